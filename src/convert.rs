@@ -1,0 +1,79 @@
+//! Conversion between formats: decode the input, pick its reader, write with the target's writer.
+//!
+//! Nothing converts format to format directly: every conversion goes through [`Document`].
+
+use crate::error::{Error, Position, Result, Warning};
+use crate::format::Format;
+use crate::model::Document;
+use crate::symbol::Symbol;
+use crate::{akn, json, text};
+
+/// What a reader may be told beyond the input itself.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// The input format; detected from the content when `None`.
+    pub from: Option<Format>,
+    /// Symbols to use when the input has none (the Word sample's header, which held it, was dropped).
+    pub symbols: Vec<Symbol>,
+}
+
+/// A document as read, with the reader's warnings.
+#[derive(Debug, Clone)]
+pub struct Read {
+    /// The document.
+    pub document: Document,
+    /// What the reader noticed but could work around.
+    pub warnings: Vec<Warning>,
+    /// The format the input was read as.
+    pub format: Format,
+}
+
+/// Decodes input bytes as UTF-8 (a byte-order mark is dropped); invalid bytes are an error naming
+/// their line, column and byte offset.
+pub fn decode(bytes: &[u8]) -> Result<&str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        Error::invalid_at(
+            Position::of_offset(valid, offset),
+            format!("invalid UTF-8 at byte {offset}"),
+        )
+    })
+}
+
+/// Reads a document from input bytes.
+pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
+    let format = options.from.unwrap_or_else(|| Format::detect(bytes));
+    let input = decode(bytes)?;
+    let (mut document, mut warnings) = match format {
+        Format::Json => (json::read(input)?, Vec::new()),
+        Format::Text => text::read(input)?,
+        Format::Akn => akn::read(input)?,
+    };
+    if document.symbols.is_empty() {
+        if options.symbols.is_empty() {
+            if document.kind != crate::model::Kind::Other || format == Format::Text {
+                warnings.push(Warning::new(
+                    "the input names no document symbol; pass --symbol to supply it",
+                ));
+            }
+        } else {
+            document.symbols = options.symbols.clone();
+        }
+    }
+    Ok(Read {
+        document,
+        warnings,
+        format,
+    })
+}
+
+/// Writes a document in a format.
+pub fn write(doc: &Document, to: Format) -> Result<String> {
+    match to {
+        Format::Json => Ok(json::write(doc)),
+        Format::Text => text::write(doc),
+        Format::Akn => akn::write(doc),
+    }
+}

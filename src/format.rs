@@ -1,0 +1,80 @@
+//! The formats unletters reads and writes, and how an input's format is recognised from its content.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A document format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// Plain text: pdftotext output (default or `-layout`), Word-to-Markdown text, or canonical text.
+    Text,
+    /// Akoma Ntoso 3.0 XML following AKN4UN.
+    Akn,
+    /// The unletters JSON format (`schemas/unletters.schema.json`).
+    Json,
+}
+
+impl Format {
+    /// Every format, in the order help texts list them.
+    pub const ALL: [Format; 3] = [Format::Json, Format::Text, Format::Akn];
+
+    /// The format's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Akn => "akn",
+            Format::Json => "json",
+        }
+    }
+
+    /// The file extension outputs in this format get.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Akn => "xml",
+            Format::Json => "json",
+        }
+    }
+
+    /// Recognises a format from the input's first non-blank character: `<` is XML, `{` or `[` is
+    /// JSON, anything else is text. A UTF-8 byte-order mark is skipped.
+    pub fn detect(input: &[u8]) -> Format {
+        let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+        match input.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'<') => Format::Akn,
+            Some(b'{') | Some(b'[') => Format::Json,
+            _ => Format::Text,
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "text" | "txt" => Ok(Format::Text),
+            "akn" | "xml" => Ok(Format::Akn),
+            "json" => Ok(Format::Json),
+            other => Err(format!("unknown format {other:?} (expected json, text or akn)")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_from_content() {
+        assert_eq!(Format::detect(b"\xEF\xBB\xBF  <?xml version='1.0'?>"), Format::Akn);
+        assert_eq!(Format::detect(b"\n{\"format\": 1}"), Format::Json);
+        assert_eq!(Format::detect(b"A/79/729-S/2025/40\n\nUnited Nations"), Format::Text);
+        assert_eq!(Format::detect(b""), Format::Text);
+    }
+}

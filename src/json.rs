@@ -1,0 +1,65 @@
+//! The unletters JSON format: read and write a [`Document`], and its published JSON Schema.
+//!
+//! The schema in `schemas/unletters.schema.json` is generated from the model by
+//! `cargo xtask schema`; [`schema`] produces the same value, and a test keeps the two equal.
+
+use crate::error::{Error, Position, Result};
+use crate::model::{Document, FORMAT};
+
+/// Writes a document as pretty-printed JSON, ending with a newline.
+pub fn write(doc: &Document) -> String {
+    // Serialising plain data to a String cannot fail: no maps with non-string keys, no I/O.
+    let mut out = serde_json::to_string_pretty(doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Reads a document from JSON. Syntax errors, wrong types and unknown fields are reported with the
+/// line and column serde_json found them at; a different `format` version is refused.
+pub fn read(input: &str) -> Result<Document> {
+    let doc: Document = serde_json::from_str(input).map_err(|e| {
+        let message = e.to_string();
+        // serde_json appends " at line L column C"; the position goes in its own field.
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m)
+            .to_string();
+        if e.line() == 0 {
+            Error::invalid(message)
+        } else {
+            Error::invalid_at(
+                Position {
+                    line: e.line(),
+                    column: e.column().max(1),
+                },
+                message,
+            )
+        }
+    })?;
+    if doc.format != FORMAT {
+        return Err(Error::invalid(format!(
+            "unsupported format version {:?} (this build reads {FORMAT:?})",
+            doc.format
+        )));
+    }
+    Ok(doc)
+}
+
+/// The JSON Schema (draft 2020-12) of the JSON format, generated from the model.
+pub fn schema() -> serde_json::Value {
+    let settings = schemars::generate::SchemaSettings::draft2020_12();
+    let mut schema = settings.into_generator().into_root_schema_for::<Document>();
+    schema.insert(
+        "$id".into(),
+        "https://github.com/unletters/unletters/schemas/unletters.schema.json".into(),
+    );
+    schema.insert("title".into(), "unletters document".into());
+    schema.to_value()
+}
+
+/// The schema as published: pretty-printed, newline-terminated.
+pub fn schema_text() -> String {
+    let mut s = serde_json::to_string_pretty(&schema()).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,3 @@
+//! Validation of documents against published schemas.
+
+pub mod json_schema;
