@@ -1,10 +1,8 @@
-//! Command-line arguments (clap derive types) and the help texts users see.
+//! The command line: the top-level clap parser and its subcommands (each defined in `commands`).
 
-use std::path::PathBuf;
+use clap::{Parser, Subcommand};
 
-use clap::{Args, Parser, Subcommand};
-
-use crate::format::Format;
+use crate::commands::{convert::ConvertArgs, diff::DiffArgs, validate::ValidateArgs};
 
 /// Convert, validate and diff United Nations letters.
 #[derive(Debug, Parser)]
@@ -24,29 +22,20 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Convert a letter between plain text, Akoma Ntoso XML and JSON.
-    #[command(after_help = "Examples:\n  unletters convert A_79_729-S_2025_40.txt --to json -o letter.json\n  unletters convert letter.json --to akn\n  cat letter.txt | unletters convert - --to text\n  unletters convert word.txt --to json --symbol A/76/603-S/2021/1031")]
     Convert(ConvertArgs),
+    /// Validate files against the published schemas (AKN XSD, JSON Schema) and level-2 rules.
+    Validate(ValidateArgs),
+    /// Report what changed between two versions of the same document symbol.
+    Diff(DiffArgs),
 }
 
-/// Arguments of `unletters convert`.
-#[derive(Debug, Args)]
-pub struct ConvertArgs {
-    /// The input file (`-` for standard input).
-    pub input: PathBuf,
-    /// The output format.
-    #[arg(long, value_parser = parse_format)]
-    pub to: Format,
-    /// The input format; detected from the content when omitted.
-    #[arg(long, value_parser = parse_format)]
-    pub from: Option<Format>,
-    /// Where to write the output (`-` or omitted: standard output). Written atomically.
-    #[arg(short, long)]
-    pub output: Option<PathBuf>,
-    /// The document symbol(s) to use when the input names none (repeatable, or joint `A/1-S/2`).
-    #[arg(long = "symbol")]
-    pub symbols: Vec<String>,
-}
-
-fn parse_format(s: &str) -> Result<Format, String> {
-    s.parse()
+impl Cli {
+    /// Runs the chosen subcommand and returns its exit code.
+    pub fn run(self) -> std::process::ExitCode {
+        match self.command {
+            Command::Convert(a) => crate::commands::convert::run(&a),
+            Command::Validate(a) => crate::commands::validate::run(&a),
+            Command::Diff(a) => crate::commands::diff::run(&a),
+        }
+    }
 }

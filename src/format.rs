@@ -61,7 +61,9 @@ impl FromStr for Format {
             "text" | "txt" => Ok(Format::Text),
             "akn" | "xml" => Ok(Format::Akn),
             "json" => Ok(Format::Json),
-            other => Err(format!("unknown format {other:?} (expected json, text or akn)")),
+            other => Err(format!(
+                "unknown format {other:?} (expected json, text or akn)"
+            )),
         }
     }
 }
@@ -72,9 +74,15 @@ mod tests {
 
     #[test]
     fn detects_from_content() {
-        assert_eq!(Format::detect(b"\xEF\xBB\xBF  <?xml version='1.0'?>"), Format::Akn);
+        assert_eq!(
+            Format::detect(b"\xEF\xBB\xBF  <?xml version='1.0'?>"),
+            Format::Akn
+        );
         assert_eq!(Format::detect(b"\n{\"format\": 1}"), Format::Json);
-        assert_eq!(Format::detect(b"A/79/729-S/2025/40\n\nUnited Nations"), Format::Text);
+        assert_eq!(
+            Format::detect(b"A/79/729-S/2025/40\n\nUnited Nations"),
+            Format::Text
+        );
         assert_eq!(Format::detect(b""), Format::Text);
     }
 }

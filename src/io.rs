@@ -12,7 +12,12 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
         std::io::stdin().read_to_end(&mut buf)?;
         return Ok(buf);
     }
-    std::fs::read(path).map_err(|e| Error::Io(std::io::Error::new(e.kind(), format!("{}: {e}", path.display()))))
+    std::fs::read(path).map_err(|e| {
+        Error::Io(std::io::Error::new(
+            e.kind(),
+            format!("{}: {e}", path.display()),
+        ))
+    })
 }
 
 /// Writes `data` to `path` atomically: a temporary file in the same folder, flushed, then renamed
@@ -44,7 +49,10 @@ pub fn write_output(path: &Path, data: &[u8]) -> Result<()> {
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Error::Io(std::io::Error::new(e.kind(), format!("{}: {e}", path.display()))));
+        return Err(Error::Io(std::io::Error::new(
+            e.kind(),
+            format!("{}: {e}", path.display()),
+        )));
     }
     Ok(())
 }

@@ -34,4 +34,5 @@ pub use format::Format;
 pub use model::Document;
 pub use symbol::Symbol;
 pub mod cli;
+pub mod commands;
 pub mod io;

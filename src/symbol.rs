@@ -31,11 +31,16 @@ impl Symbol {
         let ok = body.contains('/')
             && !body.starts_with('/')
             && !body.ends_with('/')
-            && body.chars().all(|c| c.is_ascii_alphanumeric() || "/.-_ ()".contains(c));
+            && body
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/.-_ ()".contains(c));
         if !ok {
             return Err(SymbolError(s.to_string()));
         }
-        Ok(Symbol { text: body.to_string(), reissued })
+        Ok(Symbol {
+            text: body.to_string(),
+            reissued,
+        })
     }
 
     /// The symbol without its reissue star.
@@ -101,11 +106,9 @@ pub fn split_joint(s: &str) -> Vec<&str> {
     for (i, c) in s.char_indices() {
         if c == '\u{2013}' || c == '-' {
             let rest = &s[i + c.len_utf8()..];
-            let starts_series = rest
-                .split('/')
-                .next()
-                .is_some_and(|head| !head.is_empty() && head.chars().all(|ch| ch.is_ascii_uppercase()))
-                && rest.contains('/');
+            let starts_series = rest.split('/').next().is_some_and(|head| {
+                !head.is_empty() && head.chars().all(|ch| ch.is_ascii_uppercase())
+            }) && rest.contains('/');
             if starts_series {
                 parts.push(s[start..i].trim());
                 start = i + c.len_utf8();

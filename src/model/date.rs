@@ -45,7 +45,11 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        ((1000..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date { year, month, day })
+        ((1000..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date {
+            year,
+            month,
+            day,
+        })
     }
 
     /// The year.
@@ -81,7 +85,12 @@ impl Date {
 
     /// The date as UN documents print it: `17 January 2025`.
     pub fn to_prose(self) -> String {
-        format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month - 1)],
+            self.year
+        )
     }
 
     /// The English month names, January first.
@@ -108,11 +117,17 @@ impl FromStr for Date {
         }
         let digits = |r: std::ops::Range<usize>| -> Option<u16> {
             let part = s.get(r)?;
-            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         let year = digits(0..4).ok_or_else(err)?;
-        let month = digits(5..7).and_then(|m| u8::try_from(m).ok()).ok_or_else(err)?;
-        let day = digits(8..10).and_then(|d| u8::try_from(d).ok()).ok_or_else(err)?;
+        let month = digits(5..7)
+            .and_then(|m| u8::try_from(m).ok())
+            .ok_or_else(err)?;
+        let day = digits(8..10)
+            .and_then(|d| u8::try_from(d).ok())
+            .ok_or_else(err)?;
         Date::new(year, month, day).ok_or_else(err)
     }
 }
@@ -158,7 +173,15 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for bad in ["2025-02-29", "2025-13-01", "2025-00-10", "2025-1-17", "25-01-17", "2025-01-32", "２０２５-01-01"] {
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-1-17",
+            "25-01-17",
+            "2025-01-32",
+            "２０２５-01-01",
+        ] {
             assert!(bad.parse::<Date>().is_err(), "{bad}");
         }
         assert!("2024-02-29".parse::<Date>().is_ok());
@@ -167,7 +190,10 @@ mod tests {
     #[test]
     fn prose() {
         assert_eq!(Date::parse_prose("8 January 2025"), Date::new(2025, 1, 8));
-        assert_eq!(Date::parse_prose(" 31 december 2024 "), Date::new(2024, 12, 31));
+        assert_eq!(
+            Date::parse_prose(" 31 december 2024 "),
+            Date::new(2024, 12, 31)
+        );
         assert_eq!(Date::parse_prose("31 June 2024"), None);
         assert_eq!(Date::parse_prose("January 2024"), None);
     }

@@ -42,5 +42,9 @@ pub fn errors(value: &serde_json::Value) -> Vec<SchemaError> {
 }
 
 fn keyword_of(schema_path: &str) -> String {
-    schema_path.rsplit('/').next().unwrap_or_default().to_string()
+    schema_path
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }

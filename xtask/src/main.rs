@@ -11,7 +11,9 @@ fn main() -> Result<()> {
         "schema" => schema(),
         "check" => check(),
         _ => {
-            eprintln!("usage: cargo xtask <schema|check>\n  schema  regenerate schemas/unletters.schema.json from the model\n  check   fail when a generated or vendored file is stale");
+            eprintln!(
+                "usage: cargo xtask <schema|check>\n  schema  regenerate schemas/unletters.schema.json from the model\n  check   fail when a generated or vendored file is stale"
+            );
             std::process::exit(2);
         }
     }
@@ -23,7 +25,8 @@ fn root() -> PathBuf {
 
 fn schema() -> Result<()> {
     let path = root().join("schemas/unletters.schema.json");
-    std::fs::write(&path, unletters::json::schema_text()).with_context(|| path.display().to_string())?;
+    std::fs::write(&path, unletters::json::schema_text())
+        .with_context(|| path.display().to_string())?;
     eprintln!("wrote {}", path.display());
     Ok(())
 }

@@ -1,0 +1,79 @@
+//! `unletters convert`: one input to one output format.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::located;
+use crate::convert::{self, ReadOptions};
+use crate::error::{Error, Result};
+use crate::format::Format;
+use crate::symbol::{self, Symbol};
+
+/// Arguments of `unletters convert`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  unletters convert A_79_729-S_2025_40.txt --to json -o letter.json\n  unletters convert letter.json --to akn\n  cat letter.txt | unletters convert - --to text\n  unletters convert word.txt --to json --symbol A/76/603-S/2021/1031"
+)]
+pub struct ConvertArgs {
+    /// The input file (`-` for standard input).
+    pub input: PathBuf,
+    /// The output format: json, text or akn.
+    #[arg(long, value_parser = parse_format)]
+    pub to: Format,
+    /// The input format (json, text or akn); detected from the content when omitted.
+    #[arg(long, value_parser = parse_format)]
+    pub from: Option<Format>,
+    /// Where to write the output (`-` or omitted: standard output). Written atomically.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// The document symbol(s) to use when the input names none (repeatable, or joint `A/1-S/2`).
+    #[arg(long = "symbol")]
+    pub symbols: Vec<String>,
+}
+
+fn parse_format(s: &str) -> std::result::Result<Format, String> {
+    s.parse()
+}
+
+/// Runs `unletters convert`.
+pub fn run(args: &ConvertArgs) -> ExitCode {
+    let name = args.input.display().to_string();
+    match convert_one(args, &name) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", located(&name, &e.to_string(), "error"));
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn convert_one(args: &ConvertArgs, name: &str) -> Result<()> {
+    let symbols = parse_symbols(&args.symbols)?;
+    let bytes = crate::io::read_input(&args.input)?;
+    let options = ReadOptions {
+        from: args.from,
+        symbols,
+    };
+    let read = convert::read(&bytes, &options)?;
+    for w in &read.warnings {
+        eprintln!("{}", located(name, &w.to_string(), "warning"));
+    }
+    let out = convert::write(&read.document, args.to)?;
+    let target = args.output.as_deref().unwrap_or(Path::new("-"));
+    crate::io::write_output(target, out.as_bytes())
+}
+
+/// Parses `--symbol` values; a joint symbol gives several.
+pub fn parse_symbols(args: &[String]) -> Result<Vec<Symbol>> {
+    let mut out = Vec::new();
+    for a in args {
+        for part in symbol::split_joint(a) {
+            out.push(
+                Symbol::parse(part).map_err(|e| Error::Unsupported(format!("--symbol: {e}")))?,
+            );
+        }
+    }
+    Ok(out)
+}
