@@ -27,13 +27,7 @@ pub fn read(input: &str) -> Result<Document> {
         if e.line() == 0 {
             Error::invalid(message)
         } else {
-            Error::invalid_at(
-                Position {
-                    line: e.line(),
-                    column: e.column().max(1),
-                },
-                message,
-            )
+            Error::invalid_at(position(input, e.line(), e.column()), message)
         }
     })?;
     if doc.format != FORMAT {
@@ -43,6 +37,25 @@ pub fn read(input: &str) -> Result<Document> {
         )));
     }
     Ok(doc)
+}
+
+/// The position serde_json reports (1-based line, column counted in bytes, 0 before the line's first
+/// character) as a [`Position`], whose column counts characters like an editor does.
+fn position(input: &str, line: usize, byte_column: usize) -> Position {
+    let text = input
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .unwrap_or_default();
+    // serde_json's column is the byte just past the offending one; a character it ends inside
+    // of is the offending character, so round up.
+    let mut end = byte_column.min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Position {
+        line,
+        column: text[..end].chars().count().max(1),
+    }
 }
 
 /// The JSON Schema (draft 2020-12) of the JSON format, generated from the model.

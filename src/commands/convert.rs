@@ -57,12 +57,33 @@ fn convert_one(args: &ConvertArgs, name: &str) -> Result<()> {
         symbols,
     };
     let read = convert::read(&bytes, &options)?;
+    if let Some(output) = &args.output {
+        refuse_overwriting_input(&args.input, output)?;
+    }
     for w in &read.warnings {
         eprintln!("{}", located(name, &w.to_string(), "warning"));
     }
     let out = convert::write(&read.document, args.to)?;
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
     crate::io::write_output(target, out.as_bytes())
+}
+
+/// Inputs are never modified: an output that is the input file itself (by any path) is refused.
+fn refuse_overwriting_input(input: &Path, output: &Path) -> Result<()> {
+    if input.as_os_str() == "-" || output.as_os_str() == "-" {
+        return Ok(());
+    }
+    let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(Error::Unsupported(format!(
+            "{}: the output would overwrite the input; choose another -o",
+            output.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Parses `--symbol` values; a joint symbol gives several.
