@@ -509,7 +509,7 @@ struct Found {
 }
 
 /// Whether a symbol may start at byte `i`: a capital letter not inside a word, a number, a path or
-/// a web address.
+/// a web address. Markdown's `__bold__` and `**bold**` markers may stand before it.
 fn starts_symbol(text: &str, i: usize) -> bool {
     let Some(c) = text[i..].chars().next() else {
         return false;
@@ -520,7 +520,7 @@ fn starts_symbol(text: &str, i: usize) -> bool {
     match text[..i].chars().next_back() {
         None => true,
         Some(p) => {
-            !(p.is_alphanumeric() || "/\\.-_@:&=?#%~+".contains(p) || normalise_char(p) == '-')
+            !(p.is_alphanumeric() || "/\\.-@:&=?#%~+".contains(p) || normalise_char(p) == '-')
         }
     }
 }
