@@ -5,6 +5,7 @@
 
 use crate::error::{Error, Position, Result};
 use crate::model::{Document, FORMAT};
+use crate::validate::json_schema;
 
 /// Writes a document as pretty-printed JSON, ending with a newline.
 pub fn write(doc: &Document) -> String {
@@ -15,8 +16,16 @@ pub fn write(doc: &Document) -> String {
 }
 
 /// Reads a document from JSON. Syntax errors, wrong types and unknown fields are reported with the
-/// line and column serde_json found them at; a different `format` version is refused.
+/// line and column serde_json found them at; a different `format` version is refused; and so is
+/// anything else the published schema refuses, named by its JSON Pointer.
 pub fn read(input: &str) -> Result<Document> {
+    let start = input.len() - input.trim_start().len();
+    if !input[start..].starts_with('{') {
+        return Err(Error::invalid_at(
+            Position::of_offset(input, start),
+            "a document is a JSON object ({ ... })",
+        ));
+    }
     let doc: Document = serde_json::from_str(input).map_err(|e| {
         let message = e.to_string();
         // serde_json appends " at line L column C"; the position goes in its own field.
@@ -35,6 +44,18 @@ pub fn read(input: &str) -> Result<Document> {
             "unsupported format version {:?} (this build reads {FORMAT:?})",
             doc.format
         )));
+    }
+    // serde also reads a struct from an array of its field values (`["Name", [], true]` for a
+    // signature); the published schema does not, and the schema is the contract, so what it
+    // refuses is refused here too. The document parsed, so the value does.
+    let value: serde_json::Value = serde_json::from_str(input).unwrap_or_default();
+    if let Some(e) = json_schema::errors(&value).into_iter().next() {
+        let at = if e.instance_path.is_empty() {
+            "/"
+        } else {
+            e.instance_path.as_str()
+        };
+        return Err(Error::invalid(format!("at {at}: {}", e.message)));
     }
     Ok(doc)
 }

@@ -208,6 +208,20 @@ fn wrong_types_and_unknown_fields_are_refused() {
     assert!(message.contains("not a date"), "{message}");
 }
 
+/// serde would read a struct from an array of its fields; the schema, and so the reader, do not.
+#[test]
+fn array_forms_of_objects_are_refused() {
+    let mut v: Value = serde_json::from_str(&json::write(&common::bare_note_verbale())).unwrap();
+    v["signatures"] = serde_json::json!([["Mira Talvenko", [], true]]);
+    let (pos, message) = invalid_at(&v.to_string());
+    assert_eq!(pos, None);
+    assert!(message.starts_with("at /signatures/0: "), "{message}");
+
+    let (pos, message) = invalid_at("\n  [\"unletters/1\"]");
+    assert_eq!(pos, Some((2, 3)));
+    assert!(message.contains("JSON object"), "{message}");
+}
+
 #[test]
 fn other_format_versions_are_refused() {
     let mut v: Value = serde_json::from_str(&json::write(&common::bare_note_verbale())).unwrap();
