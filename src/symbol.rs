@@ -668,6 +668,7 @@ fn scan_qualifier(text: &str, from: usize, year_allowed: bool) -> Option<usize> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn sym(s: &str) -> Symbol {
         Symbol::parse(s).unwrap_or_else(|e| panic!("{e}"))
@@ -905,6 +906,32 @@ mod tests {
             "25-00746 (E) 230125",
         ] {
             assert_eq!(found(text), Vec::<(&str, String)>::new(), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the text, finding never panics, every range holds what it found, and every
+        /// symbol found or parsed displays as a string that parses back to it.
+        #[test]
+        fn found_symbols_are_consistent(text in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(vec![
+                    "A/", "S/", "E/CN.6/", "S/RES/", "A/ES-10/", "hrc/", "79/", "2025/", "12S/",
+                    "71", "-", "\u{2013}", "*", "**", " (Sect. 24)", "(2016)", "/Rev.1", "/corr",
+                    " ", ".", "\n", "é", "(", ")", "/", "__",
+                ]).prop_map(String::from),
+                "[A-Za-z0-9/.()* -]{1,3}",
+            ],
+            0..16,
+        ).prop_map(|parts| parts.concat())) {
+            for (range, symbol) in find_symbols(&text) {
+                let printed = text.get(range.clone()).expect("ranges fall on characters");
+                proptest::prop_assert_eq!(Symbol::parse(printed), Ok(symbol.clone()));
+                proptest::prop_assert_eq!(Symbol::parse(&symbol.to_string()), Ok(symbol));
+            }
+            if let Ok(symbol) = Symbol::parse(&text) {
+                proptest::prop_assert_eq!(Symbol::parse(&symbol.to_string()), Ok(symbol));
+            }
         }
     }
 
