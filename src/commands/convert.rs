@@ -90,11 +90,9 @@ fn refuse_overwriting_input(input: &Path, output: &Path) -> Result<()> {
 pub fn parse_symbols(args: &[String]) -> Result<Vec<Symbol>> {
     let mut out = Vec::new();
     for a in args {
-        for part in symbol::split_joint(a) {
-            out.push(
-                Symbol::parse(part).map_err(|e| Error::Unsupported(format!("--symbol: {e}")))?,
-            );
-        }
+        let symbols =
+            symbol::parse_joint(a).map_err(|e| Error::Unsupported(format!("--symbol: {e}")))?;
+        out.extend(symbols);
     }
     Ok(out)
 }
