@@ -245,6 +245,26 @@ proptest! {
         prop_assert!(errors.is_empty(), "{:#?}", errors);
     }
 
+    /// Whatever `Symbol::parse` accepts, it writes in a form the schema's pattern accepts.
+    #[test]
+    fn every_parsed_symbol_fits_the_schema(text in (proptest::sample::select(vec!["A/", "S/", "e/", "TPNW/"]), proptest::collection::vec(
+        prop_oneof![
+            proptest::sample::select(vec![
+                "A/", "S/", "e/cn.6/", "S/RES/", "A/ES\u{2013}10/", "hrc/", "79/", "2025", "L.45",
+                "-", "*", " (Sect.24)", "(2016)", "(Part II)", "/Rev.1", "/corr.2", "/Add.10", "/",
+            ])
+            .prop_map(String::from),
+            "[A-Za-z0-9.-]{1,3}",
+        ],
+        1..10,
+    )).prop_map(|(body, parts)| format!("{body}{}", parts.concat()))) {
+        if let Ok(symbol) = unletters::Symbol::parse(&text) {
+            let doc = unletters::Document { symbols: vec![symbol], ..Default::default() };
+            let errors = schema_errors(&json::write(&doc));
+            prop_assert!(errors.is_empty(), "{}: {:#?}", text, errors);
+        }
+    }
+
     #[test]
     fn generated_symbols_survive_display(symbol in common::strategy::symbol()) {
         let again = unletters::Symbol::parse(&symbol.to_string()).expect("display parses");
