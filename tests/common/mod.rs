@@ -213,7 +213,8 @@ pub fn full_letter() -> Document {
                 )],
             },
         ],
-        ..Document::default()
+        // No `..Default::default()`: a field added to the model must be filled here too.
+        format: unletters::model::FORMAT.to_string(),
     }
 }
 

@@ -9,8 +9,8 @@ use proptest::prelude::*;
 
 use unletters::Symbol;
 use unletters::model::{
-    AgendaItem, Annex, AnnexKind, Block, Cell, Date, Document, Footnote, Inline, Kind, ListItem,
-    Num, Row, Session, Signature,
+    AgendaItem, Annex, AnnexKind, Block, Cell, Date, Document, FORMAT, Footnote, Inline, Kind,
+    ListItem, Num, Row, Session, Signature,
 };
 
 /// Running text: any printable characters (letters of every script, punctuation, curly quotes),
@@ -290,7 +290,8 @@ pub fn document() -> impl Strategy<Value = Document> {
             signatures,
             annexes,
             footnotes,
-            ..Document::default()
+            // No `..Default::default()`: a field added to the model must be generated here too.
+            format: FORMAT.to_string(),
         },
     )
 }
