@@ -119,9 +119,29 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
             prev_heading = true;
             continue;
         }
+        if form != Form::Word
+            && let Some((table, n)) = captioned_table_at(&views, i, width)
+        {
+            flush(&mut cur, &mut out);
+            out.push(Raw::Table(table));
+            i += n;
+            prev_heading = true;
+            continue;
+        }
         let Some(v) = views.get(i) else { break };
         let prev = i.checked_sub(1).and_then(|k| views.get(k));
         let next = views.get(i + 1);
+        // A block of up to three lines that ends short without a full stop, before a capital:
+        // a heading (`Logistical support provided ... State authority`).
+        if form != Form::Word
+            && !cur.is_empty()
+            && cur.len() <= 3
+            && prev.is_some_and(|p| heading_end(p, v, width))
+        {
+            let text = cur.join(" ");
+            cur.clear();
+            out.push(Raw::Heading(repair(&text)));
+        }
         let starts_block = prev.is_none()
             || prev_heading
             || cur.is_empty()
@@ -187,14 +207,13 @@ fn breaks_before(
     if !p_end || !starts_upper(&v.text) {
         return false;
     }
-    let k_short: usize = std::env::var("UL_KS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2);
-    let k_first: usize = std::env::var("UL_KF")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(6);
+    // A short line without a full stop after a finished sentence: a heading starts.
+    if v.len * 2 < width && is_heading(v, next, width) {
+        return true;
+    }
+    // Slack for proportional fonts: the next word must have fitted with room to spare, and a
+    // shortened first line (the printed indent) must be clearly shorter than a full one.
+    let (k_short, k_first) = (2, 5);
     let p_short = p.len + 1 + first_word_len(&v.text) + k_short <= width;
     let v_first = form == Form::Default
         && next.is_some_and(|n| !n.line.blank_before)
@@ -204,8 +223,19 @@ fn breaks_before(
     p_short || v_first
 }
 
+fn heading_end(p: &View, v: &View, width: usize) -> bool {
+    !ends_sentence(&p.text)
+        && !ends_open(&p.text)
+        && !p.text.ends_with([',', ';'])
+        && label(&p.text).is_none()
+        && p.len + 1 + first_word_len(&v.text) + 2 <= width
+        && p.len * 10 <= width * 8
+        && v.text.starts_with(char::is_uppercase)
+}
+
 fn is_heading(v: &View, next: Option<&View>, width: usize) -> bool {
     let words = v.text.split_whitespace().count();
+    // A long heading is one the next word would have fitted after, followed by a capital.
     !ends_sentence(&v.text)
         && !ends_open(&v.text)
         && v.len * 10 < width * 7
@@ -260,6 +290,54 @@ fn table_at(
     Some((rows, n))
 }
 
+const TABLE_NOTES: [&str; 5] = ["Note", "Notes", "Source", "Sources", "Abbreviations"];
+
+fn is_table_note(t: &str) -> bool {
+    TABLE_NOTES.iter().any(|n| {
+        t.strip_prefix(n)
+            .is_some_and(|r| r.starts_with([':', '.', 's']))
+    })
+}
+
+/// A table announced by a caption line (`Table 1`, `Figure 2`): the caption, its title, the
+/// cells (one per line, as extraction gives them) and the notes under it, up to the next line
+/// of running text.
+fn captioned_table_at(views: &[View], i: usize, width: usize) -> Option<(Vec<Vec<String>>, usize)> {
+    let first = views.get(i)?;
+    let mut words = first.text.split_whitespace();
+    let (kw, num) = (words.next()?, words.next()?);
+    if !(kw == "Table" || kw == "Figure")
+        || words.next().is_some()
+        || !num.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let mut n = 1;
+    let mut in_note = false;
+    for (k, v) in views.get(i + 1..)?.iter().enumerate() {
+        let note = is_table_note(&v.text);
+        // The table's title may run over two full lines under the caption.
+        let long = v.len * 10 >= width * 8 && (k >= 2 || ends_sentence(&v.text));
+        if long && !note && (!in_note || v.line.page_start) {
+            break;
+        }
+        in_note = note
+            || (in_note
+                && !ends_sentence(
+                    &views
+                        .get(i + n - 1)
+                        .map_or(String::new(), |p| p.text.clone()),
+                ));
+        n += 1;
+    }
+    let rows = views
+        .get(i..i + n)?
+        .iter()
+        .map(|v| vec![repair(&v.text)])
+        .collect();
+    Some((rows, n))
+}
+
 fn flush(cur: &mut Vec<&str>, out: &mut Vec<Raw>) {
     if cur.is_empty() {
         return;
@@ -299,12 +377,16 @@ fn typical_width(views: &[View]) -> usize {
     percentile90(&mut lens)
 }
 
-fn percentile90(lens: &mut [usize]) -> usize {
+/// The 90th percentile of line lengths, leaving out over-long lines (two lines that extraction
+/// joined at a hyphen) that would make every real line look short.
+fn percentile90(lens: &mut Vec<usize>) -> usize {
     if lens.is_empty() {
         return 80;
     }
     lens.sort_unstable();
-    let at = (lens.len() * 9 / 10).min(lens.len() - 1);
+    let median = lens.get(lens.len() / 2).copied().unwrap_or(80);
+    lens.retain(|&l| l * 10 <= median * 13);
+    let at = (lens.len() * 9 / 10).min(lens.len().saturating_sub(1));
     lens.get(at).copied().unwrap_or(80).max(50)
 }
 

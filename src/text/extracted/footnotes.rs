@@ -175,6 +175,14 @@ fn parse_zone(zone: &[Line], state: &mut Numbering) -> Vec<Note> {
         }
         let t = fold(&line.text);
         if let Some((marker, rest)) = leading_marker(&t, state) {
+            // A marker printed after its text (extraction order): the note already has it.
+            if rest.is_empty()
+                && notes
+                    .iter()
+                    .any(|n| n.marker == marker && !n.text.is_empty())
+            {
+                continue;
+            }
             if let Ok(n) = marker.parse::<u32>() {
                 state.last = n;
             }
