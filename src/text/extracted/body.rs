@@ -321,13 +321,7 @@ fn captioned_table_at(views: &[View], i: usize, width: usize) -> Option<(Vec<Vec
         if long && !note && (!in_note || v.line.page_start) {
             break;
         }
-        in_note = note
-            || (in_note
-                && !ends_sentence(
-                    &views
-                        .get(i + n - 1)
-                        .map_or(String::new(), |p| p.text.clone()),
-                ));
+        in_note = (note || in_note) && !ends_sentence(&v.text);
         n += 1;
     }
     let rows = views

@@ -116,7 +116,8 @@ pub fn read(lines: &[Line], doc: &mut Document) {
         let t = fold(&line.text);
         if line.blank_before {
             block += 1;
-            in_agenda_titles = false;
+            // Word text puts a blank line between the agenda line and its titles.
+            in_agenda_titles &= agenda_text.is_empty();
         }
         let next = lines.get(i + 1).map(|l| fold(&l.text)).unwrap_or_default();
         let was_other = std::mem::replace(&mut prev_other, false);

@@ -83,8 +83,11 @@ pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
             Item::Notes(n) => front_notes.extend(n.iter().cloned()),
         }
     }
-    // Column gaps can show up even where the text as a whole did not look like `-layout`.
-    masthead_lines = masthead::unscramble_columns(&masthead_lines);
+    // Column gaps can show up even where the text as a whole did not look like `-layout`;
+    // Word pieces cut at bold markers have far columns but no gaps.
+    if form != Form::Word {
+        masthead_lines = masthead::unscramble_columns(&masthead_lines);
+    }
     masthead::read(&masthead_lines, &mut doc);
     if doc.symbols.is_empty() {
         doc.symbols = symbols;
