@@ -2,7 +2,7 @@
 //! documents (every model part, arbitrary strings including the markup characters), and errors
 //! with positions on bad canonical text.
 
-mod common;
+mod text_canonical_support;
 
 use proptest::prelude::*;
 use unletters::model::{
@@ -26,13 +26,13 @@ fn round_trip(doc: &Document) -> String {
 
 #[test]
 fn synthetic_letter_golden() {
-    let written = round_trip(&common::synthetic::letter());
+    let written = round_trip(&text_canonical_support::synthetic::letter());
     insta::assert_snapshot!(written);
 }
 
 #[test]
 fn dispatch_through_text_module() {
-    let doc = common::synthetic::letter();
+    let doc = text_canonical_support::synthetic::letter();
     let written = text::write(&doc).unwrap();
     let (read, warnings) = text::read(&written).unwrap();
     assert_eq!(read, doc);
