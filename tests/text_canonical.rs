@@ -2,6 +2,7 @@
 //! documents (every model part, arbitrary strings including the markup characters), and errors
 //! with positions on bad canonical text.
 
+mod common;
 mod text_canonical_support;
 
 use proptest::prelude::*;
@@ -37,6 +38,13 @@ fn dispatch_through_text_module() {
     let (read, warnings) = text::read(&written).unwrap();
     assert_eq!(read, doc);
     assert!(warnings.is_empty());
+}
+
+#[test]
+fn shared_hand_built_documents_round_trip() {
+    for doc in common::hand_built() {
+        round_trip(&doc);
+    }
 }
 
 #[test]
@@ -432,6 +440,11 @@ proptest! {
     }
 
     #[test]
+    fn shared_model_strategy_round_trips(doc in common::strategy::document()) {
+        round_trip(&doc);
+    }
+
+    #[test]
     fn other_format_versions_round_trip(format in string()) {
         round_trip(&Document { format, ..Document::default() });
     }
@@ -441,4 +454,24 @@ proptest! {
         let _ = canonical::read(&format!("unletters-text/1\n{input}"));
         let _ = canonical::read(&format!("unletters-text/1\n\nUnited Nations\n\n___\n\n{input}"));
     }
+}
+
+#[test]
+fn readme_example_is_canonical() {
+    let readme = include_str!("../README.md");
+    let section = readme
+        .split("## Canonical text")
+        .nth(1)
+        .expect("the README has a Canonical text section");
+    let example = section
+        .split("```\n")
+        .nth(1)
+        .expect("the section shows an example");
+    let doc = canonical::read(example).unwrap_or_else(|e| panic!("README example: {e}"));
+    assert_eq!(canonical::write(&doc), example);
+    assert_eq!(
+        doc.sender.as_deref(),
+        Some("the Permanent Representative of Ruritania to the United Nations")
+    );
+    assert_eq!(doc.annexes[0].annexes[0].kind, AnnexKind::Enclosure);
 }
