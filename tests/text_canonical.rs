@@ -475,3 +475,23 @@ fn readme_example_is_canonical() {
     );
     assert_eq!(doc.annexes[0].annexes[0].kind, AnnexKind::Enclosure);
 }
+
+#[test]
+fn hostile_nesting_is_an_error_not_a_crash() {
+    let head = "unletters-text/1\n\nUnited Nations\n\n___\n\nx\n\n";
+    for body in [
+        "[".repeat(100_000),
+        format!("{}x{}", "[".repeat(5_000), "]{em}".repeat(5_000)),
+        "> ".repeat(50_000) + "x",
+        "- ".repeat(50_000) + "x",
+        (1..2_000)
+            .map(|d| format!("{} A\n\n", "=".repeat(d)))
+            .collect(),
+    ] {
+        let input = format!("{head}{body}\n");
+        assert!(matches!(
+            canonical::read(&input),
+            Err(Error::Invalid { .. })
+        ));
+    }
+}

@@ -57,6 +57,12 @@ impl<'a> Line<'a> {
 
 type Group<'l, 'a> = &'l [Line<'a>];
 
+/// How deep spans, containers and annexes may nest: far beyond any letter, and shallow enough
+/// that hostile input cannot exhaust the stack.
+const MAX_DEPTH: usize = 64;
+
+const TOO_DEEP: &str = "nested too deeply (more than 64 levels)";
+
 /// Reads canonical text.
 pub fn read(input: &str) -> Result<Document> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
@@ -262,11 +268,10 @@ fn read_session(group: Group<'_, '_>) -> Result<Session> {
         }
     }
     for l in rest {
-        if let Some(sub) = l.text.strip_prefix("    ") {
+        if l.text.starts_with("    ") {
             let Some(item) = session.agenda_items.last_mut() else {
                 return Err(l.error(0, "a subheading needs an agenda item above it"));
             };
-            let _ = sub;
             item.subheadings.push(l.skip(4).unescape()?);
         } else if l.text.starts_with("  ") {
             let item = l.skip(2);
@@ -412,6 +417,9 @@ fn section(groups: &[Group<'_, '_>], depth: usize) -> Result<Parts> {
     while let Some(group) = groups.get(i) {
         let first = &group[0];
         match classify(first.text) {
+            LineKind::Annex(d) if d == depth + 1 && d > MAX_DEPTH => {
+                return Err(first.error(0, TOO_DEEP));
+            }
             LineKind::Annex(d) if d == depth + 1 => {
                 let end = groups[i + 1..]
                     .iter()
@@ -444,7 +452,7 @@ fn section(groups: &[Group<'_, '_>], depth: usize) -> Result<Parts> {
                     "only signatures, footnotes and annexes may follow a signature",
                 ));
             }
-            _ => parts.body.push(block(group)?),
+            _ => parts.body.push(block(group, 0)?),
         }
         i += 1;
     }
@@ -521,13 +529,13 @@ fn footnote(group: Group<'_, '_>) -> Result<Footnote> {
         ..first.skip(2)
     }
     .unescape()?;
-    let body = contained(first.skip(end), &group[1..])?;
+    let body = contained(first.skip(end), &group[1..], 0)?;
     Ok(Footnote { marker, body })
 }
 
 /// A container's content: what follows its marker on the first line (`rest`, empty or starting
 /// with a space) and its indented continuation lines, read as blocks.
-fn contained<'a>(rest: Line<'a>, more: &[Line<'a>]) -> Result<Vec<Block>> {
+fn contained<'a>(rest: Line<'a>, more: &[Line<'a>], depth: usize) -> Result<Vec<Block>> {
     let mut lines = Vec::with_capacity(more.len() + 1);
     if !rest.text.is_empty() {
         if !rest.text.starts_with(' ') || rest.text.len() == 1 {
@@ -544,14 +552,22 @@ fn contained<'a>(rest: Line<'a>, more: &[Line<'a>]) -> Result<Vec<Block>> {
             return Err(l.error(0, "expected a line indented by two spaces"));
         }
     }
-    blocks(&lines)
+    blocks(&lines, depth)
 }
 
-fn blocks(lines: &[Line<'_>]) -> Result<Vec<Block>> {
-    groups(lines).into_iter().map(block).collect()
+fn blocks(lines: &[Line<'_>], depth: usize) -> Result<Vec<Block>> {
+    if depth >= MAX_DEPTH {
+        return Err(lines
+            .first()
+            .map_or_else(|| Error::invalid(TOO_DEEP), |l| l.error(0, TOO_DEEP)));
+    }
+    groups(lines)
+        .into_iter()
+        .map(|g| block(g, depth + 1))
+        .collect()
 }
 
-fn block(group: Group<'_, '_>) -> Result<Block> {
+fn block(group: Group<'_, '_>, depth: usize) -> Result<Block> {
     let first = &group[0];
     let single = |b: Block| match group.get(1) {
         Some(l) => Err(l.error(
@@ -579,10 +595,10 @@ fn block(group: Group<'_, '_>) -> Result<Block> {
                 });
             }
             Ok(Block::Quotation {
-                body: blocks(&inner)?,
+                body: blocks(&inner, depth)?,
             })
         }
-        LineKind::ListItem => list(group),
+        LineKind::ListItem => list(group, depth),
         LineKind::Table => table(group),
         LineKind::EmptyList => single(Block::List { items: Vec::new() }),
         LineKind::EmptyTable => single(Block::Table { rows: Vec::new() }),
@@ -613,7 +629,7 @@ fn block(group: Group<'_, '_>) -> Result<Block> {
     }
 }
 
-fn list(group: Group<'_, '_>) -> Result<Block> {
+fn list(group: Group<'_, '_>, depth: usize) -> Result<Block> {
     let mut items = Vec::new();
     let mut i = 0;
     while let Some(first) = group.get(i) {
@@ -634,7 +650,7 @@ fn list(group: Group<'_, '_>) -> Result<Block> {
         };
         items.push(ListItem {
             num,
-            body: contained(rest, &group[i + 1..end])?,
+            body: contained(rest, &group[i + 1..end], depth)?,
         });
         i = end;
     }
@@ -747,11 +763,12 @@ fn unescape(s: &str) -> std::result::Result<String, Failure> {
 struct Inlines<'a> {
     s: &'a str,
     at: usize,
+    depth: usize,
 }
 
 impl<'a> Inlines<'a> {
     fn new(s: &'a str) -> Self {
-        Inlines { s, at: 0 }
+        Inlines { s, at: 0, depth: 0 }
     }
 
     fn peek(&self) -> Option<char> {
@@ -903,8 +920,14 @@ impl<'a> Inlines<'a> {
     /// `[content]{name}` or `[content]{name=value}`, at `[`.
     fn marked(&mut self) -> std::result::Result<(Vec<Inline>, String, Option<String>), Failure> {
         let start = self.at;
+        if self.depth >= MAX_DEPTH {
+            return Err((start, TOO_DEEP.into()));
+        }
         self.bump();
-        let content = self.sequence(Some(start))?;
+        self.depth += 1;
+        let content = self.sequence(Some(start));
+        self.depth -= 1;
+        let content = content?;
         self.bump();
         if self.bump() != Some('{') {
             return Err((
