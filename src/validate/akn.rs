@@ -42,7 +42,7 @@ pub fn check(file: &str, text: &str, options: &Options) -> (Verdict, Vec<Diagnos
                 .map(|e| {
                     let mut d = Diagnostic::error(file, e.code.clone(), e.message.clone());
                     if let Some(tree) = &tree {
-                        locate_path(&mut d, tree, text, &e.path);
+                        locate(&mut d, tree, text, e);
                     }
                     d
                 })
@@ -65,6 +65,21 @@ pub fn check(file: &str, text: &str, options: &Options) -> (Verdict, Vec<Diagnos
             };
             (verdict, diags)
         }
+    }
+}
+
+/// Fills position, XPath and eId of an XSD error: at the start tag that raised it when there
+/// is one (a content-model error is about the child that does not fit, not its parent), else at
+/// the item its instance path names.
+fn locate(d: &mut Diagnostic, tree: &Document, text: &str, e: &xsd::XsdError) {
+    let about_attribute = matches!(e.path.last(), Some(PathStep::Attribute { .. }));
+    let raiser = e.start_tag.filter(|_| !about_attribute).and_then(|offset| {
+        tree.descendants()
+            .find(|n| n.is_element() && n.range().start == offset)
+    });
+    match raiser {
+        Some(node) => locate_node(d, text, node, None),
+        None => locate_path(d, tree, text, &e.path),
     }
 }
 

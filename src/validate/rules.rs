@@ -89,6 +89,13 @@ pub struct Finding {
 pub fn check(doc: &Document, allowed: &HashSet<String>) -> Vec<Finding> {
     let mut out = Findings::default();
     let root = doc.root_element();
+    if !is(root, "akomaNtoso") {
+        // Not Akoma Ntoso 3.0 at all: the other rules would only repeat that, once per element.
+        if !allowed.contains(LETTER_DOC.id) {
+            letter_doc(root, &mut out);
+        }
+        return out.0;
+    }
     let run = |rule: Rule| !allowed.contains(rule.id);
     if run(LETTER_DOC) {
         letter_doc(root, &mut out);
@@ -176,14 +183,17 @@ fn main_doc<'a, 'i>(root: Node<'a, 'i>) -> Option<Node<'a, 'i>> {
 
 fn letter_doc(root: Node, out: &mut Findings) {
     if !is(root, "akomaNtoso") {
-        out.add(
-            LETTER_DOC,
-            root,
-            format!(
-                "the root element is <{}>, not Akoma Ntoso's <akomaNtoso>",
-                root.tag_name().name()
+        let name = root.tag_name();
+        let message = match name.namespace() {
+            Some(ns) if name.name() == "akomaNtoso" && ns != AKN_NS => format!(
+                "the root element <akomaNtoso> is in namespace {ns}, not Akoma Ntoso 3.0's {AKN_NS}"
             ),
-        );
+            _ => format!(
+                "the root element is <{}>, not Akoma Ntoso 3.0's <akomaNtoso xmlns=\"{AKN_NS}\">",
+                name.name()
+            ),
+        };
+        out.add(LETTER_DOC, root, message);
         return;
     }
     let Some(doc) = main_doc(root) else {

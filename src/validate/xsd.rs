@@ -4,9 +4,12 @@
 //! The trait keeps the engine swappable: everything outside this module sees only [`XsdEngine`],
 //! [`XsdOutcome`] and [`XsdError`], never a type of the crate.
 
+use std::cell::Cell;
+use std::convert::Infallible;
+
 use xsd_schema::validation::{
-    DriveError, SchemaValidator, ValidationError, ValidationFlags, ValidationSink,
-    ValidationWarning, drive_quick_xml,
+    DriveWithError, EndOfAttributesView, SchemaValidator, ValidationError, ValidationEventHandler,
+    ValidationFlags, ValidationSink, ValidationWarning, drive_quick_xml_with,
 };
 use xsd_schema::xml::ParseLimits;
 use xsd_schema::{SchemaError, SchemaLoader, SchemaResult, SchemaSet, SchemaSetBuilder};
@@ -54,6 +57,10 @@ pub struct XsdError {
     pub message: String,
     /// The path from the root to the item the error is about; empty when not about one item.
     pub path: Vec<PathStep>,
+    /// Byte offset of the start tag being read when the error was raised, if it was raised
+    /// while reading one. A content-model error names the parent in `path` but is raised by
+    /// the child that does not fit: this offset points at that child, as xmllint does.
+    pub start_tag: Option<usize>,
 }
 
 /// What an engine concluded about one document.
@@ -136,7 +143,14 @@ impl XsdSchemaEngine {
 
 impl XsdEngine for XsdSchemaEngine {
     fn check(&self, xml: &str) -> XsdOutcome {
-        let mut sink = Collect::default();
+        let start_tag = Cell::new(None);
+        let mut sink = Collect {
+            errors: Vec::new(),
+            start_tag: &start_tag,
+        };
+        let mut handler = StartTags {
+            start_tag: &start_tag,
+        };
         let mut runtime = self.validator.start_run(&mut sink);
         // Bounds against hostile input; real letters are far below them.
         runtime.set_parse_limits(
@@ -144,46 +158,72 @@ impl XsdEngine for XsdSchemaEngine {
                 .with_max_depth(1_000)
                 .with_max_name_bytes(4_096),
         );
-        let driven = drive_quick_xml(xml.as_bytes(), &mut runtime, self.set);
-        drop(runtime);
-        match driven {
-            Ok(_) => XsdOutcome::Checked {
-                errors: sink.errors,
-            },
-            Err(DriveError::NotWellFormed(e)) => XsdOutcome::Malformed {
-                offset: usize::try_from(e.position()).unwrap_or(usize::MAX),
-                message: e.message().to_string(),
-            },
-            Err(DriveError::Validation(e)) => {
-                let mut errors = sink.errors;
-                errors.push(convert(&e));
-                XsdOutcome::Checked { errors }
-            }
-            Err(other) => XsdOutcome::Malformed {
-                offset: 0,
-                message: other.to_string(),
-            },
+        let driven = drive_quick_xml_with(xml.as_bytes(), &mut runtime, self.set, &mut handler);
+        let malformed = match driven {
+            Ok(_) => None,
+            Err(DriveWithError::NotWellFormed(e)) => Some((
+                usize::try_from(e.position()).unwrap_or(usize::MAX),
+                e.message().to_string(),
+            )),
+            Err(DriveWithError::LimitExceeded(e)) => Some((0, e.to_string())),
+            Err(e) => Some((0, e.to_string())),
+        };
+        if let Some((offset, message)) = malformed {
+            return XsdOutcome::Malformed { offset, message };
         }
+        // Identity constraints (unique eIds) and IDREFs are settled at the end.
+        start_tag.set(None);
+        let ended = runtime.end_validation();
+        drop(runtime);
+        let mut errors = sink.errors;
+        if let Err(e) = ended {
+            errors.push(convert(&e, None));
+        }
+        XsdOutcome::Checked { errors }
     }
 }
 
-/// Collects a run's errors (warnings are not validity errors and are dropped).
-#[derive(Default)]
-struct Collect {
+/// Collects a run's errors (warnings are not validity errors and are dropped), each with the
+/// start tag being read when it was raised.
+struct Collect<'c> {
     errors: Vec<XsdError>,
+    start_tag: &'c Cell<Option<usize>>,
 }
 
-impl ValidationSink for &mut Collect {
+impl ValidationSink for &mut Collect<'_> {
     fn on_error(&mut self, error: ValidationError) {
         if self.errors.len() < MAX_ERRORS {
-            self.errors.push(convert(&error));
+            self.errors.push(convert(&error, self.start_tag.get()));
         }
     }
 
     fn on_warning(&mut self, _warning: ValidationWarning) {}
 }
 
-fn convert(error: &ValidationError) -> XsdError {
+/// Tracks whether the driver is reading a start tag (from its `<` to the end of its
+/// attributes), and where.
+struct StartTags<'c> {
+    start_tag: &'c Cell<Option<usize>>,
+}
+
+impl ValidationEventHandler for StartTags<'_> {
+    type Error = Infallible;
+
+    fn on_element_start_offset(&mut self, byte_pos: usize) -> Result<(), Infallible> {
+        self.start_tag.set(Some(byte_pos));
+        Ok(())
+    }
+
+    fn after_end_of_attributes(
+        &mut self,
+        _view: EndOfAttributesView<'_>,
+    ) -> Result<(), Infallible> {
+        self.start_tag.set(None);
+        Ok(())
+    }
+}
+
+fn convert(error: &ValidationError, start_tag: Option<usize>) -> XsdError {
     let path = error
         .instance_path()
         .map(|p| {
@@ -208,6 +248,7 @@ fn convert(error: &ValidationError) -> XsdError {
         code: error.constraint.to_string(),
         message: error.message.clone(),
         path,
+        start_tag,
     }
 }
 
