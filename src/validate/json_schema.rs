@@ -36,9 +36,44 @@ pub fn errors(value: &serde_json::Value) -> Vec<SchemaError> {
         .map(|e| SchemaError {
             instance_path: e.instance_path().to_string(),
             keyword: keyword_of(&e.schema_path().to_string()),
-            message: e.to_string(),
+            message: message_of(&e),
         })
         .collect()
+}
+
+/// The error's message; for `anyOf` / `oneOf`, what each alternative wanted (jsonschema's own
+/// message only says that none matched).
+fn message_of(e: &jsonschema::ValidationError) -> String {
+    use jsonschema::error::ValidationErrorKind as K;
+    let context = match e.kind() {
+        K::AnyOf { context } | K::OneOfNotValid { context } => context,
+        _ => return e.to_string(),
+    };
+    let instance = e.instance();
+    let constants: Option<Vec<String>> = context
+        .iter()
+        .map(|branch| match branch.first().map(|b| b.kind()) {
+            Some(K::Constant { expected_value }) => Some(expected_value.to_string()),
+            _ => None,
+        })
+        .collect();
+    if let Some(values) = constants.filter(|v| !v.is_empty()) {
+        return format!("{instance} is not one of {}", values.join(", "));
+    }
+    let mut wants: Vec<String> = Vec::new();
+    for branch in context {
+        if let Some(first) = branch.first() {
+            let m = first.to_string();
+            if !wants.contains(&m) {
+                wants.push(m);
+            }
+        }
+    }
+    if wants.is_empty() {
+        e.to_string()
+    } else {
+        format!("{instance} fits no alternative: {}", wants.join("; or "))
+    }
 }
 
 /// Rule id of a file that is not JSON at all.

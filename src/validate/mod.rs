@@ -251,12 +251,24 @@ fn walk(path: &Path, named: bool, out: &mut Vec<Input>) {
             extension(path).as_deref(),
             Some("xml" | "akn" | "json" | "txt" | "text" | "md")
         );
-        // A symbolic link met in the walk counts when it leads to a file.
-        let is_file = meta.is_file()
-            || (meta.file_type().is_symlink()
-                && std::fs::metadata(path).is_ok_and(|m| m.is_file()));
-        if named || (checkable && is_file) {
-            out.push(Input::File(path.to_path_buf()));
+        // A symbolic link met in the walk counts when it leads to a file; one that leads
+        // nowhere is reported, as an unreadable file would be.
+        let target = if meta.file_type().is_symlink() {
+            std::fs::metadata(path).map(|m| m.is_file())
+        } else {
+            Ok(meta.is_file())
+        };
+        match target {
+            Ok(is_file) if named || (checkable && is_file) => {
+                out.push(Input::File(path.to_path_buf()));
+            }
+            Err(e) if checkable => {
+                out.push(Input::Broken(
+                    path.to_path_buf(),
+                    format!("cannot read: {e}"),
+                ));
+            }
+            _ => {}
         }
     }
 }

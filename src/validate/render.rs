@@ -323,7 +323,13 @@ fn sarif_result(d: &Diagnostic) -> sarif::Result {
 fn sarif_uri(file: &str) -> String {
     let path = file.replace('\\', "/");
     let path = path.strip_prefix("./").unwrap_or(&path);
-    let mut out = String::with_capacity(path.len());
+    // An absolute path becomes a file URI; a relative one stays relative to where the tool ran
+    // (the repository root in CI), which is what code scanning resolves against.
+    let mut out = if path.starts_with('/') {
+        String::from("file://")
+    } else {
+        String::with_capacity(path.len())
+    };
     for b in path.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
             out.push(b as char);
@@ -358,5 +364,6 @@ mod tests {
     fn sarif_uris_are_relative_references() {
         assert_eq!(sarif_uri("./out/a b.xml"), "out/a%20b.xml");
         assert_eq!(sarif_uri("dir\\é.json"), "dir/%C3%A9.json");
+        assert_eq!(sarif_uri("/tmp/a.xml"), "file:///tmp/a.xml");
     }
 }
