@@ -19,7 +19,8 @@ h2 { font-size: 15px; text-transform: uppercase; letter-spacing: .06em; color: v
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--rule); overflow-wrap: anywhere; }
 th { font-weight: 600; font-size: 13px; color: var(--muted); }
-table.meta td:first-child { width: 18%; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
+table.meta col.field { width: 16%; }
+table.meta td:first-child { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
 table.sbs col.side { width: 50%; }
 td.label { background: #f0f2f5; font-size: 13px; color: var(--muted); padding: 4px 10px; }
 td.label .op { font-weight: 700; text-transform: uppercase; letter-spacing: .05em; margin-right: 8px; }
@@ -76,7 +77,7 @@ fn metadata(out: &mut String, diff: &Diff) {
     if diff.metadata.is_empty() {
         return;
     }
-    out.push_str("<h2>Metadata</h2>\n<table class=\"meta\"><thead><tr><th>Field</th><th>Old</th><th>New</th></tr></thead><tbody>\n");
+    out.push_str("<h2>Metadata</h2>\n<table class=\"meta\"><colgroup><col class=\"field\"><col><col></colgroup><thead><tr><th>Field</th><th>Old</th><th>New</th></tr></thead><tbody>\n");
     for m in &diff.metadata {
         let (old, new) = if m.words.is_empty() {
             (
