@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::blocks::Unit;
 use crate::model::Document;
+use crate::symbol::{SuffixKind, Symbol};
 
 /// What the diff found out about a corrigendum.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -32,21 +33,15 @@ pub struct Instruction {
 }
 
 /// Whether a symbol names a corrigendum (`.../Corr.1`, also `.../Corr.1/Rev.1`).
-pub fn is_corrigendum_symbol(symbol: &str) -> bool {
-    symbol
-        .trim_end_matches('*')
-        .split('/')
-        .any(|part| part.starts_with("Corr."))
+pub fn is_corrigendum_symbol(symbol: &Symbol) -> bool {
+    symbol.suffixes().iter().any(|s| s.kind == SuffixKind::Corr)
 }
 
 /// Recognises a corrigendum: its instructions, when at least one unit reads as one and
 /// instructions and the short place headings (`Paragraph 28`) before them make up at least half
 /// of the document's units. `None` for a document with full text.
 pub fn recognise(doc: &Document, units: &[Unit]) -> Option<Corrigendum> {
-    let by_symbol = doc
-        .symbols
-        .iter()
-        .any(|s| is_corrigendum_symbol(s.as_str()));
+    let by_symbol = doc.symbols.iter().any(is_corrigendum_symbol);
     let mut instructions = Vec::new();
     let mut place: Option<String> = None;
     let mut accounted = 0;
@@ -144,7 +139,8 @@ mod tests {
             ..Document::default()
         };
         assert_eq!(recognise(&doc, &blocks::units(&doc)), None);
-        assert!(is_corrigendum_symbol("A/80/6 (Sect. 24)/Corr.1"));
-        assert!(!is_corrigendum_symbol("S/2025/71/Rev.1"));
+        let corr = |s: &str| is_corrigendum_symbol(&s.parse().unwrap());
+        assert!(corr("A/80/6 (Sect. 24)/Corr.1"));
+        assert!(!corr("S/2025/71/Rev.1"));
     }
 }

@@ -205,11 +205,9 @@ pub fn base_symbol(old: &Document, new: &Document) -> Result<String, String> {
             "{side} names no document symbol, so it cannot be checked to be a version of the same document"
         ));
     }
-    let old_bases: Vec<String> = old.symbols.iter().map(base_of).collect();
-    for s in &new.symbols {
-        let b = base_of(s);
-        if old_bases.contains(&b) {
-            return Ok(b);
+    for n in &new.symbols {
+        if old.symbols.iter().any(|o| o.same_base(n)) {
+            return Ok(base_of(n));
         }
     }
     let list = |d: &Document| {
@@ -226,21 +224,9 @@ pub fn base_symbol(old: &Document, new: &Document) -> Result<String, String> {
     ))
 }
 
-/// A symbol without its star and suffix chain: `E/2025/15/Add.1/Rev.1` is `E/2025/15`.
-// To be replaced by `Symbol::base` when the symbol parser lands.
+/// A symbol's base as text: no star, no suffix chain (`E/2025/15` for `E/2025/15/Add.1/Rev.1`).
 fn base_of(symbol: &Symbol) -> String {
-    let mut parts: Vec<&str> = symbol.as_str().split('/').collect();
-    while parts.len() > 2
-        && parts.last().is_some_and(|p| {
-            ["Rev.", "Corr.", "Add.", "Amend."].iter().any(|s| {
-                p.strip_prefix(s)
-                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-            })
-        })
-    {
-        parts.pop();
-    }
-    parts.join("/")
+    symbol.base_str().to_string()
 }
 
 /// The JSON Schema (draft 2020-12) of the diff's JSON form, generated from [`Diff`].
