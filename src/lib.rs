@@ -21,6 +21,7 @@
 
 pub mod akn;
 pub mod convert;
+pub mod diff;
 pub mod error;
 pub mod format;
 pub mod json;
