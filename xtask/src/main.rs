@@ -1,5 +1,8 @@
 //! Project tasks: `cargo xtask schema` regenerates the published JSON Schema; `cargo xtask check`
-//! checks generated and vendored files are current.
+//! checks generated and vendored files are current; `cargo xtask bench` measures whole-corpus
+//! throughput against peer tools (run on demand, never in CI).
+
+mod bench;
 
 use std::path::PathBuf;
 
@@ -10,9 +13,10 @@ fn main() -> Result<()> {
     match task.as_str() {
         "schema" => schema(),
         "check" => check(),
+        "bench" => bench::run(&root()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <schema|check>\n  schema  regenerate schemas/unletters.schema.json from the model\n  check   fail when a generated or vendored file is stale"
+                "usage: cargo xtask <schema|check|bench>\n  schema  regenerate schemas/unletters.schema.json from the model\n  check   fail when a generated or vendored file is stale\n  bench   convert, validate and diff the corpus; compare with pandoc, xmllint, git diff"
             );
             std::process::exit(2);
         }
