@@ -163,6 +163,9 @@ fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Resu
         symbols,
     };
     let read = convert::read(&bytes, &options)?;
+    if let Some(output) = &args.output {
+        refuse_overwriting_input(&args.input, output)?;
+    }
     for w in &read.warnings {
         eprintln!("{}", located(name, &w.to_string(), "warning"));
     }
@@ -180,15 +183,31 @@ fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Resu
     crate::io::write_output(target, out.as_bytes())
 }
 
+/// Inputs are never modified: an output that is the input file itself (by any path) is refused.
+fn refuse_overwriting_input(input: &Path, output: &Path) -> Result<()> {
+    if input.as_os_str() == "-" || output.as_os_str() == "-" {
+        return Ok(());
+    }
+    let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(Error::Unsupported(format!(
+            "{}: the output would overwrite the input; choose another -o",
+            output.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Parses `--symbol` values; a joint symbol gives several.
 pub fn parse_symbols(args: &[String]) -> Result<Vec<Symbol>> {
     let mut out = Vec::new();
     for a in args {
-        for part in symbol::split_joint(a) {
-            out.push(
-                Symbol::parse(part).map_err(|e| Error::Unsupported(format!("--symbol: {e}")))?,
-            );
-        }
+        let symbols =
+            symbol::parse_joint(a).map_err(|e| Error::Unsupported(format!("--symbol: {e}")))?;
+        out.extend(symbols);
     }
     Ok(out)
 }
