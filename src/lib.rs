@@ -20,6 +20,7 @@
 //! ```
 
 pub mod akn;
+pub mod batch;
 pub mod convert;
 pub mod diff;
 pub mod error;

@@ -1,6 +1,9 @@
 //! Project tasks: `cargo xtask schema` regenerates the published JSON Schemas (the document's and
 //! the diff's); `cargo xtask check` checks generated and vendored files are current;
-//! `cargo xtask diff-screenshot` renders a sample HTML diff in headless Chromium to look at.
+//! `cargo xtask diff-screenshot` renders a sample HTML diff in headless Chromium to look at;
+//! `cargo xtask bench` measures whole-corpus throughput against peer tools (on demand, never in CI).
+
+mod bench;
 
 use std::path::PathBuf;
 
@@ -25,9 +28,10 @@ fn main() -> Result<()> {
         "schema" => schema(),
         "check" => check(),
         "diff-screenshot" => diff_screenshot::run(),
+        "bench" => bench::run(&root()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <schema|check|diff-screenshot>\n  schema           regenerate schemas/unletters.schema.json and schemas/diff.schema.json\n  check            fail when a generated or vendored file is stale\n  diff-screenshot  write target/diff-screenshot/{{diff.html,diff.png}} (needs chromium)"
+                "usage: cargo xtask <schema|check|diff-screenshot|bench>\n  schema           regenerate schemas/unletters.schema.json and schemas/diff.schema.json\n  check            fail when a generated or vendored file is stale\n  diff-screenshot  write target/diff-screenshot/{{diff.html,diff.png}} (needs chromium)\n  bench            convert, validate and diff the corpus; compare with pandoc, xmllint, git diff"
             );
             std::process::exit(2);
         }
