@@ -193,11 +193,17 @@ fn breaks_before(
         return true;
     }
     if form == Form::Layout {
-        let b = base
-            .iter()
-            .find(|(page, _)| *page == v.line.page)
-            .map_or(0, |x| x.1);
-        if v.line.indent >= b + 3 && v.len > 0 {
+        // A first line stands deeper than the line after it (or, last in a run, the one before),
+        // which keeps working inside indented boxes and quotations.
+        let reference = match next {
+            Some(n) if n.line.page == v.line.page && !n.line.blank_before => n.line.indent,
+            _ if p.line.page == v.line.page => p.line.indent,
+            _ => base
+                .iter()
+                .find(|(page, _)| *page == v.line.page)
+                .map_or(0, |x| x.1),
+        };
+        if v.line.indent >= reference + 3 {
             return true;
         }
         if v.line.page_start {
@@ -362,12 +368,21 @@ fn flush(cur: &mut Vec<&str>, out: &mut Vec<Raw>) {
 
 /// The width of a full line: the 90th percentile of line lengths (at least 50).
 pub fn width_of(lines: &[&Line]) -> usize {
-    let mut lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.text.contains("   "))
+        .map(|l| l.text.chars().count())
+        .collect();
     percentile90(&mut lens)
 }
 
 fn typical_width(views: &[View]) -> usize {
-    let mut lens: Vec<usize> = views.iter().map(|v| v.len).collect();
+    // Table rows and contents lines (column gaps) are no measure of the text width.
+    let mut lens: Vec<usize> = views
+        .iter()
+        .filter(|v| !v.line.text.contains("   "))
+        .map(|v| v.len)
+        .collect();
     percentile90(&mut lens)
 }
 

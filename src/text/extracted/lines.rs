@@ -83,8 +83,8 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Recognises the extraction from the content: Markdown bold markers or very long lines mean
-/// Word; many deeply indented lines or wide inner gaps mean `-layout`; otherwise default mode.
+/// Recognises the extraction from the content: no form feed and Markdown bold markers or very
+/// long lines mean Word; many deeply indented lines or wide inner gaps mean `-layout`; otherwise default mode.
 pub fn detect(input: &str) -> Form {
     let mut nonblank = 0usize;
     let mut indented = 0usize;
@@ -112,7 +112,8 @@ pub fn detect(input: &str) -> Form {
         return Form::Default;
     }
     let bold = input.matches("**").take(4).count();
-    if bold >= 2 || (long * 10 > nonblank && !input.contains('\u{c}')) {
+    // pdftotext always ends pages with a form feed; Word text has none.
+    if !input.contains('\u{c}') && (bold >= 2 || long * 10 > nonblank) {
         Form::Word
     } else if indented * 10 > nonblank * 3 || gapped * 10 > nonblank * 2 {
         Form::Layout

@@ -112,7 +112,7 @@ pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
     } else {
         body::width_of(&rest_lines)
     };
-    let sections = split_sections(rest);
+    let sections = split_sections(rest, form);
     let mut annexes: Vec<Annex> = Vec::new();
     for (i, section) in sections.into_iter().enumerate() {
         let built = build_section(&section.items, form, width);
@@ -306,7 +306,7 @@ struct Section<'a> {
 }
 
 /// Cuts the flow after the title at attachment headings.
-fn split_sections(items: &[Item]) -> Vec<Section<'_>> {
+fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
     let mut sections = vec![Section {
         heading: None,
         title: None,
@@ -316,9 +316,19 @@ fn split_sections(items: &[Item]) -> Vec<Section<'_>> {
     while i < items.len() {
         let Some(it) = items.get(i) else { break };
         let heading = match it {
-            Item::Line(l) => annexes::heading_kind(&fold(&l.text)),
+            // A heading stands alone; `Annex    23` with a column gap is a contents entry.
+            Item::Line(l) if l.segments().len() == 1 => annexes::heading_kind(&fold(&l.text)),
+            Item::Line(_) => None,
             Item::Notes(_) => None,
         };
+        // In printed documents an annex starts a page (a contents entry `Annex` does not).
+        let heading = heading.filter(|(kind, _)| {
+            *kind != AnnexKind::Annex
+                || form == Form::Word
+                || matches!(it, Item::Line(l) if l.page_start || l.page == 0)
+                // A landscape page prints its heading last.
+                || following_lines(items, i + 1).first().is_none_or(|n| n.page_start)
+        });
         let Some((kind, wraps)) = heading else {
             if let Some(s) = sections.last_mut() {
                 s.items.push(it);
