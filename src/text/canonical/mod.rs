@@ -241,6 +241,13 @@ fn push_escape(out: &mut String, c: char) {
 /// break lines; whitespace at a line's start or end (`lead`, `trail`) would be lost to editors or
 /// taken for indentation.
 fn escape_text(s: &str, lead: bool, trail: bool) -> String {
+    let plain = |c: char| !matches!(c, '\\' | '[' | ']' | '|') && !c.is_control();
+    if s.chars().all(plain)
+        && !(lead && s.starts_with(char::is_whitespace))
+        && !(trail && s.ends_with(char::is_whitespace))
+    {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let last = s.chars().count().saturating_sub(1);
     for (i, c) in s.chars().enumerate() {

@@ -753,8 +753,12 @@ type Failure = (usize, String);
 fn unescape(s: &str) -> std::result::Result<String, Failure> {
     let mut p = Inlines::new(s);
     let mut out = String::with_capacity(s.len());
-    while p.peek().is_some() {
-        p.text_char(&mut out)?;
+    while let Some(c) = p.peek() {
+        if c == '\\' {
+            p.text_char(&mut out)?;
+        } else {
+            p.run(&mut out, b"\\");
+        }
     }
     Ok(out)
 }
@@ -769,6 +773,21 @@ struct Inlines<'a> {
 impl<'a> Inlines<'a> {
     fn new(s: &'a str) -> Self {
         Inlines { s, at: 0, depth: 0 }
+    }
+
+    /// Copies the text up to the next byte in `stops` (ASCII, so never inside a character).
+    fn run(&mut self, out: &mut String, stops: &[u8]) {
+        let rest = &self.s[self.at..];
+        let end = rest
+            .bytes()
+            .position(|b| stops.contains(&b))
+            .unwrap_or(rest.len())
+            .max(1);
+        let end = (end..=rest.len())
+            .find(|&e| rest.is_char_boundary(e))
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..end]);
+        self.at += end;
     }
 
     fn peek(&self) -> Option<char> {
@@ -848,7 +867,8 @@ impl<'a> Inlines<'a> {
                     }
                     out.push(self.span()?);
                 }
-                Some(_) => self.text_char(&mut text)?,
+                Some('\\') => self.text_char(&mut text)?,
+                Some(_) => self.run(&mut text, b"\\[]"),
             }
         }
         if !text.is_empty() {
