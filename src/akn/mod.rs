@@ -5,7 +5,7 @@
 //!
 //! | model | AKN |
 //! |---|---|
-//! | `kind` | `<doc name=...>`: `officialLetter`, `identicalLetters`, `noteVerbale`, `communication` (other) |
+//! | `kind` | `<doc name=...>`: `officialLetter` or `noteVerbale`; identical letters and other documents add `meta/classification/keyword value="identicalLetters"` (`otherCommunication`) |
 //! | `symbols` | `coverPage` `<docNumber refersTo="#symbol">` (star kept); `FRBRnumber`, `FRBRalias name="jointSymbol"`, IRIs |
 //! | `organs` | `coverPage` `<docAuthority refersTo="#issuingBody #ga">` |
 //! | `distribution` | `<docStatus refersTo="#generalDistribution">Distr.: General</docStatus>` |
@@ -17,7 +17,7 @@
 //! | `title`, `letter_date`, `sender`, `addressees` | `preface` `<docTitle>` with `docDate`, `docProponent`, `inline name="to"` marked where they appear in the title in order; parts that do not appear follow in `<p class="titleParts">` |
 //! | `body` | `mainBody`: `paragraph`/`num`/`content`/`p`, `hcontainer name="crossHeading"`/`heading`, `blockList`/`item`/`num`, `p class="quotation"`/`embeddedStructure`, `table`/`tr`/`th` (header row) or `td`/`p`; nested in items, quotations and footnotes: `p`, `blockContainer class="paragraph"` with `num`, `p class="heading"` |
 //! | inlines | text, `i`, `b`, `ref href="https://undocs.org/{symbol}"` (`class="reissued"` for a star), `date date=...`, `a href=...` (an address that is not a valid URI percent-encoded, `class="encodedHref"`); a text right after a text, or empty, in `span` |
-//! | `footnotes` | `authorialNote marker=... eId="note_N"` at the call-out when it is the next footnote in order; others in `meta/notes/note`; other call-outs `noteRef href="#note_N"`, or `inline name="footnoteRef"` for a marker no footnote has |
+//! | `footnotes` | `authorialNote marker=... eId="note_N"` at the call-out when it is the next footnote in order; others in `meta/notes/note`; other call-outs `inline name="footnoteRef"` (the reader also takes `noteRef`) |
 //! | `signatures` | `conclusions/container name="signature"/p/signature`: `docStatus refersTo="#signed"` when signed, `person`, one `role` per title |
 //! | `annexes` | `attachments/attachment eId="att_N"/doc name="annex|enclosure|appendix"` with its own `meta` (component IRI `!annex_N`), `preface` (`docType` heading, `docTitle` title), `mainBody`, `conclusions`, `attachments` |
 //! | empty lists | `p class="empty"` for no blocks, `blockList class="empty"`, `table class="empty"`, `tr class="empty"` |
@@ -46,16 +46,28 @@ const DISTRIBUTION_PREFIX: &str = "Distr.: ";
 /// What precedes the original language in the masthead.
 const ORIGINAL_PREFIX: &str = "Original: ";
 
-/// `doc/@name` of each kind of letter.
+/// `doc/@name` of each kind of letter: the mapping knows letters and notes verbales; identical
+/// letters and other documents are letters with a `classification` keyword ([`kind_keyword`]).
 fn doc_name(kind: crate::model::Kind) -> &'static str {
     use crate::model::Kind;
     match kind {
-        Kind::Letter => "officialLetter",
-        Kind::IdenticalLetters => "identicalLetters",
         Kind::NoteVerbale => "noteVerbale",
-        Kind::Other => "communication",
+        Kind::Letter | Kind::IdenticalLetters | Kind::Other => "officialLetter",
     }
 }
+
+/// The `meta/classification` keyword (value, showAs) that refines `officialLetter`.
+fn kind_keyword(kind: crate::model::Kind) -> Option<(&'static str, &'static str)> {
+    use crate::model::Kind;
+    match kind {
+        Kind::IdenticalLetters => Some(("identicalLetters", "Identical letters")),
+        Kind::Other => Some(("otherCommunication", "Other communication")),
+        Kind::Letter | Kind::NoteVerbale => None,
+    }
+}
+
+/// The `dictionary` of the kind keyword.
+const KIND_DICTIONARY: &str = "unletters";
 
 /// `inline/@name` values the mapping uses.
 mod inline_name {

@@ -264,13 +264,11 @@ impl Iris {
                 .unwrap_or("English"),
         );
         let work = format!("/akn/un/doc/communication/{actor}/{}/{number}", work_date.0);
-        let expression = match doc.date {
-            Some(d) => format!("{work}/{language}@{d}"),
-            None => format!("{work}/{language}@"),
-        };
+        // Dated by the issuance, else by the Work date (the product's level-2 rule).
         let expression_date = doc
             .date
             .map_or_else(|| work_date.0.clone(), |d: Date| d.to_string());
+        let expression = format!("{work}/{language}@{expression_date}");
         Iris {
             work,
             expression,

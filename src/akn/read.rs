@@ -43,7 +43,7 @@ pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
         ));
     };
     let kind = match (doc.is("doc"), doc.attr("name")) {
-        (true, Some("officialLetter")) => Kind::Letter,
+        (true, Some("officialLetter")) => letter_kind(doc),
         (true, Some("identicalLetters")) => Kind::IdenticalLetters,
         (true, Some("noteVerbale")) => Kind::NoteVerbale,
         (true, Some("communication")) => Kind::Other,
@@ -52,7 +52,7 @@ pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
                 at(doc),
                 format!(
                     "not a UN letter: the document is {}; unletters reads <doc name=\"officialLetter\"> \
-                     (or identicalLetters, noteVerbale, communication)",
+                     or <doc name=\"noteVerbale\">",
                     doc.describe()
                 ),
             ));
@@ -635,6 +635,21 @@ impl Reader<'_> {
         notes.list.extend(meta_notes);
         annex.footnotes = notes.list;
         annex
+    }
+}
+
+/// `officialLetter` refined by its classification keyword (identical letters, other documents).
+fn letter_kind(doc: &Element) -> Kind {
+    let keyword = doc
+        .elements()
+        .filter(|e| e.is("meta"))
+        .flat_map(|m| m.elements().filter(|c| c.is("classification")))
+        .flat_map(|c| c.elements().filter(|k| k.is("keyword")))
+        .find(|k| k.attr("dictionary") == Some(super::KIND_DICTIONARY));
+    match keyword.and_then(|k| k.attr("value")) {
+        Some("identicalLetters") => Kind::IdenticalLetters,
+        Some("otherCommunication") => Kind::Other,
+        _ => Kind::Letter,
     }
 }
 

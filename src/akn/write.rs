@@ -47,7 +47,7 @@ pub fn write(doc: &Document) -> Result<String> {
     w.preface_of_letter(doc)?;
     w.main_body(&mut scope, &doc.body)?;
     w.conclusions(&doc.signatures)?;
-    w.attachments(&doc.annexes, "", "")?;
+    w.attachments(&doc.annexes, "")?;
     let content = std::mem::replace(&mut w.out, Out::new(0));
 
     w.out
@@ -77,6 +77,18 @@ pub fn write(doc: &Document) -> Result<String> {
             attrs.push(("number", number.as_str()));
         }
         w.out.empty("publication", &attrs)?;
+    }
+    if let Some((value, show_as)) = super::kind_keyword(doc.kind) {
+        w.out.open("classification", &[("source", "#DGACM")])?;
+        w.out.empty(
+            "keyword",
+            &[
+                ("value", value),
+                ("showAs", show_as),
+                ("dictionary", super::KIND_DICTIONARY),
+            ],
+        )?;
+        w.out.close("classification")?;
     }
     let job = doc.job_number.as_ref().map(|_| {
         w.tlcs
@@ -791,8 +803,7 @@ impl AknWriter {
     }
 
     /// A footnote call-out: the footnote itself (`authorialNote`) when it is the next one in list
-    /// order; otherwise a `noteRef` to the footnote with that marker, or, when none has it, an
-    /// `inline name="footnoteRef"` keeping the marker.
+    /// order; otherwise an `inline name="footnoteRef"` keeping the marker.
     fn call_out(&mut self, scope: &mut Scope, marker: &str) -> Result<()> {
         let footnotes = scope.footnotes;
         if let Some(note) = footnotes.get(scope.cursor).filter(|n| n.marker == marker) {
@@ -808,20 +819,10 @@ impl AknWriter {
                 .write_event(Event::End(BytesEnd::new("authorialNote")))?;
             return Ok(());
         }
-        match footnotes.iter().position(|n| n.marker == marker) {
-            Some(k) => {
-                let href = format!("#{}", note_eid(scope.eids.prefix(), k + 1));
-                self.out.w.write_event(Event::Empty(tag(
-                    "noteRef",
-                    &[("marker", marker), ("href", &href)],
-                )?))?;
-            }
-            None => {
-                self.out
-                    .text_element("inline", &[("name", inline_name::FOOTNOTE_REF)], marker)?;
-            }
-        }
-        Ok(())
+        // A `noteRef` would need its `href` to name a TLC in `<references>` (level 2), and a
+        // footnote is not one: the marker is kept as an inline.
+        self.out
+            .text_element("inline", &[("name", inline_name::FOOTNOTE_REF)], marker)
     }
 
     fn conclusions(&mut self, signatures: &[Signature]) -> Result<()> {
@@ -858,26 +859,17 @@ impl AknWriter {
         self.out.close("conclusions")
     }
 
-    /// `<attachments>` for annexes whose parent has eId prefix `prefix` and component name `part`.
-    fn attachments(&mut self, annexes: &[Annex], prefix: &str, part: &str) -> Result<()> {
+    /// `<attachments>` for annexes whose parent has eId prefix `prefix`.
+    fn attachments(&mut self, annexes: &[Annex], prefix: &str) -> Result<()> {
         if annexes.is_empty() {
             return Ok(());
         }
         self.out.open("attachments", &[])?;
-        let mut counts = [0usize; 3];
         for (i, annex) in annexes.iter().enumerate() {
             let att = format!("{prefix}att_{}", i + 1);
-            let kind_index = annex.kind as usize;
-            let n = counts.get_mut(kind_index).map_or(1, |c| {
-                *c += 1;
-                *c
-            });
-            let name = annex_name(annex.kind);
-            let component = if part.is_empty() {
-                format!("{name}_{n}")
-            } else {
-                format!("{part}__{name}_{n}")
-            };
+            // The product's level-2 rule: the component of attachment `att_N` is `annex_N`,
+            // whatever its kind and depth.
+            let component = format!("annex_{}", i + 1);
             self.out.open("attachment", &[("eId", &att)])?;
             self.annex(annex, &format!("{att}__"), &component)?;
             self.out.close("attachment")?;
@@ -904,7 +896,7 @@ impl AknWriter {
         self.out.close("preface")?;
         self.main_body(&mut scope, &annex.body)?;
         self.conclusions(&annex.signatures)?;
-        self.attachments(&annex.annexes, prefix, component)?;
+        self.attachments(&annex.annexes, prefix)?;
         let content = std::mem::replace(&mut self.out, outer);
 
         self.out.open("doc", &[("name", annex_name(annex.kind))])?;
