@@ -1,7 +1,6 @@
 //! Shared by the validate tests: the synthetic letter fixture, its crafted variants, and a
 //! batch runner for xmllint (the independent judge).
 
-
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
