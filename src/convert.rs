@@ -30,14 +30,20 @@ pub struct Read {
 
 /// Decodes input bytes as UTF-8 (a byte-order mark is dropped); invalid bytes are an error naming
 /// their line, column and byte offset.
+///
+/// The byte offset counts from the start of the file as given (byte-order mark included), so it
+/// matches what `xxd` or `od` show; line and column count characters after the mark.
 pub fn decode(bytes: &[u8]) -> Result<&str> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
+    let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (3, rest),
+        None => (0, bytes),
+    };
+    std::str::from_utf8(body).map_err(|e| {
         let offset = e.valid_up_to();
-        let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        let valid = std::str::from_utf8(body.get(..offset).unwrap_or_default()).unwrap_or_default();
         Error::invalid_at(
             Position::of_offset(valid, offset),
-            format!("invalid UTF-8 at byte {offset}"),
+            format!("invalid UTF-8 at byte {}", offset + bom),
         )
     })
 }

@@ -5,6 +5,7 @@
 
 use crate::error::{Error, Position, Result};
 use crate::model::{Document, FORMAT};
+use crate::validate::json_schema;
 
 /// Writes a document as pretty-printed JSON, ending with a newline.
 pub fn write(doc: &Document) -> String {
@@ -15,8 +16,16 @@ pub fn write(doc: &Document) -> String {
 }
 
 /// Reads a document from JSON. Syntax errors, wrong types and unknown fields are reported with the
-/// line and column serde_json found them at; a different `format` version is refused.
+/// line and column serde_json found them at; a different `format` version is refused; and so is
+/// anything else the published schema refuses, named by its JSON Pointer.
 pub fn read(input: &str) -> Result<Document> {
+    let start = input.len() - input.trim_start().len();
+    if !input[start..].starts_with('{') {
+        return Err(Error::invalid_at(
+            Position::of_offset(input, start),
+            "a document is a JSON object ({ ... })",
+        ));
+    }
     let doc: Document = serde_json::from_str(input).map_err(|e| {
         let message = e.to_string();
         // serde_json appends " at line L column C"; the position goes in its own field.
@@ -27,13 +36,7 @@ pub fn read(input: &str) -> Result<Document> {
         if e.line() == 0 {
             Error::invalid(message)
         } else {
-            Error::invalid_at(
-                Position {
-                    line: e.line(),
-                    column: e.column().max(1),
-                },
-                message,
-            )
+            Error::invalid_at(position(input, e.line(), e.column()), message)
         }
     })?;
     if doc.format != FORMAT {
@@ -42,7 +45,38 @@ pub fn read(input: &str) -> Result<Document> {
             doc.format
         )));
     }
+    // serde also reads a struct from an array of its field values (`["Name", [], true]` for a
+    // signature); the published schema does not, and the schema is the contract, so what it
+    // refuses is refused here too. The document parsed, so the value does.
+    let value: serde_json::Value = serde_json::from_str(input).unwrap_or_default();
+    if let Some(e) = json_schema::errors(&value).into_iter().next() {
+        let at = if e.instance_path.is_empty() {
+            "/"
+        } else {
+            e.instance_path.as_str()
+        };
+        return Err(Error::invalid(format!("at {at}: {}", e.message)));
+    }
     Ok(doc)
+}
+
+/// The position serde_json reports (1-based line, column counted in bytes, 0 before the line's first
+/// character) as a [`Position`], whose column counts characters like an editor does.
+fn position(input: &str, line: usize, byte_column: usize) -> Position {
+    let text = input
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .unwrap_or_default();
+    // serde_json's column is the byte just past the offending one; a character it ends inside
+    // of is the offending character, so round up.
+    let mut end = byte_column.min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Position {
+        line,
+        column: text[..end].chars().count().max(1),
+    }
 }
 
 /// The JSON Schema (draft 2020-12) of the JSON format, generated from the model.

@@ -20,7 +20,9 @@
 //! ```
 
 pub mod akn;
+pub mod batch;
 pub mod convert;
+pub mod diff;
 pub mod error;
 pub mod format;
 pub mod json;

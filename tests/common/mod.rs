@@ -1,162 +1,248 @@
-//! Shared by the validate tests: the synthetic letter fixture, its crafted variants, and a
-//! batch runner for xmllint (the independent judge).
-
+//! Shared test helpers: hand-built documents that use every part of the model, and proptest
+//! strategies (`strategy`) that generate documents.
+//!
+//! Each integration test includes this with `mod common;` and uses only some of it.
 #![allow(dead_code)]
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+pub mod akn_fixture;
+pub mod strategy;
 
-/// The synthetic letter, valid against the XSD and every level-2 rule.
-pub const LETTER: &str = include_str!("../fixtures/validate/letter.xml");
+pub use akn_fixture::*;
 
-/// The vendored OASIS schema, which xmllint is given too.
-pub const XSD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/akn/akomantoso30.xsd");
+use unletters::Symbol;
+use unletters::model::{
+    AgendaItem, Annex, AnnexKind, Block, Cell, Date, Document, Footnote, Inline, Kind, ListItem,
+    Num, Row, Session, Signature,
+};
 
-/// `LETTER` with the first occurrence of `from` replaced by `to`; panics if `from` is absent,
-/// so a fixture edit cannot silently turn a variant into the original.
-pub fn variant(from: &str, to: &str) -> String {
-    assert!(LETTER.contains(from), "the fixture has no {from:?}");
-    LETTER.replacen(from, to, 1)
+fn date(y: u16, m: u8, d: u8) -> Date {
+    Date::new(y, m, d).expect("a real date")
 }
 
-/// `LETTER` without the text between `start` (included) and the next `end` (included).
-pub fn without(start: &str, end: &str) -> String {
-    let i = LETTER.find(start).unwrap_or_else(|| panic!("no {start:?}"));
-    let j = LETTER[i..]
-        .find(end)
-        .unwrap_or_else(|| panic!("no {end:?}"))
-        + i
-        + end.len();
-    format!("{}{}", &LETTER[..i], &LETTER[j..])
+fn sym(s: &str) -> Symbol {
+    Symbol::parse(s).expect("a valid symbol")
 }
 
-/// `LETTER` with the main document's preface moved before its cover page (the schema wants
-/// coverPage, then preface).
-fn preface_before_cover_page() -> String {
-    let start = LETTER.find("    <preface>\n").expect("a preface");
-    let end = LETTER.find("    </preface>\n").expect("a preface end") + "    </preface>\n".len();
-    let preface = &LETTER[start..end];
-    let rest = format!("{}{}", &LETTER[..start], &LETTER[end..]);
-    let cover = rest.find("    <coverPage").expect("a cover page");
-    format!("{}{preface}{}", &rest[..cover], &rest[cover..])
-}
-
-/// One crafted invalid variant per kind of schema rule: (name, text). Each breaks the XSD in
-/// exactly one way.
-pub fn schema_variants() -> Vec<(&'static str, String)> {
-    vec![
-        ("element-order", preface_before_cover_page()),
-        (
-            "missing-required-element",
-            without("    <mainBody>\n", "    </mainBody>\n"),
-        ),
-        (
-            "missing-required-attribute",
-            variant("<container name=\"signature\">", "<container>"),
-        ),
-        (
-            "unknown-element",
-            variant(
-                "<paragraph eId=\"para_2\">",
-                "<letterhead>Valdoria</letterhead>\n      <paragraph eId=\"para_2\">",
-            ),
-        ),
-        (
-            "bad-date",
-            variant("<docDate date=\"2025-05-14\"", "<docDate date=\"2025-05\""),
-        ),
-        (
-            "bad-enumeration",
-            variant("placement=\"bottom\"", "placement=\"footer\""),
-        ),
-        (
-            "duplicate-eid",
-            variant("<paragraph eId=\"para_2\">", "<paragraph eId=\"para_1\">"),
-        ),
-        (
-            "wrong-namespace",
-            variant(
-                "xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"",
-                "xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/2.0\"",
-            ),
-        ),
-        (
-            "unknown-attribute",
-            variant(
-                "<paragraph eId=\"para_2\">",
-                "<paragraph eId=\"para_2\" colour=\"blue\">",
-            ),
-        ),
-        (
-            "text-in-element-only-content",
-            variant(
-                "<paragraph eId=\"para_2\">",
-                "<paragraph eId=\"para_2\">stray text",
-            ),
-        ),
-    ]
-}
-
-/// What xmllint concluded about one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct XmllintVerdict {
-    /// `valid`, `invalid` or `malformed`.
-    pub verdict: &'static str,
-    /// The line of its first error, if any.
-    pub first_error_line: Option<usize>,
-}
-
-/// Whether xmllint can be run; under CI its absence is a failure (`.ci/run` installs it).
-pub fn have_xmllint() -> bool {
-    let ok = Command::new("xmllint").arg("--version").output().is_ok();
-    assert!(
-        ok || std::env::var_os("CI").is_none(),
-        "xmllint is missing (apt-get install libxml2-utils)"
-    );
-    if !ok {
-        eprintln!("skipping: xmllint not found");
+/// A synthetic joint letter (invented names and content) that uses every part of the model: every
+/// block and inline kind, nested lists, quotations, tables, all three annex kinds nested, footnotes
+/// at every level, signed and unsigned signatures, a reissue star, every optional field present.
+pub fn full_letter() -> Document {
+    Document {
+        symbols: vec![sym("A/80/912*"), sym("S/2025/777*")],
+        organs: vec!["General Assembly".into(), "Security Council".into()],
+        distribution: Some("General".into()),
+        date: Some(date(2025, 10, 14)),
+        language: Some("English".into()),
+        original_language: Some("French".into()),
+        sessions: vec![
+            Session {
+                organ: "General Assembly".into(),
+                name: "Eightieth session".into(),
+                agenda_label: Some("Agenda items 34 and 71 (b)".into()),
+                agenda_items: vec![
+                    AgendaItem {
+                        number: "34".into(),
+                        title: "Prevention of armed conflict".into(),
+                        subheadings: vec!["Protracted conflicts in the Marren river basin".into()],
+                    },
+                    AgendaItem {
+                        number: "71 (b)".into(),
+                        title: "Promotion and protection of human rights".into(),
+                        subheadings: Vec::new(),
+                    },
+                ],
+            },
+            Session {
+                organ: "Security Council".into(),
+                name: "Eightieth year".into(),
+                agenda_label: None,
+                agenda_items: Vec::new(),
+            },
+        ],
+        job_number: Some("25-18342 (E)".into()),
+        kind: Kind::Letter,
+        title_headings: vec!["Request for the inclusion of a supplementary item".into()],
+        title: "Letter dated 10 October 2025 from the Permanent Representative of Estelia to the \
+                United Nations addressed to the Secretary-General"
+            .into(),
+        letter_date: Some(date(2025, 10, 10)),
+        sender: Some("the Permanent Representative of Estelia to the United Nations".into()),
+        addressees: vec!["Secretary-General".into()],
+        body: vec![
+            Block::paragraph("I have the honour to transmit a statement (see annex)."),
+            Block::Heading {
+                content: vec![Inline::text("Context")],
+            },
+            Block::Paragraph {
+                num: Some(Num::new("1.")),
+                content: vec![
+                    Inline::text("On "),
+                    Inline::Date {
+                        text: "3 October 2025".into(),
+                        date: date(2025, 10, 3),
+                    },
+                    Inline::text(", the gates closed, as my letter ("),
+                    Inline::Symbol {
+                        text: "A/79/955\u{2013}S/2025/402".into(),
+                        symbol: sym("A/79/955"),
+                    },
+                    Inline::text(") foresaw "),
+                    Inline::Emphasis {
+                        content: vec![
+                            Inline::text("without "),
+                            Inline::Strong {
+                                content: vec![Inline::text("any")],
+                            },
+                            Inline::text(" notice"),
+                        ],
+                    },
+                    Inline::text(".\u{a0}See "),
+                    Inline::Link {
+                        text: "the basin site".into(),
+                        href: "https://example.org/marren".into(),
+                    },
+                    Inline::FootnoteRef { marker: "1".into() },
+                ],
+            },
+            Block::List {
+                items: vec![
+                    ListItem {
+                        num: Some(Num::new("(a)")),
+                        body: vec![Block::paragraph("reopen the gates;")],
+                    },
+                    ListItem {
+                        num: Some(Num::new("(b)")),
+                        body: vec![
+                            Block::paragraph("share the readings:"),
+                            Block::List {
+                                items: vec![ListItem {
+                                    num: None,
+                                    body: vec![Block::paragraph("daily flow;")],
+                                }],
+                            },
+                        ],
+                    },
+                ],
+            },
+            Block::Quotation {
+                body: vec![Block::paragraph("\u{201c}Water knows no borders.\u{201d}")],
+            },
+            Block::Table {
+                rows: vec![
+                    Row {
+                        header: true,
+                        cells: vec![
+                            Cell {
+                                content: vec![Inline::text("Date")],
+                            },
+                            Cell {
+                                content: vec![Inline::text("Flow (m³/s)")],
+                            },
+                        ],
+                    },
+                    Row {
+                        header: false,
+                        cells: vec![
+                            Cell {
+                                content: vec![Inline::text("3 October")],
+                            },
+                            Cell {
+                                content: Vec::new(),
+                            },
+                        ],
+                    },
+                ],
+            },
+        ],
+        signatures: vec![
+            Signature {
+                name: "Mira Talvenko".into(),
+                titles: vec!["Ambassador".into(), "Permanent Representative".into()],
+                signed: true,
+            },
+            Signature {
+                name: "Oren Dask".into(),
+                titles: Vec::new(),
+                signed: false,
+            },
+        ],
+        annexes: vec![
+            Annex {
+                kind: AnnexKind::Annex,
+                heading: "Annex to the letter dated 10 October 2025 from the Permanent \
+                          Representative of Estelia to the United Nations addressed to the \
+                          Secretary-General"
+                    .into(),
+                title: Some("Statement of the Ministry of Foreign Affairs".into()),
+                body: vec![Block::Paragraph {
+                    num: None,
+                    content: vec![
+                        Inline::text("The Ministry expresses concern."),
+                        Inline::FootnoteRef { marker: "a".into() },
+                    ],
+                }],
+                signatures: vec![Signature {
+                    name: "Ilse Varn".into(),
+                    titles: vec!["Minister for Foreign Affairs".into()],
+                    signed: true,
+                }],
+                annexes: vec![Annex {
+                    kind: AnnexKind::Enclosure,
+                    heading: "Enclosure".into(),
+                    title: None,
+                    body: vec![Block::paragraph("Gauge readings follow.")],
+                    signatures: Vec::new(),
+                    annexes: vec![Annex::new(AnnexKind::Appendix, "Appendix I")],
+                    footnotes: Vec::new(),
+                }],
+                footnotes: vec![Footnote {
+                    marker: "a".into(),
+                    body: vec![Block::paragraph("Issued in Lisk on 9 October 2025.")],
+                }],
+            },
+            Annex::new(AnnexKind::Annex, "Annex II"),
+        ],
+        footnotes: vec![
+            Footnote {
+                marker: "1".into(),
+                body: vec![Block::paragraph(
+                    "Agreement on the Shared Use of the Marren River Basin (1998).",
+                )],
+            },
+            Footnote {
+                marker: "*".into(),
+                body: vec![Block::paragraph(
+                    "Reissued for technical reasons on 20 October 2025.",
+                )],
+            },
+        ],
+        // No `..Default::default()`: a field added to the model must be filled here too.
+        format: unletters::model::FORMAT.to_string(),
     }
-    ok
 }
 
-/// Runs `xmllint --noout --schema` once over every file (it spends about 0.3 s compiling the
-/// schema per process, so one process for the batch) and reads each file's verdict.
-pub fn xmllint(files: &[PathBuf]) -> HashMap<PathBuf, XmllintVerdict> {
-    let out = Command::new("xmllint")
-        .args(["--noout", "--schema", XSD])
-        .args(files)
-        .output()
-        .expect("run xmllint");
-    let text = format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    files
-        .iter()
-        .map(|f| (f.clone(), verdict_of(&text, f)))
-        .collect()
-}
-
-fn verdict_of(text: &str, file: &Path) -> XmllintVerdict {
-    let name = file.display().to_string();
-    let first_error_line = text.lines().find_map(|l| {
-        let rest = l.strip_prefix(&name)?.strip_prefix(':')?;
-        rest.split(':').next()?.parse().ok()
-    });
-    let verdict = if text.lines().any(|l| l == format!("{name} validates")) {
-        "valid"
-    } else if text
-        .lines()
-        .any(|l| l == format!("{name} fails to validate"))
-    {
-        "invalid"
-    } else {
-        "malformed"
-    };
-    XmllintVerdict {
-        verdict,
-        first_error_line,
+/// A note verbale with as little as the model allows: no symbol, no dates, nothing optional.
+pub fn bare_note_verbale() -> Document {
+    Document {
+        kind: Kind::NoteVerbale,
+        title: "Note verbale dated 1 May 2025 from the Permanent Mission of Estelia".into(),
+        ..Document::default()
     }
+}
+
+/// One small document of every kind, plus the full letter: together they use every kind.
+pub fn hand_built() -> Vec<Document> {
+    let mut docs = vec![full_letter(), bare_note_verbale()];
+    for kind in [Kind::IdenticalLetters, Kind::Other] {
+        docs.push(Document {
+            kind,
+            symbols: vec![
+                Symbol::parse("E/2025/15/Add.1/Rev.1").expect("valid"),
+                Symbol::parse("A/80/6 (Sect. 24)/Corr.1").expect("valid"),
+            ],
+            title: format!("A {} document", kind.as_str()),
+            ..Document::default()
+        });
+    }
+    docs
 }
