@@ -164,7 +164,7 @@ fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Resu
     };
     let read = convert::read(&bytes, &options)?;
     if let Some(output) = &args.output {
-        refuse_overwriting_input(&args.input, output)?;
+        refuse_overwriting_input(input, output)?;
     }
     for w in &read.warnings {
         eprintln!("{}", located(name, &w.to_string(), "warning"));
