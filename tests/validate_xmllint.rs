@@ -117,3 +117,53 @@ fn not_well_formed_variants_are_malformed_for_both() {
     let cases: Vec<(String, String)> = cases.into_iter().map(|(n, t)| (n.to_string(), t)).collect();
     agree(&cases);
 }
+
+/// On the 100 UN files xmllint finds invalid, the first error unletters reports is on the line
+/// of xmllint's first error: the diagnostics point where the judge points.
+#[test]
+fn first_errors_are_on_xmllints_lines_for_the_invalid_un_files() {
+    let dir = std::path::Path::new("../shared/akn/unxml");
+    let Ok(tsv) = std::fs::read_to_string(dir.join("VERDICTS.tsv")) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "../shared/akn/unxml is missing"
+        );
+        eprintln!("skipping: ../shared/akn/unxml not found");
+        return;
+    };
+    if !common::have_xmllint() {
+        return;
+    }
+    let files: Vec<PathBuf> = tsv
+        .lines()
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let name = f.next()?;
+            (f.next()? == "invalid").then(|| dir.join(name))
+        })
+        .collect();
+    assert_eq!(files.len(), 100);
+    let judged = common::xmllint(&files);
+    let options = Options {
+        schema_only: true,
+        ..Options::default()
+    };
+    let mut off = Vec::new();
+    for path in &files {
+        let bytes = std::fs::read(path).expect("read");
+        let name = path.display().to_string();
+        let report = validate::validate_bytes(&name, &bytes, Format::Akn, &options);
+        let ours = report
+            .diagnostics
+            .first()
+            .and_then(|d| d.position)
+            .map(|p| p.line);
+        let theirs = judged[path].first_error_line;
+        if ours != theirs {
+            off.push(format!(
+                "{name}: xmllint line {theirs:?}, unletters line {ours:?}"
+            ));
+        }
+    }
+    assert!(off.is_empty(), "{}", off.join("\n"));
+}
