@@ -104,6 +104,7 @@ fn pair_region(
         dice(
             old_bags.get(o).map_or(&[][..], Vec::as_slice),
             new_bags.get(n).map_or(&[][..], Vec::as_slice),
+            MODIFY_SIMILARITY,
         )
     };
     let guarded = olds.len().saturating_mul(news.len()) > PAIR_LIMIT;
@@ -248,6 +249,7 @@ fn find_moves(
                 let v = dice(
                     old_bags.get(o).map_or(&[][..], Vec::as_slice),
                     new_bags.get(n).map_or(&[][..], Vec::as_slice),
+                    MOVE_SIMILARITY,
                 );
                 if v >= MOVE_SIMILARITY {
                     candidates.push((v, o, n));
@@ -346,10 +348,15 @@ fn bag(key: &str) -> Vec<u64> {
     v
 }
 
-/// The Dice coefficient of two word multisets: twice the shared words over all words.
-fn dice(a: &[u64], b: &[u64]) -> f64 {
+/// The Dice coefficient of two word multisets: twice the shared words over all words; 0 without
+/// comparing when their sizes alone keep it under `at_least` (most pairs, cheaply).
+fn dice(a: &[u64], b: &[u64], at_least: f64) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
+    }
+    let bound = (2 * a.len().min(b.len())) as f64 / (a.len() + b.len()) as f64;
+    if bound < at_least {
+        return 0.0;
     }
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {

@@ -1,11 +1,13 @@
 //! Project tasks: `cargo xtask schema` regenerates the published JSON Schemas (the document's and
 //! the diff's); `cargo xtask check` checks generated and vendored files are current;
-//! `cargo xtask diff-screenshot` renders a sample HTML diff in headless Chromium to look at.
+//! `cargo xtask diff-screenshot` renders a sample HTML diff in headless Chromium to look at;
+//! `cargo xtask diff-bench` times the diff against `git diff --word-diff`.
 
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 
+mod diff_bench;
 mod diff_screenshot;
 
 /// The generated schemas: path under the root, and the text it must hold.
@@ -25,9 +27,10 @@ fn main() -> Result<()> {
         "schema" => schema(),
         "check" => check(),
         "diff-screenshot" => diff_screenshot::run(),
+        "diff-bench" => diff_bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <schema|check|diff-screenshot>\n  schema           regenerate schemas/unletters.schema.json and schemas/diff.schema.json\n  check            fail when a generated or vendored file is stale\n  diff-screenshot  write target/diff-screenshot/{{diff.html,diff.png}} (needs chromium)"
+                "usage: cargo xtask <schema|check|diff-screenshot|diff-bench>\n  schema           regenerate schemas/unletters.schema.json and schemas/diff.schema.json\n  check            fail when a generated or vendored file is stale\n  diff-screenshot  write target/diff-screenshot/{{diff.html,diff.png}} (needs chromium)\n  diff-bench       time `unletters diff` against `git diff --word-diff` on E/CN.6/2025/3 and its Rev.1"
             );
             std::process::exit(2);
         }
