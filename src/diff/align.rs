@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::blocks::Unit;
+use super::normalize;
 
 /// The most candidate pairs a quadratic step compares before it falls back to a linear one.
 pub const PAIR_LIMIT: usize = 250_000;
@@ -53,8 +54,10 @@ pub struct Alignment {
 
 /// Aligns two unit sequences.
 pub fn align(old: &[Unit], new: &[Unit]) -> Alignment {
-    let old_keys: Vec<&str> = old.iter().map(|u| u.key.as_str()).collect();
-    let new_keys: Vec<&str> = new.iter().map(|u| u.key.as_str()).collect();
+    let old_compact: Vec<String> = old.iter().map(|u| normalize::compact(&u.key)).collect();
+    let new_compact: Vec<String> = new.iter().map(|u| normalize::compact(&u.key)).collect();
+    let old_keys: Vec<&str> = old_compact.iter().map(String::as_str).collect();
+    let new_keys: Vec<&str> = new_compact.iter().map(String::as_str).collect();
     let old_bags: Vec<Vec<u64>> = old.iter().map(|u| bag(&u.key)).collect();
     let new_bags: Vec<Vec<u64>> = new.iter().map(|u| bag(&u.key)).collect();
     let mut guarded = false;
@@ -85,6 +88,7 @@ pub fn align(old: &[Unit], new: &[Unit]) -> Alignment {
         }
     }
     guarded |= find_moves(&mut steps, &old_keys, &new_keys, &old_bags, &new_bags);
+    join_splits(&mut steps, &old_keys, &new_keys);
     Alignment { steps, guarded }
 }
 
@@ -100,6 +104,7 @@ fn pair_region(
         dice(
             old_bags.get(o).map_or(&[][..], Vec::as_slice),
             new_bags.get(n).map_or(&[][..], Vec::as_slice),
+            MODIFY_SIMILARITY,
         )
     };
     let guarded = olds.len().saturating_mul(news.len()) > PAIR_LIMIT;
@@ -244,6 +249,7 @@ fn find_moves(
                 let v = dice(
                     old_bags.get(o).map_or(&[][..], Vec::as_slice),
                     new_bags.get(n).map_or(&[][..], Vec::as_slice),
+                    MOVE_SIMILARITY,
                 );
                 if v >= MOVE_SIMILARITY {
                     candidates.push((v, o, n));
@@ -263,14 +269,68 @@ fn find_moves(
     }
     let moved_from: std::collections::HashSet<usize> = moved_to.values().copied().collect();
     steps.retain(|s| !matches!(s, Step::Delete(o) if moved_from.contains(o)));
+    let anchors: Vec<(usize, usize)> = steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Equal(o, n) | Step::Modify(o, n) => Some((*o, *n)),
+            _ => None,
+        })
+        .collect();
     for s in steps.iter_mut() {
         if let Step::Insert(n) = *s {
             if let Some(&o) = moved_to.get(&n) {
-                *s = Step::Move(o, n);
+                *s = if crosses_anchor(&anchors, o, n) {
+                    Step::Move(o, n)
+                } else {
+                    Step::Modify(o, n)
+                };
             }
         }
     }
     guarded
+}
+
+/// Treats a paragraph split in two, or two joined into one, with no word changed, as unchanged:
+/// where extraction puts a paragraph break is not reliable. A modification next to an insertion
+/// (or deletion) whose texts together equal the other side becomes an equal step, and the
+/// insertion (or deletion) is dropped.
+fn join_splits(steps: &mut Vec<Step>, old_keys: &[&str], new_keys: &[&str]) {
+    let old_key = |i: usize| old_keys.get(i).copied().unwrap_or_default();
+    let new_key = |i: usize| new_keys.get(i).copied().unwrap_or_default();
+    let joined = |a: &str, b: &str| format!("{a}{b}");
+    let mut i = 0;
+    while i + 1 < steps.len() {
+        let (Some(&first), Some(&second)) = (steps.get(i), steps.get(i + 1)) else {
+            break;
+        };
+        let same = match (first, second) {
+            (Step::Insert(a), Step::Modify(o, b)) | (Step::Modify(o, a), Step::Insert(b))
+                if b == a + 1 =>
+            {
+                (old_key(o) == joined(new_key(a), new_key(b))).then_some(Step::Equal(o, a))
+            }
+            (Step::Delete(a), Step::Modify(b, n)) | (Step::Modify(a, n), Step::Delete(b))
+                if b == a + 1 =>
+            {
+                (new_key(n) == joined(old_key(a), old_key(b))).then_some(Step::Equal(a, n))
+            }
+            _ => None,
+        };
+        if let Some(step) = same {
+            steps.splice(i..i + 2, [step]);
+        }
+        i += 1;
+    }
+}
+
+/// Whether pairing old unit `o` with new unit `n` crosses a unit aligned in place (one is before
+/// it on one side and after it on the other): only then is it a move. Otherwise the unit stayed
+/// where it was, among blocks that were inserted or deleted around it. `anchors` are the equal
+/// and modified pairs, increasing on both sides.
+fn crosses_anchor(anchors: &[(usize, usize)], o: usize, n: usize) -> bool {
+    let before_old = anchors.partition_point(|&(ao, _)| ao < o);
+    let before_new = anchors.partition_point(|&(_, an)| an < n);
+    before_old != before_new
 }
 
 /// A unit's words as sorted hashes: the multiset [`dice`] compares.
@@ -288,10 +348,15 @@ fn bag(key: &str) -> Vec<u64> {
     v
 }
 
-/// The Dice coefficient of two word multisets: twice the shared words over all words.
-fn dice(a: &[u64], b: &[u64]) -> f64 {
+/// The Dice coefficient of two word multisets: twice the shared words over all words; 0 without
+/// comparing when their sizes alone keep it under `at_least` (most pairs, cheaply).
+fn dice(a: &[u64], b: &[u64], at_least: f64) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
+    }
+    let bound = (2 * a.len().min(b.len())) as f64 / (a.len() + b.len()) as f64;
+    if bound < at_least {
+        return 0.0;
     }
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
@@ -311,7 +376,6 @@ fn dice(a: &[u64], b: &[u64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diff::normalize;
 
     fn units(texts: &[&str]) -> Vec<Unit> {
         texts
@@ -352,6 +416,24 @@ mod tests {
                 Step::Delete(3),
                 Step::Insert(3),
             ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_split_in_two_is_no_change() {
+        let old = units(&[A, &format!("{B} {C}"), D]);
+        let new = units(&[A, B, C, D]);
+        let a = align(&old, &new);
+        assert!(
+            a.steps.iter().all(|s| matches!(s, Step::Equal(..))),
+            "{:?}",
+            a.steps
+        );
+        let back = align(&new, &old);
+        assert!(
+            back.steps.iter().all(|s| matches!(s, Step::Equal(..))),
+            "{:?}",
+            back.steps
         );
     }
 

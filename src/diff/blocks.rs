@@ -174,7 +174,11 @@ pub fn inlines_text(inlines: &[Inline]) -> String {
             Inline::Emphasis { content } | Inline::Strong { content } => {
                 s.push_str(&inlines_text(content))
             }
-            Inline::FootnoteRef { marker } => s.push_str(marker),
+            // A footnote call hangs on the word before it: space before it is not content.
+            Inline::FootnoteRef { marker } => {
+                s.truncate(s.trim_end().len());
+                s.push_str(marker);
+            }
         }
     }
     s

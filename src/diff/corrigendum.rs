@@ -37,7 +37,8 @@ pub fn is_corrigendum_symbol(symbol: &Symbol) -> bool {
     symbol.suffixes().iter().any(|s| s.kind == SuffixKind::Corr)
 }
 
-/// Recognises a corrigendum: its instructions, when at least one unit reads as one and
+/// Recognises a corrigendum: its instructions, when the document says it is one (a `Corr.`
+/// symbol, or a `Corrigendum` heading or title), at least one unit reads as an instruction, and
 /// instructions and the short place headings (`Paragraph 28`) before them make up at least half
 /// of the document's units. `None` for a document with full text.
 pub fn recognise(doc: &Document, units: &[Unit]) -> Option<Corrigendum> {
@@ -58,8 +59,13 @@ pub fn recognise(doc: &Document, units: &[Unit]) -> Option<Corrigendum> {
             accounted += 1;
         }
     }
+    let says_so = by_symbol
+        || doc.title.trim().eq_ignore_ascii_case("corrigendum")
+        || units
+            .iter()
+            .any(|u| u.key.eq_ignore_ascii_case("corrigendum"));
     let mostly_instructions = !instructions.is_empty() && accounted * 2 >= units.len();
-    mostly_instructions.then_some(Corrigendum {
+    (says_so && mostly_instructions).then_some(Corrigendum {
         by_symbol,
         instructions,
     })
@@ -72,8 +78,8 @@ fn is_instruction(key: &str) -> bool {
     (starts("for ") && lower.contains(" read "))
         || lower.contains("should read")
         || ((starts("replace") || starts("for ")) && lower.contains(" with "))
-        || starts("delete")
-        || starts("insert")
+        || starts("delete ")
+        || starts("insert ")
         || starts("add ")
         || lower.contains("should be accompanied by")
         || lower.contains("should be deleted")
@@ -131,11 +137,18 @@ mod tests {
     #[test]
     fn a_full_text_is_not_a_corrigendum() {
         let doc = Document {
+            symbols: vec!["DP/2030/1/Corr.1".parse().unwrap()],
             body: vec![
                 Block::paragraph("I have the honour to transmit the report."),
                 Block::paragraph("For the record, the meeting was held in New York."),
                 Block::paragraph("I should be grateful if you would circulate this letter."),
             ],
+            ..Document::default()
+        };
+        assert_eq!(recognise(&doc, &blocks::units(&doc)), None);
+        // Instructions in a document that does not say it is a corrigendum are just text.
+        let doc = Document {
+            body: vec![Block::paragraph("Insert the card and delete nothing.")],
             ..Document::default()
         };
         assert_eq!(recognise(&doc, &blocks::units(&doc)), None);

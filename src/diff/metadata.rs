@@ -79,7 +79,7 @@ pub fn compare(old: &Document, new: &Document) -> Vec<MetadataChange> {
 /// The value with every string replaced by its comparison key.
 fn folded(v: &Value) -> Value {
     match v {
-        Value::String(s) => Value::String(normalize::key(s)),
+        Value::String(s) => Value::String(normalize::compact(&normalize::key(s))),
         Value::Array(items) => Value::Array(items.iter().map(folded).collect()),
         Value::Object(map) => {
             Value::Object(map.iter().map(|(k, v)| (k.clone(), folded(v))).collect())

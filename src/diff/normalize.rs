@@ -26,7 +26,37 @@ pub fn tidy(text: &str) -> String {
             }
         }
     }
-    drop_space_before_hyphen(out)
+    fold_leaders(&drop_space_before_hyphen(out))
+}
+
+/// Replaces a dot leader (`Africa . . . . . . 12` in a table of contents, whose dot count
+/// depends on the line width) with `...`.
+fn fold_leaders(text: &str) -> String {
+    if !text.contains(". . .") {
+        return text.to_string();
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let mut dots = 0;
+    for word in text.split(' ') {
+        if !word.is_empty() && word.chars().all(|c| c == '.') {
+            dots += 1;
+            continue;
+        }
+        flush_dots(&mut out, dots);
+        dots = 0;
+        out.push(word);
+    }
+    flush_dots(&mut out, dots);
+    out.join(" ")
+}
+
+fn flush_dots(out: &mut Vec<&str>, dots: usize) {
+    match dots {
+        0 => {}
+        1 => out.push("."),
+        2 => out.extend([".", "."]),
+        _ => out.push("..."),
+    }
 }
 
 /// Whether a space between `before` and `next` is the artefact of a hyphen at a line end
@@ -65,6 +95,13 @@ pub fn key(text: &str) -> String {
     fold(&tidy(text))
 }
 
+/// A key without any whitespace: what two texts must share to be the same content. Extraction
+/// splits and joins words at random (`weapo ns`, `propaganda .`), so where spaces fall is not
+/// trusted.
+pub fn compact(key: &str) -> String {
+    key.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// Unifies typographic variants in already tidy text (one token or a whole paragraph).
 pub fn fold(tidy_text: &str) -> String {
     let mut out = String::with_capacity(tidy_text.len());
@@ -93,6 +130,12 @@ mod tests {
         assert_eq!(tidy("  one\ntwo \u{a0} three\n"), "one two three");
         assert_eq!(key("Al- Qaida and Al -Qaida"), key("Al-Qaida and Al-Qaida"));
         assert_eq!(tidy("Secre\u{ad}tary"), "Secretary");
+        assert_eq!(tidy("Africa . . . . . 12"), tidy("Africa . . . 12"));
+        assert_eq!(tidy("Africa . . . . . 12"), "Africa ... 12");
+        assert_eq!(
+            compact(&key("the weapo ns .")),
+            compact(&key("the weapons."))
+        );
     }
 
     #[test]

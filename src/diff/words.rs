@@ -40,12 +40,19 @@ pub fn diff_words(old: &str, new: &str) -> Vec<WordChange> {
     let mut out: Vec<WordChange> = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
         let (_, old_range, new_range) = op.as_tag_tuple();
-        let old_run = old_words.get(old_range).unwrap_or_default();
-        let new_run = new_words.get(new_range).unwrap_or_default();
+        let old_run = old_words.get(old_range.clone()).unwrap_or_default();
+        let new_run = new_words.get(new_range.clone()).unwrap_or_default();
         match op {
             DiffOp::Equal { .. } => push(&mut out, WordOp::Equal, new_run),
             DiffOp::Delete { .. } => push(&mut out, WordOp::Delete, old_run),
             DiffOp::Insert { .. } => push(&mut out, WordOp::Insert, new_run),
+            // Words split or joined by extraction (`weapo ns`, `propaganda .`) are the same words.
+            DiffOp::Replace { .. }
+                if old_keys.get(old_range.clone()).map(|k| k.concat())
+                    == new_keys.get(new_range.clone()).map(|k| k.concat()) =>
+            {
+                push(&mut out, WordOp::Equal, new_run)
+            }
             DiffOp::Replace { .. } => {
                 push(&mut out, WordOp::Delete, old_run);
                 push(&mut out, WordOp::Insert, new_run);
@@ -105,5 +112,7 @@ mod tests {
         let w = diff_words("Russia\u{2019}s \u{201C}plan\u{201D}", "Russia's \"plan\"");
         assert!(!changed(&w));
         assert_eq!(runs(&w), [(WordOp::Equal, "Russia's \"plan\"")]);
+        let w = diff_words("the weapo ns were found .", "the weapons were found.");
+        assert!(!changed(&w));
     }
 }
