@@ -103,8 +103,12 @@ fn usage(message: &str) -> ExitCode {
 
 fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
     let result = (|| {
-        let mut targets = args.to.clone();
-        targets.dedup();
+        let mut targets: Vec<Format> = Vec::new();
+        for &f in &args.to {
+            if !targets.contains(&f) {
+                targets.push(f);
+            }
+        }
         let jobs = match args.jobs {
             Some(n) => usize::from(n),
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -164,7 +168,7 @@ fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Resu
     };
     let read = convert::read(&bytes, &options)?;
     if let Some(output) = &args.output {
-        refuse_overwriting_input(&args.input, output)?;
+        refuse_overwriting_input(input, output)?;
     }
     for w in &read.warnings {
         eprintln!("{}", located(name, &w.to_string(), "warning"));
