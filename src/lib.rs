@@ -22,6 +22,7 @@
 pub mod akn;
 pub mod batch;
 pub mod convert;
+pub mod diff;
 pub mod error;
 pub mod format;
 pub mod json;

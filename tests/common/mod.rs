@@ -4,7 +4,10 @@
 //! Each integration test includes this with `mod common;` and uses only some of it.
 #![allow(dead_code)]
 
+pub mod akn_fixture;
 pub mod strategy;
+
+pub use akn_fixture::*;
 
 use unletters::Symbol;
 use unletters::model::{
