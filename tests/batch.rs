@@ -15,7 +15,7 @@ fn bin() -> Command {
 /// A synthetic letter in the genre, made distinct by `n`.
 fn letter(n: usize, symbol: &str) -> Document {
     Document {
-        symbols: vec![symbol.parse().expect("test symbol")],
+        symbols: unletters::symbol::parse_joint(symbol).expect("test symbol"),
         organs: vec!["Security Council".into()],
         distribution: Some("General".into()),
         kind: Kind::Letter,

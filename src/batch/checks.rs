@@ -1,14 +1,15 @@
-//! What `--validate` checks for each output, on the bytes about to be written: JSON against the
-//! published JSON Schema; AKN against the OASIS XSD once `crate::validate` exposes an in-process
-//! XSD validator (see [`akn_errors`]); canonical text has no schema.
+//! What `--validate` checks for each output, on the text about to be written: JSON against the
+//! published JSON Schema, AKN against the vendored OASIS XSD (the in-process engine of
+//! `crate::validate::xsd`, compiled once per worker thread); canonical text has no schema.
 
 use crate::format::Format;
+use crate::validate::xsd::XsdOutcome;
 
 /// Whether outputs in `format` can be checked by this build.
 pub fn checkable(format: Format) -> bool {
     match format {
         Format::Json => true,
-        Format::Akn => akn_errors("").is_some(),
+        Format::Akn => true,
         Format::Text => false,
     }
 }
@@ -18,7 +19,7 @@ pub fn checkable(format: Format) -> bool {
 pub fn errors(format: Format, output: &str) -> Vec<String> {
     match format {
         Format::Json => json_errors(output),
-        Format::Akn => akn_errors(output).unwrap_or_default(),
+        Format::Akn => akn_errors(output),
         Format::Text => Vec::new(),
     }
 }
@@ -44,11 +45,17 @@ fn pointer(p: &str) -> &str {
     if p.is_empty() { "/" } else { p }
 }
 
-/// The hook for AKN: `None` while this build has no in-process XSD validator. Switch it on by
-/// calling the validator the `validate` module exposes (one compiled schema, reused) and mapping
-/// its errors to lines.
-fn akn_errors(_output: &str) -> Option<Vec<String>> {
-    None
+/// XSD errors only: the level-2 rules belong to `unletters validate`, which reads what was written.
+fn akn_errors(output: &str) -> Vec<String> {
+    match crate::validate::xsd::engine().check(output) {
+        XsdOutcome::Malformed { offset, message } => {
+            vec![format!("not well-formed XML at byte {offset}: {message}")]
+        }
+        XsdOutcome::Checked { errors } => errors
+            .into_iter()
+            .map(|e| format!("{}: {}", e.code, e.message))
+            .collect(),
+    }
 }
 
 #[cfg(test)]
@@ -67,5 +74,17 @@ mod tests {
         assert!(!errors(Format::Json, "{").is_empty());
         assert!(checkable(Format::Json));
         assert!(!checkable(Format::Text));
+    }
+
+    #[test]
+    fn akn_outputs_are_checked_against_the_xsd() {
+        // The synthetic letter `unletters validate` is tested with (valid against the XSD).
+        let good = include_str!("../../tests/fixtures/validate/letter.xml");
+        let bad = good.replacen("<meta>", "<meta><bogus/>", 1);
+        assert_eq!(errors(Format::Akn, good), Vec::<String>::new());
+        assert_ne!(bad, good);
+        assert!(!errors(Format::Akn, &bad).is_empty());
+        assert!(errors(Format::Akn, "<akomaNtoso")[0].starts_with("not well-formed"));
+        assert!(checkable(Format::Akn));
     }
 }

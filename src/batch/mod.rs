@@ -70,6 +70,12 @@ pub fn run(plan: &Plan, report: &mut Report, progress: &Progress) -> Result<Summ
         .num_threads(plan.jobs.max(1))
         .build()
         .map_err(|e| Error::Unsupported(format!("cannot start {} threads: {e}", plan.jobs)))?;
+    if progress.shown() {
+        // The walk streams, so the total is not known up front: a second walk, listing folders
+        // only, counts inputs beside the run for the bar.
+        let (paths, filters, bar) = (plan.paths.clone(), setup.filters.clone(), progress.clone());
+        std::thread::spawn(move || bar.set_total(walk::walk(&paths, &filters).count() as u64));
+    }
     let mut summary = Summary::default();
     let mut failure = None;
     pool.in_place_scope(|scope| {

@@ -103,8 +103,12 @@ fn usage(message: &str) -> ExitCode {
 
 fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
     let result = (|| {
-        let mut targets = args.to.clone();
-        targets.dedup();
+        let mut targets: Vec<Format> = Vec::new();
+        for &f in &args.to {
+            if !targets.contains(&f) {
+                targets.push(f);
+            }
+        }
         let jobs = match args.jobs {
             Some(n) => usize::from(n),
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
