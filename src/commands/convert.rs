@@ -31,6 +31,32 @@ pub struct ConvertArgs {
     /// The document symbol(s) to use when the input names none (repeatable, or joint `A/1-S/2`).
     #[arg(long = "symbol")]
     pub symbols: Vec<String>,
+    /// The largest input read, in bytes (suffixes K, M, G: binary multiples); larger inputs are
+    /// refused unread.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_input_size: u64,
+}
+
+/// Parses a size: a number of bytes, or with a `K`, `M` or `G` suffix (KiB, MiB, GiB).
+pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let t = s.trim();
+    let (digits, factor) = match t.char_indices().last() {
+        Some((i, 'K' | 'k')) => (t.get(..i), 1u64 << 10),
+        Some((i, 'M' | 'm')) => (t.get(..i), 1 << 20),
+        Some((i, 'G' | 'g')) => (t.get(..i), 1 << 30),
+        _ => (Some(t), 1),
+    };
+    let digits = digits.unwrap_or_default();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "{s:?} is not a size (bytes, or a number with K, M or G)"
+        ));
+    }
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .ok_or_else(|| format!("{s:?} is too large a size"))
 }
 
 fn parse_format(s: &str) -> std::result::Result<Format, String> {
@@ -51,10 +77,11 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
 
 fn convert_one(args: &ConvertArgs, name: &str) -> Result<()> {
     let symbols = parse_symbols(&args.symbols)?;
-    let bytes = crate::io::read_input(&args.input)?;
+    let bytes = crate::io::read_input_limited(&args.input, args.max_input_size)?;
     let options = ReadOptions {
         from: args.from,
         symbols,
+        max_input_bytes: args.max_input_size,
     };
     let read = convert::read(&bytes, &options)?;
     if let Some(output) = &args.output {
