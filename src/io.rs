@@ -3,21 +3,12 @@
 use std::io::{Read as _, Write as _};
 use std::path::Path;
 
+use crate::convert::DEFAULT_MAX_INPUT_BYTES;
 use crate::error::{Error, Result};
 
-/// Reads a whole input; `-` is standard input.
+/// Reads a whole input of at most [`DEFAULT_MAX_INPUT_BYTES`]; `-` is standard input.
 pub fn read_input(path: &Path) -> Result<Vec<u8>> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf)?;
-        return Ok(buf);
-    }
-    std::fs::read(path).map_err(|e| {
-        Error::Io(std::io::Error::new(
-            e.kind(),
-            format!("{}: {e}", path.display()),
-        ))
-    })
+    read_input_limited(path, DEFAULT_MAX_INPUT_BYTES)
 }
 
 /// Reads a whole input of at most `limit` bytes; `-` is standard input. A larger input is refused

@@ -1,4 +1,5 @@
-//! `unletters convert`: one input to one output format.
+//! `unletters convert`: one input to one output format, or (with `--out-dir`) files and folders to
+//! one or more formats, handed to [`crate::batch`].
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -6,6 +7,9 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::located;
+use crate::batch::{
+    self, Plan, checks, naming::NameBy, progress::Progress, report::Report, walk::Filters,
+};
 use crate::convert::{self, ReadOptions};
 use crate::error::{Error, Result};
 use crate::format::Format;
@@ -14,26 +18,55 @@ use crate::symbol::{self, Symbol};
 /// Arguments of `unletters convert`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  unletters convert A_79_729-S_2025_40.txt --to json -o letter.json\n  unletters convert letter.json --to akn\n  cat letter.txt | unletters convert - --to text\n  unletters convert word.txt --to json --symbol A/76/603-S/2021/1031"
+    after_help = "Examples:\n  unletters convert A_79_729-S_2025_40.txt --to json -o letter.json\n  unletters convert letter.json --to akn\n  cat letter.txt | unletters convert - --to text\n  unletters convert word.txt --to json --symbol A/76/603-S/2021/1031\n  unletters convert letters/ --to akn,json --out-dir out --validate --report report.jsonl\n\nWith --out-dir, exit codes are: 0 every input converted (or up to date), 1 some failed and the\nothers were converted, 2 nothing was converted (no input found, or every one failed)."
 )]
 pub struct ConvertArgs {
-    /// The input file (`-` for standard input).
-    pub input: PathBuf,
-    /// The output format: json, text or akn.
-    #[arg(long, value_parser = parse_format)]
-    pub to: Format,
+    /// The input file (`-` for standard input); with --out-dir, any number of files and folders
+    /// (folders are walked recursively).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// The output format: json, text or akn; with --out-dir, a comma-separated list (akn,json,text).
+    #[arg(long, value_parser = parse_format, value_delimiter = ',', required = true)]
+    pub to: Vec<Format>,
     /// The input format (json, text or akn); detected from the content when omitted.
     #[arg(long, value_parser = parse_format)]
     pub from: Option<Format>,
     /// Where to write the output (`-` or omitted: standard output). Written atomically.
-    #[arg(short, long)]
+    #[arg(short, long, conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
     /// The document symbol(s) to use when the input names none (repeatable, or joint `A/1-S/2`).
     #[arg(long = "symbol")]
     pub symbols: Vec<String>,
+    /// Check each output against its schema before writing it (JSON: the published JSON Schema);
+    /// an output that breaks it is not written.
+    #[arg(long)]
+    pub validate: bool,
+    /// Write one output per input and format into this folder (created when missing), named after
+    /// the input file (keeping its folders) or its symbol; written atomically, never over an input.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Worker threads for --out-dir (default: all cores).
+    #[arg(long, short = 'j', requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// In folders, take only files matching this glob (repeatable; matched against the path under
+    /// the folder, `*` crosses `/`). Default: *.txt, *.text, *.md, *.xml, *.akn, *.json.
+    #[arg(long, value_name = "GLOB", requires = "out_dir")]
+    pub include: Vec<String>,
+    /// In folders, leave files and folders matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB", requires = "out_dir")]
+    pub exclude: Vec<String>,
+    /// Name outputs after the input file or after the document's symbols.
+    #[arg(long, value_enum, default_value_t = NameBy::Input, requires = "out_dir")]
+    pub name_by: NameBy,
+    /// Write one JSON line per input (path, outputs, skipped, warnings, error), then a summary line.
+    #[arg(long, value_name = "FILE", requires = "out_dir")]
+    pub report: Option<PathBuf>,
+    /// Leave outputs that are newer than their input (to finish an interrupted run).
+    #[arg(long, requires = "out_dir")]
+    pub skip_existing: bool,
     /// The largest input read, in bytes (suffixes K, M, G: binary multiples); larger inputs are
     /// refused unread.
-    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    #[arg(long, visible_alias = "max-bytes", value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_input_size: u64,
 }
 
@@ -65,8 +98,22 @@ fn parse_format(s: &str) -> std::result::Result<Format, String> {
 
 /// Runs `unletters convert`.
 pub fn run(args: &ConvertArgs) -> ExitCode {
-    let name = args.input.display().to_string();
-    match convert_one(args, &name) {
+    if let Some(out_dir) = &args.out_dir {
+        return run_batch(args, out_dir);
+    }
+    let (input, to) = match (args.inputs.as_slice(), args.to.as_slice()) {
+        ([input], [to]) if !input.is_dir() => (input, *to),
+        ([input], [_]) => {
+            return usage(&format!(
+                "{}: a folder needs --out-dir DIR",
+                input.display()
+            ));
+        }
+        ([_], _) => return usage("several --to formats need --out-dir DIR"),
+        _ => return usage("several inputs need --out-dir DIR"),
+    };
+    let name = input.display().to_string();
+    match convert_one(args, input, to, &name) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}", located(&name, &e.to_string(), "error"));
@@ -75,9 +122,69 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
     }
 }
 
-fn convert_one(args: &ConvertArgs, name: &str) -> Result<()> {
+fn usage(message: &str) -> ExitCode {
+    eprintln!("unletters convert: {message}");
+    ExitCode::from(2)
+}
+
+fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
+    let result = (|| {
+        let mut targets = args.to.clone();
+        targets.dedup();
+        let jobs = match args.jobs {
+            Some(n) => usize::from(n),
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        let plan = Plan {
+            paths: args.inputs.clone(),
+            filters: Filters::new(&args.include, &args.exclude)?,
+            targets,
+            out_dir: out_dir.to_path_buf(),
+            read: ReadOptions {
+                from: args.from,
+                symbols: parse_symbols(&args.symbols)?,
+                max_input_bytes: args.max_input_size,
+            },
+            name_by: args.name_by,
+            skip_existing: args.skip_existing,
+            validate: args.validate,
+            jobs,
+        };
+        if args.inputs.iter().any(|p| p.as_os_str() == "-") {
+            return Err(Error::Unsupported(
+                "standard input (-) cannot be converted with --out-dir".into(),
+            ));
+        }
+        let progress = Progress::new();
+        if plan.validate {
+            for &f in &plan.targets {
+                if !checks::checkable(f) {
+                    progress.println(&format!(
+                        "unletters convert: note: --validate cannot check {f} outputs in this build"
+                    ));
+                }
+            }
+        }
+        let mut report = Report::create(args.report.as_deref())?;
+        let summary = batch::run(&plan, &mut report, &progress);
+        progress.finish();
+        summary
+    })();
+    match result {
+        Ok(summary) => {
+            eprintln!("unletters convert: {summary}");
+            ExitCode::from(summary.exit_code())
+        }
+        Err(e) => {
+            eprintln!("unletters convert: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Result<()> {
     let symbols = parse_symbols(&args.symbols)?;
-    let bytes = crate::io::read_input_limited(&args.input, args.max_input_size)?;
+    let bytes = crate::io::read_input_limited(input, args.max_input_size)?;
     let options = ReadOptions {
         from: args.from,
         symbols,
@@ -85,12 +192,21 @@ fn convert_one(args: &ConvertArgs, name: &str) -> Result<()> {
     };
     let read = convert::read(&bytes, &options)?;
     if let Some(output) = &args.output {
-        refuse_overwriting_input(&args.input, output)?;
+        refuse_overwriting_input(input, output)?;
     }
     for w in &read.warnings {
         eprintln!("{}", located(name, &w.to_string(), "warning"));
     }
-    let out = convert::write(&read.document, args.to)?;
+    let out = convert::write(&read.document, to)?;
+    if args.validate {
+        let errors = checks::errors(to, &out);
+        if !errors.is_empty() {
+            return Err(Error::invalid(format!(
+                "the {to} output breaks its schema, not written: {}",
+                errors.join("; ")
+            )));
+        }
+    }
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
     crate::io::write_output(target, out.as_bytes())
 }

@@ -1,24 +1,130 @@
 //! `unletters diff`: what changed between two versions of the same document symbol.
 
-use std::path::PathBuf;
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
+
+use super::located;
+use crate::convert::{self, ReadOptions};
+use crate::diff::{self, render};
+use crate::model::Document;
 
 /// Arguments of `unletters diff`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  unletters diff S_2025_71.txt S_2025_71_Rev.1.txt\n  unletters diff old.xml new.json --format json"
+    after_help = "Both versions may be in any format (text, Akoma Ntoso, JSON, mixed) and must be versions of the same base symbol (S/2025/71 and S/2025/71/Rev.1, A/79/843 and A/79/843*, a Corr. or an Add.) unless --force.\n\nThe default format is `terminal`: coloured on a terminal; when the output is not a terminal it is the same report without colour, changed words marked [-old-]{+new+}.\n\nExamples:\n  unletters diff S_2025_71.txt S_2025_71_Rev.1.txt\n  unletters diff old.xml new.json --format json\n  unletters diff old.txt new.txt --format html -o changes.html\n  unletters diff old.txt new.txt --format unified | patch -p0 --dry-run\n\nExit codes: 0 no differences, 1 differences, 2 error (unreadable, empty, or not the same document)."
 )]
 pub struct DiffArgs {
-    /// The older version.
+    /// The older version (`-` for standard input).
     pub old: PathBuf,
-    /// The newer version.
+    /// The newer version (`-` for standard input).
     pub new: PathBuf,
+    /// How to report: terminal (people), unified (classic unified diff of the canonical text),
+    /// json (schemas/diff.schema.json) or html (one self-contained page, side by side).
+    #[arg(long, value_enum, default_value_t = DiffFormat::Terminal)]
+    pub format: DiffFormat,
+    /// Compare even when the two are not versions of the same symbol (or name none).
+    #[arg(long)]
+    pub force: bool,
+    /// When to colour terminal output: auto (when writing to a terminal and NO_COLOR is unset),
+    /// always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Where to write the report (`-` or omitted: standard output). Written atomically.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
 }
 
-/// Runs `unletters diff`.
-pub fn run(_args: &DiffArgs) -> ExitCode {
-    eprintln!("unletters diff: not built yet");
-    ExitCode::from(2)
+/// The report formats of `unletters diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// For people at a terminal: metadata, then changed blocks with changed words marked.
+    Terminal,
+    /// A classic unified diff of the canonical text.
+    Unified,
+    /// JSON, documented by schemas/diff.schema.json.
+    Json,
+    /// One self-contained HTML page, old and new side by side.
+    Html,
+}
+
+/// When to colour the terminal format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When the output is a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Runs `unletters diff`: exit 0 when the versions do not differ, 1 when they do, 2 on error.
+pub fn run(args: &DiffArgs) -> ExitCode {
+    match compare(args) {
+        Ok(differ) => ExitCode::from(u8::from(differ)),
+        Err((file, message)) => {
+            eprintln!("{}", located(&file, &message, "error"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A failure: the file it concerns and what went wrong.
+type Failure = (String, String);
+
+fn compare(args: &DiffArgs) -> Result<bool, Failure> {
+    let old_name = args.old.display().to_string();
+    let new_name = args.new.display().to_string();
+    let old = read_side(&args.old, &old_name)?;
+    let new = read_side(&args.new, &new_name)?;
+    if let Err(why) = diff::base_symbol(&old, &new) {
+        if !args.force {
+            return Err((
+                new_name,
+                format!("{why}; pass --force to compare them anyway"),
+            ));
+        }
+    }
+    let d = diff::diff(&old, &new);
+    let report = match args.format {
+        DiffFormat::Terminal => render::terminal::render(&d, use_color(args)),
+        DiffFormat::Unified => render::unified::render(&old, &new, &old_name, &new_name),
+        DiffFormat::Json => render::json::render(&d),
+        DiffFormat::Html => render::html::render(&d),
+    };
+    let target = args.output.as_deref().unwrap_or(Path::new("-"));
+    crate::io::write_output(target, report.as_bytes())
+        .map_err(|e| (target.display().to_string(), e.to_string()))?;
+    Ok(d.has_differences())
+}
+
+/// Reads one side in whatever format it is in; an empty input is an error.
+fn read_side(path: &Path, name: &str) -> Result<Document, Failure> {
+    let fail = |m: String| (name.to_string(), m);
+    let bytes = crate::io::read_input(path).map_err(|e| fail(e.to_string()))?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(fail("the input is empty".into()));
+    }
+    let read = convert::read(&bytes, &ReadOptions::default()).map_err(|e| fail(e.to_string()))?;
+    for w in &read.warnings {
+        eprintln!("{}", located(name, &w.to_string(), "warning"));
+    }
+    Ok(read.document)
+}
+
+fn use_color(args: &DiffArgs) -> bool {
+    match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            let to_stdout = args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
+            to_stdout
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+        }
+    }
 }

@@ -1,23 +1,106 @@
-//! `unletters validate`: check files against the published schemas.
+//! `unletters validate`: check files and folders against the published schemas (AKN XSD, JSON
+//! Schema), the level-2 rules and the text reader, and report in the format CI needs.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::format::Format;
+use crate::validate::render::{self, OutputFormat};
+use crate::validate::rules::RULES;
+use crate::validate::{self, Options, Verdict};
+
 /// Arguments of `unletters validate`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  unletters validate letter.xml letter.json\n  unletters validate out/ --format github"
+    after_help = "Examples:\n  unletters validate letter.xml letter.json\n  unletters validate out/ --format github\n  unletters validate out/ --format sarif -o unletters.sarif\n  unletters validate --list-rules\n\nFolders are walked recursively for .xml/.akn (Akoma Ntoso), .json and .txt/.text/.md files.\nExit codes: 0 every file valid, 1 some file invalid, 2 usage error or a file that could not be read."
 )]
 pub struct ValidateArgs {
-    /// Files and folders to validate.
-    #[arg(required = true)]
+    /// Files and folders to validate (`-` for standard input).
+    #[arg(required_unless_present = "list_rules")]
     pub paths: Vec<PathBuf>,
+    /// How to report: human (default, on standard error), json (one object per line), sarif
+    /// (SARIF 2.1.0) or github (workflow-command annotations); the last three on standard output.
+    #[arg(long, default_value = "human", value_parser = parse_output)]
+    pub format: OutputFormat,
+    /// Switch a level-2 rule off (repeatable; see --list-rules).
+    #[arg(long = "allow", value_name = "RULE")]
+    pub allow: Vec<String>,
+    /// List the level-2 rules and exit.
+    #[arg(long)]
+    pub list_rules: bool,
+    /// Check the schemas only (the official XSD, the JSON Schema), not the level-2 rules.
+    #[arg(long)]
+    pub schema_only: bool,
+    /// Check every input as this format (json, text or akn) instead of recognising it.
+    #[arg(long, value_parser = parse_format)]
+    pub from: Option<Format>,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, default_value_t = validate::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+    /// Write the report to this file (atomically) instead of the terminal.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+fn parse_output(s: &str) -> Result<OutputFormat, String> {
+    s.parse()
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
+}
+
+/// The text of `--list-rules`: one rule per line, id then what it demands.
+pub fn list_rules() -> String {
+    let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    RULES
+        .iter()
+        .map(|r| format!("{:width$}  {}\n", r.id, r.summary))
+        .collect()
 }
 
 /// Runs `unletters validate`.
-pub fn run(_args: &ValidateArgs) -> ExitCode {
-    eprintln!("unletters validate: not built yet");
-    ExitCode::from(2)
+pub fn run(args: &ValidateArgs) -> ExitCode {
+    if args.list_rules {
+        print!("{}", list_rules());
+        return ExitCode::SUCCESS;
+    }
+    let known: HashSet<&str> = RULES.iter().map(|r| r.id).collect();
+    if let Some(unknown) = args.allow.iter().find(|a| !known.contains(a.as_str())) {
+        eprintln!(
+            "unletters validate: --allow {unknown}: no such rule (see unletters validate --list-rules)"
+        );
+        return ExitCode::from(2);
+    }
+    let options = Options {
+        schema_only: args.schema_only,
+        allowed: args.allow.iter().cloned().collect(),
+        max_bytes: args.max_bytes,
+        format: args.from,
+    };
+    let reports = validate::validate_paths(&args.paths, &options);
+    let text = render::render(&reports, args.format);
+    let written = match (&args.output, args.format) {
+        (Some(path), _) => crate::io::write_output(path, text.as_bytes()),
+        (None, OutputFormat::Human) => {
+            eprint!("{text}");
+            Ok(())
+        }
+        (None, _) => crate::io::write_output(std::path::Path::new("-"), text.as_bytes()),
+    };
+    if let Err(e) = written {
+        eprintln!("unletters validate: {e}");
+        return ExitCode::from(2);
+    }
+    let code = if reports.iter().any(|r| r.verdict == Verdict::Unreadable) {
+        2
+    } else if reports.iter().any(|r| r.verdict != Verdict::Valid) {
+        1
+    } else {
+        0
+    };
+    ExitCode::from(code)
 }

@@ -2,9 +2,12 @@
 //! strategies (`strategy`) that generate documents.
 //!
 //! Each integration test includes this with `mod common;` and uses only some of it.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
+pub mod akn_fixture;
 pub mod strategy;
+
+pub use akn_fixture::*;
 
 use unletters::Symbol;
 use unletters::model::{

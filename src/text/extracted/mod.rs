@@ -1,12 +1,471 @@
 //! The reader for letter text as extraction delivers it: pdftotext default mode, pdftotext
 //! `-layout`, and Word converted to Markdown-ish text.
+//!
+//! The stages, one module each: [`lines`] (the line model, with original line:column, and which
+//! extraction produced the text), [`furniture`] (page furniture out), [`footnotes`] (footnote
+//! blocks out of the flow), [`masthead`], [`title`], [`annexes`] (where attachments start),
+//! [`body`] (paragraphs, numbered paragraphs, headings, tables), [`signatures`], [`inlines`]
+//! (symbols, dates, links, footnote call-outs) and [`repair`] (safe artefact repairs).
 
-use crate::error::{Error, Result, Warning};
-use crate::model::Document;
+pub mod annexes;
+pub mod body;
+pub mod footnotes;
+pub mod furniture;
+pub mod inlines;
+pub mod lines;
+pub mod masthead;
+pub mod repair;
+pub mod signatures;
+pub mod title;
 
-/// Reads extracted letter text.
-pub fn read(_input: &str) -> Result<(Document, Vec<Warning>)> {
-    Err(Error::Unsupported(
-        "the plain-text reader is not built yet".into(),
-    ))
+use crate::error::{Error, Position, Result, Warning};
+use crate::model::{Annex, AnnexKind, Block, Cell, Document, Footnote, Kind, Num, Row, Signature};
+use body::Raw;
+use footnotes::{Item, Note};
+use lines::{Form, Line, fold};
+
+/// Reads extracted letter text. Text that is not a letter still gives a document with whatever
+/// could be read, and warnings say what was missing; input that is not text at all is an error.
+pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
+    check_is_text(input)?;
+    let mut warnings = Vec::new();
+    let mut doc = Document::default();
+    let form = lines::detect(input);
+    let all = lines::split(input, form);
+    if all.is_empty() {
+        doc.kind = Kind::Other;
+        warnings.push(Warning::new("the input is empty: no letter to read"));
+        return Ok((doc, warnings));
+    }
+    let symbols = masthead::find_symbols(&all);
+    let names: Vec<String> = symbols.iter().map(|s| s.as_str().to_string()).collect();
+    let (kept, job) = furniture::strip(all, &names);
+    doc.job_number = job;
+    let items = footnotes::extract(kept, form);
+
+    let title_at = items.iter().take(400).position(
+        |it| matches!(it, Item::Line(l) if l.page <= 1 && title::title_kind(&l.text).is_some()),
+    );
+    let (masthead_end, body_start) = match title_at {
+        Some(t) => {
+            let title_lines = following_lines(&items, t);
+            let n = title::extent(&title_lines, 6);
+            let text = join_folded(title_lines.iter().take(n).copied());
+            doc.kind = title_lines
+                .first()
+                .and_then(|l| title::title_kind(&l.text))
+                .unwrap_or(Kind::Other);
+            let parsed = title::parse(&text, doc.kind);
+            doc.letter_date = parsed.date;
+            doc.sender = parsed.sender;
+            doc.addressees = parsed.addressees;
+            doc.title = text;
+            (t, skip_lines(&items, t, n))
+        }
+        None => {
+            doc.kind = Kind::Other;
+            warnings.push(Warning::new(
+                "no letter title (`Letter dated ...`, `Note verbale dated ...`) found: read as another kind of document",
+            ));
+            let end = other_masthead_end(&items);
+            let title_lines = following_lines(&items, end);
+            let n = other_title_extent(&title_lines);
+            doc.title = join_folded(title_lines.iter().take(n).copied());
+            (end, skip_lines(&items, end, n))
+        }
+    };
+
+    let mut masthead_lines: Vec<Line> = Vec::new();
+    let mut front_notes: Vec<Note> = Vec::new();
+    for it in items.get(..masthead_end).unwrap_or_default() {
+        match it {
+            Item::Line(l) => masthead_lines.push(l.clone()),
+            Item::Notes(n) => front_notes.extend(n.iter().cloned()),
+        }
+    }
+    // Column gaps can show up even where the text as a whole did not look like `-layout`;
+    // Word pieces cut at bold markers have far columns but no gaps.
+    if form != Form::Word {
+        masthead_lines = masthead::unscramble_columns(&masthead_lines);
+    }
+    masthead::read(&masthead_lines, &mut doc);
+    if doc.symbols.is_empty() {
+        doc.symbols = symbols;
+    }
+    for it in items.get(masthead_end..body_start).unwrap_or_default() {
+        if let Item::Notes(n) = it {
+            front_notes.extend(n.iter().cloned());
+        }
+    }
+
+    let rest = items.get(body_start..).unwrap_or_default();
+    let rest_lines: Vec<&Line> = rest
+        .iter()
+        .filter_map(|it| match it {
+            Item::Line(l) => Some(l),
+            Item::Notes(_) => None,
+        })
+        .collect();
+    // Justified lines have one width across the document: a short letter borrows it from its annex.
+    let width = if form == Form::Layout {
+        0
+    } else {
+        body::width_of(&rest_lines)
+    };
+    let sections = split_sections(rest);
+    let mut annexes: Vec<Annex> = Vec::new();
+    for (i, section) in sections.into_iter().enumerate() {
+        let built = build_section(&section.items, form, width);
+        if i == 0 && section.heading.is_none() {
+            doc.body = built.body;
+            doc.signatures = built.signatures;
+            let mut notes = front_notes.clone();
+            notes.extend(built.notes_before);
+            doc.footnotes = notes_to_model(&notes, &[]);
+            doc.footnotes.extend(built.footnotes);
+            continue;
+        }
+        let Some((kind, heading)) = section.heading else {
+            continue;
+        };
+        let annex = Annex {
+            kind,
+            heading,
+            title: section.title,
+            body: built.body,
+            signatures: built.signatures,
+            annexes: Vec::new(),
+            footnotes: built.footnotes,
+        };
+        attach(&mut annexes, annex);
+    }
+    doc.annexes = annexes;
+    if doc.kind != Kind::Other && doc.title.is_empty() {
+        warnings.push(Warning::new("the letter has no title"));
+    }
+    if doc.kind != Kind::Other && doc.body.is_empty() {
+        warnings.push(Warning::new("the letter body is empty"));
+    }
+    Ok((doc, warnings))
+}
+
+/// Enclosures and appendices go inside the annex before them; annexes stand at the top.
+fn attach(annexes: &mut Vec<Annex>, annex: Annex) {
+    if annex.kind != AnnexKind::Annex
+        && let Some(parent) = annexes.last_mut()
+    {
+        parent.annexes.push(annex);
+        return;
+    }
+    annexes.push(annex);
+}
+
+/// Refuses input that is not text: NUL bytes or many control characters.
+fn check_is_text(input: &str) -> Result<()> {
+    if let Some(i) = input.find('\0') {
+        return Err(Error::invalid_at(
+            Position::of_offset(input, i),
+            "binary data (a NUL byte): this is not a text file",
+        ));
+    }
+    let mut controls = 0usize;
+    let mut total = 0usize;
+    let mut first = None;
+    for (i, c) in input.char_indices().take(200_000) {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            controls += 1;
+            first.get_or_insert(i);
+        }
+    }
+    if controls * 100 > total.max(1)
+        && let Some(i) = first
+    {
+        return Err(Error::invalid_at(
+            Position::of_offset(input, i),
+            format!("{controls} control characters: this does not look like text"),
+        ));
+    }
+    Ok(())
+}
+
+/// The consecutive lines from item `at` on (footnote blocks skipped).
+fn following_lines(items: &[Item], at: usize) -> Vec<&Line> {
+    items
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|it| match it {
+            Item::Line(l) => Some(l),
+            Item::Notes(_) => None,
+        })
+        .take(12)
+        .collect()
+}
+
+/// The item index just after `n` lines starting at item `at`.
+fn skip_lines(items: &[Item], at: usize, n: usize) -> usize {
+    let mut seen = 0;
+    let mut i = at;
+    while seen < n && i < items.len() {
+        if matches!(items.get(i), Some(Item::Line(_))) {
+            seen += 1;
+        }
+        i += 1;
+    }
+    i
+}
+
+fn join_folded<'a>(lines: impl Iterator<Item = &'a Line>) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let t = fold(&l.text);
+        if out.ends_with('-') && !t.starts_with(char::is_uppercase) || out.is_empty() {
+            out.push_str(&t);
+        } else {
+            out.push(' ');
+            out.push_str(&t);
+        }
+    }
+    repair::repair(&out)
+}
+
+/// Where the masthead of a document that is not a letter ends: after its recognisable lines
+/// and the agenda titles under an agenda line.
+fn other_masthead_end(items: &[Item]) -> usize {
+    let mut end = 0;
+    let mut in_agenda = false;
+    for (i, it) in items.iter().enumerate() {
+        let Item::Line(l) = it else { continue };
+        if l.page > 0 {
+            break;
+        }
+        let t = fold(&l.text);
+        if l.blank_before {
+            in_agenda = false;
+        }
+        let known = t.eq_ignore_ascii_case("United Nations")
+            || masthead::is_organ(&t)
+            || masthead::symbol_line(&t).is_some()
+            || l.segments()
+                .iter()
+                .any(|(_, s)| masthead::symbol_line(s).is_some())
+            || t.starts_with("Distr")
+            || t.starts_with("Original:")
+            || crate::model::Date::parse_prose(&t).is_some()
+            || masthead::is_session(&t)
+            || [
+                "Arabic", "Chinese", "English", "French", "Russian", "Spanish",
+            ]
+            .contains(&t.as_str());
+        if masthead::agenda_numbers(&t).is_some() {
+            in_agenda = true;
+            end = i + 1;
+            continue;
+        }
+        if known || in_agenda {
+            end = i + 1;
+            continue;
+        }
+        // An organ-like line right before a session line belongs to the masthead.
+        if let Some(Item::Line(n)) = items.get(i + 1)
+            && masthead::is_session(&fold(&n.text))
+        {
+            end = i + 1;
+            continue;
+        }
+        if i > end + 1 {
+            break;
+        }
+    }
+    end
+}
+
+/// How many lines make the title of a document that is not a letter: short lines, up to a
+/// blank line or a line of running text.
+fn other_title_extent(lines: &[&Line]) -> usize {
+    let mut n = 0;
+    for (i, l) in lines.iter().enumerate().take(6) {
+        let t = fold(&l.text);
+        if i > 0 && l.blank_before {
+            break;
+        }
+        let stop = ["Summary", "Contents", "Introduction", "Abstract"].contains(&t.as_str());
+        if stop || t.chars().count() > 90 || (i > 0 && body::ends_sentence(&t)) {
+            break;
+        }
+        n = i + 1;
+    }
+    n
+}
+
+struct Section<'a> {
+    heading: Option<(AnnexKind, String)>,
+    title: Option<String>,
+    items: Vec<&'a Item>,
+}
+
+/// Cuts the flow after the title at attachment headings.
+fn split_sections(items: &[Item]) -> Vec<Section<'_>> {
+    let mut sections = vec![Section {
+        heading: None,
+        title: None,
+        items: Vec::new(),
+    }];
+    let mut i = 0;
+    while i < items.len() {
+        let Some(it) = items.get(i) else { break };
+        let heading = match it {
+            Item::Line(l) => annexes::heading_kind(&fold(&l.text)),
+            Item::Notes(_) => None,
+        };
+        let Some((kind, wraps)) = heading else {
+            if let Some(s) = sections.last_mut() {
+                s.items.push(it);
+            }
+            i += 1;
+            continue;
+        };
+        let lines = following_lines(items, i);
+        let n = if wraps { title::extent(&lines, 6) } else { 1 };
+        let heading_text = join_folded(lines.iter().take(n).copied());
+        let mut next = skip_lines(items, i, n);
+        let after = following_lines(items, next);
+        let mut title_text = None;
+        if let Some(first) = after.first()
+            && title::title_kind(&first.text).is_some()
+        {
+            let m = title::extent(&after, 6);
+            title_text = Some(join_folded(after.iter().take(m).copied()));
+            next = skip_lines(items, next, m);
+        }
+        sections.push(Section {
+            heading: Some((kind, heading_text)),
+            title: title_text,
+            items: Vec::new(),
+        });
+        // Footnote blocks skipped over while reading the heading stay with the new section.
+        for skipped in items.get(i..next).unwrap_or_default() {
+            if let (Item::Notes(_), Some(s)) = (skipped, sections.last_mut()) {
+                s.items.push(skipped);
+            }
+        }
+        i = next;
+    }
+    sections
+}
+
+struct Built {
+    body: Vec<Block>,
+    signatures: Vec<Signature>,
+    footnotes: Vec<Footnote>,
+    notes_before: Vec<Note>,
+}
+
+/// Reads one section: body blocks, signature blocks, footnotes attached to their call-outs.
+fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
+    let mut lines: Vec<&Line> = Vec::new();
+    let mut notes: Vec<Note> = Vec::new();
+    for it in items {
+        match it {
+            Item::Line(l) => lines.push(l),
+            Item::Notes(n) => notes.extend(n.iter().cloned()),
+        }
+    }
+    let sig_at = lines
+        .iter()
+        .position(|l| signatures::is_signature(&fold(&l.text)));
+    let (body_lines, sig_lines) = match sig_at {
+        Some(s) => lines.split_at(s),
+        None => (&lines[..], &[][..]),
+    };
+    let mut raw = body::blocks(body_lines, form, width);
+    let (sigs, rest) = signatures::read(sig_lines, form);
+    raw.extend(body::blocks(&rest, form, width));
+
+    // Call-outs: each marker in order, searched from where the previous one was found.
+    let mut callouts: Vec<Vec<inlines::Callout>> = vec![Vec::new(); raw.len()];
+    let (mut pi, mut off) = (0usize, 0usize);
+    let markers: Vec<String> = notes.iter().map(|n| n.marker.clone()).collect();
+    for m in &markers {
+        let mut found = None;
+        let mut p = pi;
+        let mut o = off;
+        while p < raw.len() {
+            if let Some(Raw::Para { text, .. }) = raw.get(p)
+                && let Some(c) = inlines::find_callout(text, m, o)
+            {
+                found = Some((p, c));
+                break;
+            }
+            p += 1;
+            o = 0;
+        }
+        if let Some((p, c)) = found {
+            pi = p;
+            off = c.end;
+            if let Some(v) = callouts.get_mut(p) {
+                v.push(c);
+            }
+        }
+    }
+    let superscripts: Vec<String> = if form == Form::Word {
+        markers
+    } else {
+        Vec::new()
+    };
+    let body = raw
+        .into_iter()
+        .zip(callouts)
+        .map(|(r, c)| to_block(r, &c, &superscripts))
+        .collect();
+    Built {
+        body,
+        signatures: sigs,
+        footnotes: notes_to_model(&notes, &superscripts),
+        notes_before: Vec::new(),
+    }
+}
+
+fn to_block(raw: Raw, callouts: &[inlines::Callout], superscripts: &[String]) -> Block {
+    match raw {
+        Raw::Para { num, text } => Block::Paragraph {
+            num: num.map(Num::new),
+            content: inlines::to_inlines(&text, callouts, superscripts),
+        },
+        Raw::Heading(t) => Block::Heading {
+            content: inlines::to_inlines(&t, &[], &[]),
+        },
+        Raw::Table(rows) => Block::Table {
+            rows: rows
+                .into_iter()
+                .map(|cells| Row {
+                    header: false,
+                    cells: cells
+                        .into_iter()
+                        .map(|c| Cell {
+                            content: inlines::to_inlines(&c, &[], &[]),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        },
+    }
+}
+
+fn notes_to_model(notes: &[Note], superscripts: &[String]) -> Vec<Footnote> {
+    notes
+        .iter()
+        .map(|n| Footnote {
+            marker: n.marker.clone(),
+            body: if n.text.is_empty() {
+                Vec::new()
+            } else {
+                vec![Block::Paragraph {
+                    num: None,
+                    content: inlines::to_inlines(&repair::repair(&n.text), &[], superscripts),
+                }]
+            },
+        })
+        .collect()
 }

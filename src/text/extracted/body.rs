@@ -1,0 +1,419 @@
+//! Paragraph recovery: turns the lines of a letter's (or annex's) body into paragraphs, numbered
+//! paragraphs, headings and tables. Default-mode text has no paragraph marks, so a paragraph ends
+//! where a line ends a sentence and is short (the next word would have fitted), or where the next
+//! line is a shortened first line; `-layout` adds the first-line indent; Word text has one line
+//! per paragraph. A paragraph broken by a page or a footnote block simply continues.
+
+use super::lines::{Form, Line, fold};
+use super::masthead::ends_open;
+use super::repair::repair;
+
+/// A body block before inline structure is found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Raw {
+    /// A paragraph, with its printed label when numbered or lettered.
+    Para {
+        /// `1.`, `(a)`, `•`.
+        num: Option<String>,
+        /// The text after the label.
+        text: String,
+    },
+    /// A heading line.
+    Heading(String),
+    /// A table, one entry per row, one string per cell.
+    Table(Vec<Vec<String>>),
+}
+
+/// The label a paragraph or list item starts with (`1.`, `(a)`, `a)`, `•`, `–`), and the rest.
+pub fn label(t: &str) -> Option<(&str, &str)> {
+    let split = |n: usize| -> Option<(&str, &str)> {
+        let (l, r) = (t.get(..n)?, t.get(n..)?);
+        (r.starts_with([' ', '\t']) && !r.trim().is_empty()).then(|| (l, r.trim_start()))
+    };
+    let first = t.chars().next()?;
+    if "•▪◦●–—-".contains(first) {
+        return split(first.len_utf8());
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits <= 3 && t[digits..].starts_with('.') {
+        return split(digits + 1);
+    }
+    if let Some(r) = t.strip_prefix('(') {
+        let close = r.find(')')?;
+        let inner = &r[..close];
+        let ok = !inner.is_empty()
+            && inner.len() <= 4
+            && (inner.chars().all(|c| c.is_ascii_lowercase())
+                || inner.bytes().all(|b| b.is_ascii_digit()));
+        return if ok { split(close + 2) } else { None };
+    }
+    let b = t.as_bytes();
+    if b.len() > 2 && b[0].is_ascii_lowercase() && b[1] == b')' {
+        return split(2);
+    }
+    None
+}
+
+/// Whether a line is nothing but a paragraph label (`1.`, `(a)`).
+fn is_bare_label(t: &str) -> bool {
+    label(&format!("{t} x")).is_some_and(|(l, _)| l == t && !"•▪◦●–—-".contains(t))
+}
+
+/// Whether a line ends a sentence, a trailing footnote marker aside.
+pub fn ends_sentence(t: &str) -> bool {
+    let mut s = t.trim_end().trim_end_matches('*');
+    // `humanity. 1`: a detached call-out after the full stop.
+    if let Some((head, tail)) = s.rsplit_once(' ')
+        && !tail.is_empty()
+        && tail.len() <= 2
+        && tail.bytes().all(|b| b.is_ascii_digit())
+        && head.ends_with(['.', '!', '?', '”', ')', ';', ':'])
+    {
+        s = head;
+    }
+    let s = s.trim_end_matches(['”', '’', '"', ')', ']', '»']);
+    s.ends_with(['.', '!', '?', ':', ';'])
+}
+
+fn first_word_len(t: &str) -> usize {
+    t.split_whitespace().next().map_or(0, |w| w.chars().count())
+}
+
+fn starts_upper(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "“\"‘(['•▪–—-".contains(c))
+}
+
+struct View<'a> {
+    line: &'a Line,
+    text: String,
+    len: usize,
+}
+
+/// Recovers the blocks of a run of body lines.
+pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
+    let views: Vec<View> = lines
+        .iter()
+        .map(|l| {
+            let text = fold(&l.text);
+            let len = text.chars().count();
+            View { line: l, text, len }
+        })
+        .collect();
+    let width = typical_width(&views).max(doc_width);
+    let base = base_indents(&views);
+    let mut out: Vec<Raw> = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    let mut i = 0usize;
+    let mut prev_heading = false;
+    while i < views.len() {
+        if form != Form::Word
+            && (cur.is_empty()
+                || views
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| ends_sentence(&p.text)))
+            && let Some((table, n)) = table_at(&views, i, width, form)
+        {
+            flush(&mut cur, &mut out);
+            out.push(Raw::Table(table));
+            i += n;
+            prev_heading = true;
+            continue;
+        }
+        if form != Form::Word
+            && let Some((table, n)) = captioned_table_at(&views, i, width)
+        {
+            flush(&mut cur, &mut out);
+            out.push(Raw::Table(table));
+            i += n;
+            prev_heading = true;
+            continue;
+        }
+        let Some(v) = views.get(i) else { break };
+        let prev = i.checked_sub(1).and_then(|k| views.get(k));
+        let next = views.get(i + 1);
+        // A block of up to three lines that ends short without a full stop, before a capital:
+        // a heading (`Logistical support provided ... State authority`).
+        if form != Form::Word
+            && !cur.is_empty()
+            && cur.len() <= 3
+            && prev.is_some_and(|p| heading_end(p, v, width))
+        {
+            let text = cur.join(" ");
+            cur.clear();
+            out.push(Raw::Heading(repair(&text)));
+        }
+        let starts_block = prev.is_none()
+            || prev_heading
+            || cur.is_empty()
+            || breaks_before(prev, v, next, width, &base, form);
+        if starts_block && form != Form::Word && is_heading(v, next, width) {
+            flush(&mut cur, &mut out);
+            out.push(Raw::Heading(repair(&v.text)));
+            prev_heading = true;
+            i += 1;
+            continue;
+        }
+        if starts_block {
+            flush(&mut cur, &mut out);
+        }
+        prev_heading = false;
+        cur.push(&v.text);
+        // A label printed alone on its line (`1.` then the text): the next line is its text.
+        if is_bare_label(&v.text) && next.is_some() {
+            if let Some(n) = next {
+                cur.push(&n.text);
+            }
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+fn breaks_before(
+    prev: Option<&View>,
+    v: &View,
+    next: Option<&View>,
+    width: usize,
+    base: &[(usize, usize)],
+    form: Form,
+) -> bool {
+    let Some(p) = prev else { return true };
+    let p_end = ends_sentence(&p.text);
+    if form == Form::Word {
+        // A footnote between two halves of a paragraph: the first half ends open.
+        return p_end || !v.text.starts_with(|c: char| c.is_lowercase());
+    }
+    if v.line.blank_before {
+        return true;
+    }
+    if (label(&v.text).is_some() || is_bare_label(&v.text)) && (p_end || p.text.ends_with(',')) {
+        return true;
+    }
+    if form == Form::Layout {
+        let b = base
+            .iter()
+            .find(|(page, _)| *page == v.line.page)
+            .map_or(0, |x| x.1);
+        if v.line.indent >= b + 3 && v.len > 0 {
+            return true;
+        }
+        if v.line.page_start {
+            return false;
+        }
+    }
+    if !p_end || !starts_upper(&v.text) {
+        return false;
+    }
+    // A short line without a full stop after a finished sentence: a heading starts.
+    if v.len * 2 < width && is_heading(v, next, width) {
+        return true;
+    }
+    // Slack for proportional fonts: the next word must have fitted with room to spare, and a
+    // shortened first line (the printed indent) must be clearly shorter than a full one.
+    let (k_short, k_first) = (2, 5);
+    let p_short = p.len + 1 + first_word_len(&v.text) + k_short <= width;
+    let v_first = form == Form::Default
+        && next.is_some_and(|n| !n.line.blank_before)
+        && !ends_sentence(&v.text)
+        && v.len + k_first <= width
+        && v.len * 10 >= width * 6;
+    p_short || v_first
+}
+
+fn heading_end(p: &View, v: &View, width: usize) -> bool {
+    !ends_sentence(&p.text)
+        && !ends_open(&p.text)
+        && !p.text.ends_with([',', ';'])
+        && label(&p.text).is_none()
+        && p.len + 1 + first_word_len(&v.text) + 2 <= width
+        && p.len * 10 <= width * 8
+        && v.text.starts_with(char::is_uppercase)
+}
+
+fn is_heading(v: &View, next: Option<&View>, width: usize) -> bool {
+    let words = v.text.split_whitespace().count();
+    // A long heading is one the next word would have fitted after, followed by a capital.
+    !ends_sentence(&v.text)
+        && !ends_open(&v.text)
+        && v.len * 10 < width * 7
+        && words <= 14
+        && v.text
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && next.is_some_and(|n| starts_upper(&n.text))
+        && !v.text.ends_with(',')
+}
+
+/// A table starting at `i`: in `-layout`, two or more lines with column gaps; elsewhere three or
+/// more short lines, most without a full stop (one cell per line, as extraction gives them).
+fn table_at(
+    views: &[View],
+    i: usize,
+    width: usize,
+    form: Form,
+) -> Option<(Vec<Vec<String>>, usize)> {
+    if form == Form::Layout {
+        let mut rows = Vec::new();
+        for v in views.get(i..)? {
+            let segs = v.line.segments();
+            if segs.len() < 2 {
+                break;
+            }
+            rows.push(segs.iter().map(|(_, s)| fold(s)).collect::<Vec<_>>());
+        }
+        return (rows.len() >= 2).then(|| {
+            let n = rows.len();
+            (rows, n)
+        });
+    }
+    let mut n = 0;
+    let mut ended = 0;
+    for v in views.get(i..)? {
+        if v.len * 20 >= width * 11 || label(&v.text).is_some() {
+            break;
+        }
+        if ends_sentence(&v.text) {
+            ended += 1;
+        }
+        n += 1;
+    }
+    if n < 3 || ended * 2 >= n {
+        return None;
+    }
+    let rows = views
+        .get(i..i + n)?
+        .iter()
+        .map(|v| vec![repair(&v.text)])
+        .collect();
+    Some((rows, n))
+}
+
+const TABLE_NOTES: [&str; 5] = ["Note", "Notes", "Source", "Sources", "Abbreviations"];
+
+fn is_table_note(t: &str) -> bool {
+    TABLE_NOTES.iter().any(|n| {
+        t.strip_prefix(n)
+            .is_some_and(|r| r.starts_with([':', '.', 's']))
+    })
+}
+
+/// A table announced by a caption line (`Table 1`, `Figure 2`): the caption, its title, the
+/// cells (one per line, as extraction gives them) and the notes under it, up to the next line
+/// of running text.
+fn captioned_table_at(views: &[View], i: usize, width: usize) -> Option<(Vec<Vec<String>>, usize)> {
+    let first = views.get(i)?;
+    let mut words = first.text.split_whitespace();
+    let (kw, num) = (words.next()?, words.next()?);
+    if !(kw == "Table" || kw == "Figure")
+        || words.next().is_some()
+        || !num.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let mut n = 1;
+    let mut in_note = false;
+    for (k, v) in views.get(i + 1..)?.iter().enumerate() {
+        let note = is_table_note(&v.text);
+        // The table's title may run over two full lines under the caption.
+        let long = v.len * 10 >= width * 8 && (k >= 2 || ends_sentence(&v.text));
+        if long && !note && (!in_note || v.line.page_start) {
+            break;
+        }
+        in_note = (note || in_note) && !ends_sentence(&v.text);
+        n += 1;
+    }
+    let rows = views
+        .get(i..i + n)?
+        .iter()
+        .map(|v| vec![repair(&v.text)])
+        .collect();
+    Some((rows, n))
+}
+
+fn flush(cur: &mut Vec<&str>, out: &mut Vec<Raw>) {
+    if cur.is_empty() {
+        return;
+    }
+    let mut text = String::new();
+    for l in cur.drain(..) {
+        if text.is_empty() {
+            text.push_str(l);
+            continue;
+        }
+        let hyphen_join = text.ends_with('-')
+            && text[..text.len() - 1].ends_with(char::is_alphabetic)
+            && l.starts_with(char::is_lowercase);
+        if !hyphen_join {
+            text.push(' ');
+        }
+        text.push_str(l);
+    }
+    let text = repair(&text);
+    match label(&text) {
+        Some((num, rest)) => out.push(Raw::Para {
+            num: Some(num.to_string()),
+            text: rest.to_string(),
+        }),
+        None => out.push(Raw::Para { num: None, text }),
+    }
+}
+
+/// The width of a full line: the 90th percentile of line lengths (at least 50).
+pub fn width_of(lines: &[&Line]) -> usize {
+    let mut lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    percentile90(&mut lens)
+}
+
+fn typical_width(views: &[View]) -> usize {
+    let mut lens: Vec<usize> = views.iter().map(|v| v.len).collect();
+    percentile90(&mut lens)
+}
+
+/// The 90th percentile of line lengths, leaving out over-long lines (two lines that extraction
+/// joined at a hyphen) that would make every real line look short.
+fn percentile90(lens: &mut Vec<usize>) -> usize {
+    if lens.is_empty() {
+        return 80;
+    }
+    lens.sort_unstable();
+    let median = lens.get(lens.len() / 2).copied().unwrap_or(80);
+    lens.retain(|&l| l * 10 <= median * 13);
+    let at = (lens.len() * 9 / 10).min(lens.len().saturating_sub(1));
+    lens.get(at).copied().unwrap_or(80).max(50)
+}
+
+fn base_indents(views: &[View]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for v in views.iter().filter(|v| v.len > 40) {
+        match out.iter_mut().find(|(p, _)| *p == v.line.page) {
+            Some(e) => e.1 = e.1.min(v.line.indent),
+            None => out.push((v.line.page, v.line.indent)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert_eq!(label("1. The Council"), Some(("1.", "The Council")));
+        assert_eq!(label("(a) To ensure"), Some(("(a)", "To ensure")));
+        assert_eq!(label("(iv) To ensure"), Some(("(iv)", "To ensure")));
+        assert_eq!(label("• point"), Some(("•", "point")));
+        assert_eq!(label("(UNAKOR) which"), None);
+        assert_eq!(label("2025. The"), None);
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("crime against humanity. 1"));
+        assert!(ends_sentence("(see annex).*"));
+        assert!(ends_sentence("the “Brown Plague”."));
+        assert!(!ends_sentence("as a document of the"));
+    }
+}

@@ -1,0 +1,305 @@
+//! Footnote blocks: the text under a separator rule at the foot of a page (or a starred note
+//! without one, or a Word footnote line starting with a superscript), cut into numbered, starred or
+//! superscript notes. The blocks come out of the line flow so the paragraph they interrupt joins
+//! up again; each block stays where it was so it can be given to the letter or annex it belongs to.
+
+use super::furniture::is_separator;
+use super::lines::{Form, Line, fold};
+
+/// A footnote as read: marker, text, and the input line it started on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The marker as printed (`1`, `*`); superscripts are given as plain digits.
+    pub marker: String,
+    /// The footnote text, whitespace folded.
+    pub text: String,
+    /// The 1-based input line the note starts on.
+    pub line: usize,
+}
+
+/// One item of the flow: a line of running text, or a block of footnotes.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// A line of text.
+    Line(Line),
+    /// The footnotes printed at this point.
+    Notes(Vec<Note>),
+}
+
+const SUPERSCRIPTS: [(char, char); 10] = [
+    ('⁰', '0'),
+    ('¹', '1'),
+    ('²', '2'),
+    ('³', '3'),
+    ('⁴', '4'),
+    ('⁵', '5'),
+    ('⁶', '6'),
+    ('⁷', '7'),
+    ('⁸', '8'),
+    ('⁹', '9'),
+];
+
+/// The digit a superscript stands for.
+pub fn superscript_digit(c: char) -> Option<char> {
+    SUPERSCRIPTS.iter().find(|(s, _)| *s == c).map(|(_, d)| *d)
+}
+
+/// Takes the footnote blocks out of the lines.
+pub fn extract(lines: Vec<Line>, form: Form) -> Vec<Item> {
+    let mut items = Vec::with_capacity(lines.len());
+    let mut state = Numbering::default();
+    if form == Form::Word {
+        for line in lines {
+            match word_note(&line) {
+                Some(note) => items.push(Item::Notes(vec![note])),
+                None => items.push(Item::Line(line)),
+            }
+        }
+        return items;
+    }
+    let mut seen_star_callout = false;
+    let mut page: Vec<Line> = Vec::new();
+    for line in lines {
+        if page.last().is_some_and(|l| l.page != line.page) {
+            flush_page(
+                std::mem::take(&mut page),
+                &mut items,
+                &mut state,
+                &mut seen_star_callout,
+            );
+        }
+        page.push(line);
+    }
+    flush_page(page, &mut items, &mut state, &mut seen_star_callout);
+    items
+}
+
+fn flush_page(
+    page: Vec<Line>,
+    items: &mut Vec<Item>,
+    state: &mut Numbering,
+    seen_star_callout: &mut bool,
+) {
+    let zone_start = page
+        .iter()
+        .position(|l| is_separator(&l.text))
+        .or_else(|| star_zone(&page, *seen_star_callout));
+    let body_end = zone_start.unwrap_or(page.len());
+    for l in &page[..body_end] {
+        if l.text.char_indices().any(|(i, c)| c == '*' && i > 0) {
+            *seen_star_callout = true;
+        }
+    }
+    let mut page = page;
+    let zone: Vec<Line> = page.drain(body_end..).collect();
+    items.extend(page.into_iter().map(Item::Line));
+    if !zone.is_empty() {
+        let notes = parse_zone(&zone, state);
+        if !notes.is_empty() {
+            items.push(Item::Notes(notes));
+        }
+    }
+}
+
+/// A starred note at the foot of a page with no separator rule before it (the first page's
+/// `* Circulated in the language of submission only.`): the first star-marked line among the
+/// page's last lines, when a star call-out appeared earlier.
+fn star_zone(page: &[Line], seen_star_callout: bool) -> Option<usize> {
+    let from = page.len().saturating_sub(6).max(1);
+    (from..page.len()).find(|&i| {
+        let starred = page.get(i).is_some_and(|l| {
+            let t = l.text.trim_start_matches('*');
+            l.text.starts_with('*') && t.len() < l.text.len() && t.starts_with([' ', '\t'])
+        });
+        starred
+            && (seen_star_callout
+                || page
+                    .iter()
+                    .take(i)
+                    .any(|l| l.text.char_indices().any(|(k, c)| c == '*' && k > 0)))
+    })
+}
+
+#[derive(Default)]
+struct Numbering {
+    last: u32,
+}
+
+impl Numbering {
+    fn plausible(&self, n: u32, alone: bool) -> bool {
+        if n == 0 {
+            return false;
+        }
+        n == self.last + 1 || n == 1 || (alone && n > self.last && n <= self.last + 3)
+    }
+}
+
+/// The marker a footnote line starts with, and the text after it.
+fn leading_marker<'a>(t: &'a str, state: &Numbering) -> Option<(String, &'a str)> {
+    let stars = t.len() - t.trim_start_matches('*').len();
+    if stars > 0 && stars <= 3 {
+        let rest = &t[stars..];
+        if rest.is_empty() || rest.starts_with([' ', '\t']) {
+            return Some((t[..stars].to_string(), rest.trim()));
+        }
+        return None;
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &t[digits..];
+    let n: u32 = t[..digits].parse().ok()?;
+    if rest.is_empty() {
+        return state
+            .plausible(n, true)
+            .then(|| (t[..digits].to_string(), ""));
+    }
+    if rest.starts_with([' ', '\t']) && state.plausible(n, false) {
+        let r = rest.trim();
+        if r.starts_with(|c: char| c.is_uppercase() || !c.is_alphanumeric()) {
+            return Some((t[..digits].to_string(), r));
+        }
+    }
+    None
+}
+
+fn parse_zone(zone: &[Line], state: &mut Numbering) -> Vec<Note> {
+    let mut notes: Vec<Note> = Vec::new();
+    // Index of the note receiving text; markers printed alone wait for their text.
+    let mut filling: Option<usize> = None;
+    let mut prev_ended = true;
+    for line in zone {
+        if is_separator(&line.text) {
+            continue;
+        }
+        let t = fold(&line.text);
+        if let Some((marker, rest)) = leading_marker(&t, state) {
+            // A marker printed after its text (extraction order): the note already has it.
+            if rest.is_empty()
+                && notes
+                    .iter()
+                    .any(|n| n.marker == marker && !n.text.is_empty())
+            {
+                continue;
+            }
+            if let Ok(n) = marker.parse::<u32>() {
+                state.last = n;
+            }
+            notes.push(Note {
+                marker,
+                text: rest.to_string(),
+                line: line.line,
+            });
+            if !rest.is_empty() {
+                filling = Some(notes.len() - 1);
+            }
+            prev_ended = rest.is_empty() || ends_sentence(rest);
+            continue;
+        }
+        let starts_new = prev_ended && t.starts_with(|c: char| c.is_uppercase());
+        let next_empty = notes.iter().position(|n| n.text.is_empty());
+        let target = match (filling, next_empty) {
+            (None, Some(e)) => Some(e),
+            (Some(f), Some(e)) if starts_new && e > f => Some(e),
+            (Some(f), _) => Some(f),
+            (None, None) => None,
+        };
+        let target = match target {
+            Some(i) => i,
+            None => {
+                state.last += 1;
+                notes.push(Note {
+                    marker: state.last.to_string(),
+                    text: String::new(),
+                    line: line.line,
+                });
+                notes.len() - 1
+            }
+        };
+        if let Some(n) = notes.get_mut(target) {
+            if !n.text.is_empty() {
+                n.text.push(' ');
+            }
+            n.text.push_str(&t);
+        }
+        filling = Some(target);
+        prev_ended = ends_sentence(&t);
+    }
+    notes
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end_matches(['”', '’', '"', ')', ']'])
+        .ends_with(['.', '!', '?'])
+}
+
+/// A Word footnote line: superscript digits, then the text.
+fn word_note(line: &Line) -> Option<Note> {
+    let t = line.text.trim();
+    let mut marker = String::new();
+    let mut rest = t;
+    for c in t.chars() {
+        match superscript_digit(c) {
+            Some(d) => {
+                marker.push(d);
+                rest = &rest[c.len_utf8()..];
+            }
+            None => break,
+        }
+    }
+    if marker.is_empty() || !rest.starts_with(' ') {
+        return None;
+    }
+    Some(Note {
+        marker,
+        text: fold(rest),
+        line: line.line,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::extracted::lines::split;
+
+    fn notes_of(text: &str) -> Vec<(String, String)> {
+        extract(split(text, Form::Default), Form::Default)
+            .into_iter()
+            .filter_map(|i| match i {
+                Item::Notes(n) => Some(n),
+                Item::Line(_) => None,
+            })
+            .flatten()
+            .map(|n| (n.marker, n.text))
+            .collect()
+    }
+
+    #[test]
+    fn markers_alone_then_texts() {
+        let n = notes_of(
+            "Body text. 1\nMore. 2\n__________________\n1\n2\nFirst note.\nSecond note.\n",
+        );
+        assert_eq!(
+            n,
+            vec![
+                ("1".into(), "First note.".into()),
+                ("2".into(), "Second note.".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn star_note_without_rule() {
+        let n = notes_of(
+            "Title\nSome text (see annex).*\nMore text.\n* Circulated in the language of submission only.\n",
+        );
+        assert_eq!(
+            n,
+            vec![(
+                "*".into(),
+                "Circulated in the language of submission only.".into()
+            )]
+        );
+    }
+}

@@ -1,0 +1,352 @@
+//! The masthead: symbols, organs, distribution, date of issuance, languages, each organ's session
+//! or year, agenda items with their titles, and headings printed above the title. It reads the
+//! masthead lines whatever their order, since two-column extraction scrambles it; in `-layout`
+//! text the two columns are first taken apart.
+
+use super::inlines::symbol_shaped;
+use super::lines::{Line, fold};
+use crate::model::{AgendaItem, Date, Document, Session};
+
+const ORGANS: [&str; 5] = [
+    "General Assembly",
+    "Security Council",
+    "Economic and Social Council",
+    "Trusteeship Council",
+    "International Court of Justice",
+];
+
+const LANGUAGES: [&str; 6] = [
+    "Arabic", "Chinese", "English", "French", "Russian", "Spanish",
+];
+
+/// Whether a line names a principal organ.
+pub fn is_organ(t: &str) -> bool {
+    ORGANS.iter().any(|o| o.eq_ignore_ascii_case(t))
+}
+
+/// Whether a line is a session or year line (`Seventy-ninth session`, `Eightieth year`,
+/// `Tenth emergency special session`).
+pub fn is_session(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let last = last.trim_end_matches(['*', ',']);
+    (last.eq_ignore_ascii_case("session") || last.eq_ignore_ascii_case("year"))
+        && words.len() <= 6
+        && words.len() >= 2
+        && t.starts_with(|c: char| c.is_uppercase())
+        && !t.contains(':')
+}
+
+/// The symbols of a masthead symbol line (`A/79/753-S/2025/58`), when the line is one.
+pub fn symbol_line(t: &str) -> Option<Vec<crate::symbol::Symbol>> {
+    let t = t.trim();
+    if t.is_empty() || t.contains(' ') && !t.contains("(Sect") {
+        return None;
+    }
+    crate::symbol::split_joint(t)
+        .into_iter()
+        .map(symbol_shaped)
+        .collect()
+}
+
+/// The masthead symbols: the first line (or `-layout` segment) of the first page that is
+/// nothing but one symbol or a joint symbol.
+pub fn find_symbols(lines: &[Line]) -> Vec<crate::symbol::Symbol> {
+    for l in lines.iter().take_while(|l| l.page == 0).take(40) {
+        for (_, seg) in l.segments() {
+            if let Some(s) = symbol_line(seg) {
+                return s;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// In `-layout` text, takes each blank-separated block of masthead lines apart into its two
+/// columns: left-column pieces first, then right-column ones, each as a line of its own.
+pub fn unscramble_columns(lines: &[Line]) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut block: Vec<Line> = Vec::new();
+    let flush = |block: &mut Vec<Line>, out: &mut Vec<Line>| {
+        let mut left = Vec::new();
+        let mut right = Vec::new();
+        for l in block.drain(..) {
+            for (i, (col, seg)) in l.segments().into_iter().enumerate() {
+                let piece = Line {
+                    text: seg.to_string(),
+                    col: col + 1,
+                    blank_before: l.blank_before && i == 0,
+                    ..l.clone()
+                };
+                if col >= 40 {
+                    right.push(piece);
+                } else {
+                    left.push(piece);
+                }
+            }
+        }
+        if let Some(first) = right.first_mut() {
+            first.blank_before = true;
+        }
+        out.extend(left);
+        out.extend(right);
+    };
+    for l in lines {
+        if l.blank_before && !block.is_empty() {
+            flush(&mut block, &mut out);
+        }
+        block.push(l.clone());
+    }
+    flush(&mut block, &mut out);
+    out
+}
+
+/// Reads the masthead lines into the document.
+pub fn read(lines: &[Line], doc: &mut Document) {
+    let mut pending_organ: Option<String> = None;
+    let mut others: Vec<(usize, String)> = Vec::new();
+    let mut agenda_text: Vec<String> = Vec::new();
+    let mut agenda_for: Option<usize> = None;
+    let mut in_agenda_titles = false;
+    let mut block = 0usize;
+    let mut prev_other = false;
+    for (i, line) in lines.iter().enumerate() {
+        let t = fold(&line.text);
+        if line.blank_before {
+            block += 1;
+            // Word text puts a blank line between the agenda line and its titles.
+            in_agenda_titles &= agenda_text.is_empty();
+        }
+        let next = lines.get(i + 1).map(|l| fold(&l.text)).unwrap_or_default();
+        let was_other = std::mem::replace(&mut prev_other, false);
+        if t.eq_ignore_ascii_case("United Nations") {
+            continue;
+        }
+        if is_organ(&t) && !is_session(&next) && doc.sessions.is_empty() {
+            if !doc.organs.iter().any(|o| o.eq_ignore_ascii_case(&t)) {
+                doc.organs.push(t);
+            }
+            continue;
+        }
+        if let Some(s) = symbol_line(&t) {
+            if doc.symbols.is_empty() {
+                doc.symbols = s;
+            }
+            continue;
+        }
+        if let Some(d) = t
+            .strip_prefix("Distr.:")
+            .or_else(|| t.strip_prefix("Distr:"))
+            .or_else(|| t.strip_prefix("Distr."))
+        {
+            doc.distribution = Some(d.trim().to_string());
+            continue;
+        }
+        if let Some(o) = t.strip_prefix("Original:") {
+            doc.original_language = Some(o.trim().to_string());
+            continue;
+        }
+        if LANGUAGES.contains(&t.as_str()) && doc.original_language.is_none() {
+            doc.language = Some(t);
+            continue;
+        }
+        if doc.date.is_none()
+            && let Some(d) = Date::parse_prose(&t)
+        {
+            doc.date = Some(d);
+            continue;
+        }
+        if is_organ(&t) {
+            pending_organ = Some(t);
+            continue;
+        }
+        if is_session(&t) {
+            let organ = pending_organ
+                .take()
+                .or_else(|| was_other.then(|| others.pop().map(|(_, o)| o)).flatten())
+                .or_else(|| {
+                    doc.organs
+                        .iter()
+                        .find(|o| !doc.sessions.iter().any(|s| &s.organ == *o))
+                        .cloned()
+                })
+                .unwrap_or_default();
+            doc.sessions.push(Session {
+                organ,
+                name: t,
+                agenda_label: None,
+                agenda_items: Vec::new(),
+            });
+            in_agenda_titles = false;
+            continue;
+        }
+        if let Some(numbers) = agenda_numbers(&t) {
+            flush_agenda(doc, agenda_for, &mut agenda_text);
+            if doc.sessions.is_empty() {
+                doc.sessions.push(Session {
+                    organ: doc.organs.first().cloned().unwrap_or_default(),
+                    name: String::new(),
+                    agenda_label: None,
+                    agenda_items: Vec::new(),
+                });
+            }
+            let idx = doc.sessions.len() - 1;
+            if let Some(s) = doc.sessions.get_mut(idx) {
+                s.agenda_label = Some(t);
+                s.agenda_items = numbers
+                    .into_iter()
+                    .map(|number| AgendaItem {
+                        number,
+                        title: String::new(),
+                        subheadings: Vec::new(),
+                    })
+                    .collect();
+            }
+            agenda_for = Some(idx);
+            in_agenda_titles = true;
+            continue;
+        }
+        if in_agenda_titles {
+            agenda_text.push(t);
+            continue;
+        }
+        others.push((block, t));
+        prev_other = true;
+    }
+    flush_agenda(doc, agenda_for, &mut agenda_text);
+    if let Some(o) = pending_organ
+        && !doc.organs.contains(&o)
+    {
+        doc.organs.push(o);
+    }
+    doc.title_headings = headings(&others);
+}
+
+/// The numbers of an agenda line (`Agenda items 32, 60 and 132`, `Item 116 (c) of the
+/// preliminary list*`), or `None` when the line is not one.
+pub fn agenda_numbers(t: &str) -> Option<Vec<String>> {
+    let lower = t.to_ascii_lowercase();
+    let rest_at = ["agenda items ", "agenda item ", "items ", "item "]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| p.len())?;
+    let rest = t.get(rest_at..)?;
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = match rest.find(" of the ") {
+        Some(i) => &rest[..i],
+        None => rest,
+    };
+    let rest = rest.trim_end_matches(['*', ' ', ':']);
+    let mut out = Vec::new();
+    for part in rest.split(',') {
+        for p in part.split(" and ") {
+            let p = p.trim().trim_end_matches('*').trim();
+            if p.starts_with(|c: char| c.is_ascii_digit()) {
+                out.push(p.to_string());
+            } else if !p.is_empty() {
+                return None;
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+const FUNCTION_WORDS: [&str; 14] = [
+    "the", "and", "of", "to", "for", "in", "on", "a", "an", "with", "by", "at", "from", "or",
+];
+
+/// Whether a line ends on a word that cannot end a title or heading, so the next line continues it.
+pub fn ends_open(t: &str) -> bool {
+    let last = t.split_whitespace().last().unwrap_or("");
+    t.ends_with([',', ':', '-', '–']) || FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last))
+}
+
+/// Groups lines into titles: a line starting with a capital after a line that could end a
+/// title starts a new one.
+fn group_titles(lines: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in lines {
+        let start_new = match out.last() {
+            None => true,
+            Some(prev) => !ends_open(prev) && l.starts_with(|c: char| c.is_uppercase()),
+        };
+        if start_new {
+            out.push(l.clone());
+        } else if let Some(last) = out.last_mut() {
+            last.push(' ');
+            last.push_str(l);
+        }
+    }
+    out
+}
+
+fn flush_agenda(doc: &mut Document, agenda_for: Option<usize>, text: &mut Vec<String>) {
+    let Some(session) = agenda_for.and_then(|i| doc.sessions.get_mut(i)) else {
+        text.clear();
+        return;
+    };
+    let n = session.agenda_items.len();
+    if n == 0 || text.is_empty() {
+        text.clear();
+        return;
+    }
+    let mut titles = group_titles(text);
+    text.clear();
+    // More groups than numbers: the extra ones are sub-headings of the last item.
+    while titles.len() > n {
+        let extra = titles.pop().unwrap_or_default();
+        if let Some(item) = session.agenda_items.last_mut() {
+            item.subheadings.insert(0, extra);
+        }
+    }
+    for (item, title) in session.agenda_items.iter_mut().zip(titles) {
+        item.title = title;
+    }
+}
+
+fn headings(others: &[(usize, String)]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < others.len() {
+        let block = others.get(i).map_or(0, |o| o.0);
+        let mut lines = Vec::new();
+        while let Some((b, t)) = others.get(i)
+            && *b == block
+        {
+            lines.push(t.clone());
+            i += 1;
+        }
+        out.extend(group_titles(&lines));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agenda_lines() {
+        assert_eq!(
+            agenda_numbers("Agenda items 32, 60, 61 and 132"),
+            Some(vec!["32".into(), "60".into(), "61".into(), "132".into()])
+        );
+        assert_eq!(
+            agenda_numbers("Item 116 (c) of the preliminary list*"),
+            Some(vec!["116 (c)".into()])
+        );
+        assert_eq!(agenda_numbers("Items to be discussed"), None);
+    }
+
+    #[test]
+    fn sessions() {
+        assert!(is_session("Seventy-ninth session"));
+        assert!(is_session("Tenth emergency special session"));
+        assert!(is_session("Eightieth year"));
+        assert!(!is_session("Security Council"));
+    }
+}

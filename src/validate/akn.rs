@@ -1,0 +1,169 @@
+//! Validation of one Akoma Ntoso file: the XSD engine's verdict, the level-2 rules, and each
+//! finding located in the user's text (line:column, XPath, nearest eId).
+
+use std::collections::HashSet;
+
+use roxmltree::{Document, Node, ParsingOptions};
+
+use super::diagnostic::{Diagnostic, Verdict};
+use super::rules;
+use super::xsd::{self, PathStep, XsdOutcome};
+use crate::error::Position;
+
+/// Rule id of a file that is not well-formed XML.
+pub const WELL_FORMED: &str = "xml-well-formed";
+
+/// What the caller decides about an AKN check.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Skip the level-2 rules (XSD only).
+    pub schema_only: bool,
+    /// Rule ids switched off.
+    pub allowed: HashSet<String>,
+}
+
+/// Validates one AKN file given as text (byte-order mark removed).
+pub fn check(file: &str, text: &str, options: &Options) -> (Verdict, Vec<Diagnostic>) {
+    match xsd::engine().check(text) {
+        XsdOutcome::Malformed { offset, message } => {
+            let diag =
+                Diagnostic::error(file, WELL_FORMED, format!("not well-formed XML: {message}"))
+                    .at(Some(Position::of_offset(text, offset)));
+            (Verdict::Malformed, vec![diag])
+        }
+        XsdOutcome::Checked { errors } => {
+            let options_tree = ParsingOptions {
+                allow_dtd: true,
+                ..ParsingOptions::default()
+            };
+            let tree = Document::parse_with_options(text, options_tree).ok();
+            let mut diags: Vec<Diagnostic> = errors
+                .iter()
+                .map(|e| {
+                    let mut d = Diagnostic::error(file, e.code.clone(), e.message.clone());
+                    if let Some(tree) = &tree {
+                        locate(&mut d, tree, text, e);
+                    }
+                    d
+                })
+                .collect();
+            if !options.schema_only {
+                if let Some(tree) = &tree {
+                    for f in rules::check(tree, &options.allowed) {
+                        let mut d = Diagnostic::error(file, f.rule, f.message);
+                        if let Some(node) = tree.get_node(f.node) {
+                            locate_node(&mut d, text, node, f.attribute.as_deref());
+                        }
+                        diags.push(d);
+                    }
+                }
+            }
+            let verdict = if diags.is_empty() {
+                Verdict::Valid
+            } else {
+                Verdict::Invalid
+            };
+            (verdict, diags)
+        }
+    }
+}
+
+/// Fills position, XPath and eId of an XSD error: at the start tag that raised it when there
+/// is one (a content-model error is about the child that does not fit, not its parent), else at
+/// the item its instance path names.
+fn locate(d: &mut Diagnostic, tree: &Document, text: &str, e: &xsd::XsdError) {
+    let about_attribute = matches!(e.path.last(), Some(PathStep::Attribute { .. }));
+    let raiser = e.start_tag.filter(|_| !about_attribute).and_then(|offset| {
+        tree.descendants()
+            .find(|n| n.is_element() && n.range().start == offset)
+    });
+    match raiser {
+        Some(node) => locate_node(d, text, node, None),
+        None => locate_path(d, tree, text, &e.path),
+    }
+}
+
+/// Fills position, XPath and eId from the engine's instance path.
+fn locate_path(d: &mut Diagnostic, tree: &Document, text: &str, path: &[PathStep]) {
+    let mut node: Option<Node> = None;
+    let mut attribute = None;
+    for step in path {
+        match step {
+            PathStep::Element {
+                namespace,
+                local,
+                position,
+            } => {
+                let mut children = match node {
+                    None => Box::new(std::iter::once(tree.root_element()))
+                        as Box<dyn Iterator<Item = Node>>,
+                    Some(n) => Box::new(n.children()),
+                };
+                let found = children
+                    .by_ref()
+                    .filter(|c| c.is_element() && same_name(*c, namespace, local))
+                    .nth(position.saturating_sub(1));
+                match found {
+                    Some(f) => node = Some(f),
+                    None => break,
+                }
+            }
+            PathStep::Attribute { local, .. } => attribute = Some(local.clone()),
+        }
+    }
+    if let Some(node) = node {
+        locate_node(d, text, node, attribute.as_deref());
+    }
+}
+
+fn same_name(node: Node, namespace: &str, local: &str) -> bool {
+    node.tag_name().name() == local && node.tag_name().namespace().unwrap_or_default() == namespace
+}
+
+/// Fills position, XPath and nearest eId for a node (and one of its attributes).
+fn locate_node(d: &mut Diagnostic, text: &str, node: Node, attribute: Option<&str>) {
+    let offset = attribute
+        .and_then(|a| node.attributes().find(|x| x.name() == a))
+        .map_or(node.range().start, |a| a.position());
+    d.position = Some(Position::of_offset(text, offset));
+    let mut xpath = xpath_of(node);
+    if let Some(a) = attribute {
+        xpath.push_str("/@");
+        xpath.push_str(a);
+    }
+    d.xpath = Some(xpath);
+    d.eid = node
+        .ancestors()
+        .find_map(|a| a.attribute("eId"))
+        .map(str::to_string);
+}
+
+/// `/akomaNtoso/doc/mainBody/paragraph[2]`: local names (a prefix where the source used one),
+/// with a position where the element has same-named siblings.
+pub fn xpath_of(node: Node) -> String {
+    let mut steps: Vec<String> = node
+        .ancestors()
+        .filter(|n| n.is_element())
+        .map(|n| {
+            let name = n.tag_name();
+            let prefix = name
+                .namespace()
+                .and_then(|ns| n.lookup_prefix(ns))
+                .filter(|p| !p.is_empty());
+            let qname = match prefix {
+                Some(p) => format!("{p}:{}", name.name()),
+                None => name.name().to_string(),
+            };
+            let same = |s: &Node| s.is_element() && s.tag_name() == name;
+            let before = n.prev_siblings().skip(1).filter(same).count();
+            let after = n.next_siblings().skip(1).filter(same).count();
+            if before + after == 0 {
+                qname
+            } else {
+                format!("{qname}[{}]", before + 1)
+            }
+        })
+        .collect();
+    steps.reverse();
+    format!("/{}", steps.join("/"))
+}

@@ -1,0 +1,369 @@
+//! Renderers of validation reports: for people (a source excerpt with the spot marked), JSON
+//! lines, SARIF 2.1.0 (GitHub code scanning) and GitHub workflow-command annotations.
+
+use std::fmt::Write as _;
+use std::str::FromStr;
+
+use serde_sarif::sarif;
+
+use super::diagnostic::{Diagnostic, FileReport, Severity, Verdict};
+use super::rules::RULES;
+
+/// An output format of `unletters validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OutputFormat {
+    /// For people: each finding with a source excerpt, then a summary.
+    #[default]
+    Human,
+    /// One JSON object per finding, then one per file verdict.
+    Json,
+    /// One SARIF 2.1.0 log.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=...::message`).
+    Github,
+}
+
+impl FromStr for OutputFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "human" => Ok(OutputFormat::Human),
+            "json" => Ok(OutputFormat::Json),
+            "sarif" => Ok(OutputFormat::Sarif),
+            "github" => Ok(OutputFormat::Github),
+            other => Err(format!(
+                "unknown output format {other:?} (expected human, json, sarif or github)"
+            )),
+        }
+    }
+}
+
+/// Renders every report in `format`.
+pub fn render(reports: &[FileReport], format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Human => human(reports),
+        OutputFormat::Json => json_lines(reports),
+        OutputFormat::Sarif => sarif(reports),
+        OutputFormat::Github => github(reports),
+    }
+}
+
+/// For people: each finding as `error[rule]: message`, its place, and the source line with a
+/// caret under the spot; then one summary line.
+pub fn human(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for report in reports {
+        for d in &report.diagnostics {
+            human_one(&mut out, d, &report.source);
+        }
+    }
+    out.push_str(&summary(reports));
+    out.push('\n');
+    out
+}
+
+fn human_one(out: &mut String, d: &Diagnostic, source: &str) {
+    let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.rule, d.message);
+    let place = match d.position {
+        Some(p) => format!("{}:{p}", d.file),
+        None => d.file.clone(),
+    };
+    let mut node = Vec::new();
+    if let Some(x) = &d.xpath {
+        node.push(x.clone());
+    }
+    if let Some(e) = &d.eid {
+        node.push(format!("eId {e}"));
+    }
+    if let Some(p) = &d.pointer {
+        node.push(format!("at {}", if p.is_empty() { "/" } else { p }));
+    }
+    if node.is_empty() {
+        let _ = writeln!(out, "  --> {place}");
+    } else {
+        let _ = writeln!(out, "  --> {place} ({})", node.join(", "));
+    }
+    if let Some(p) = d.position {
+        if let Some(line) = source.lines().nth(p.line.saturating_sub(1)) {
+            let (shown, caret) = excerpt(line, p.column);
+            let gutter = p.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{gutter} | {shown}");
+            let _ = writeln!(out, "{pad} | {}^", " ".repeat(caret));
+        }
+    }
+    out.push('\n');
+}
+
+/// At most 100 characters of `line` around `column` (1-based, in characters), tabs as spaces;
+/// and the caret's offset in what is shown.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = line
+        .trim_end_matches('\r')
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let col = column.saturating_sub(1).min(chars.len());
+    let start = col.saturating_sub(WIDTH / 3);
+    let end = (start + WIDTH).min(chars.len());
+    let mut shown: String = chars[start..end].iter().collect();
+    let mut caret = col - start;
+    if start > 0 {
+        shown.insert_str(0, "...");
+        caret += 3;
+    }
+    if end < chars.len() {
+        shown.push_str("...");
+    }
+    (shown, caret)
+}
+
+/// `290 files: 150 valid, 100 invalid, 40 malformed, 0 unreadable; 512 errors, 3 warnings`.
+pub fn summary(reports: &[FileReport]) -> String {
+    let count = |v: Verdict| reports.iter().filter(|r| r.verdict == v).count();
+    let diags = || reports.iter().flat_map(|r| &r.diagnostics);
+    let errors = diags().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diags().filter(|d| d.severity == Severity::Warning).count();
+    format!(
+        "{} file{}: {} valid, {} invalid, {} malformed, {} unreadable; {errors} error{}, {warnings} warning{}",
+        reports.len(),
+        plural(reports.len()),
+        count(Verdict::Valid),
+        count(Verdict::Invalid),
+        count(Verdict::Malformed),
+        count(Verdict::Unreadable),
+        plural(errors),
+        plural(warnings),
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// One JSON object per line: each diagnostic (`"type": "diagnostic"`), then each file's verdict
+/// (`"type": "file"`).
+pub fn json_lines(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for report in reports {
+        for d in &report.diagnostics {
+            let mut value = serde_json::to_value(d).unwrap_or_default();
+            if let Some(obj) = value.as_object_mut() {
+                obj.insert("type".into(), "diagnostic".into());
+                if let Some(p) = d.position {
+                    obj.insert("line".into(), p.line.into());
+                    obj.insert("column".into(), p.column.into());
+                    obj.remove("position");
+                }
+            }
+            out.push_str(&value.to_string());
+            out.push('\n');
+        }
+    }
+    for report in reports {
+        let value = serde_json::json!({
+            "type": "file",
+            "file": report.file,
+            "format": report.format.map(|f| f.name()),
+            "verdict": report.verdict.as_str(),
+            "errors": report.diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
+            "warnings": report.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
+        });
+        out.push_str(&value.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// GitHub Actions workflow commands: one `::error` or `::warning` per finding, which the runner
+/// turns into annotations on the file and line.
+pub fn github(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for d in reports.iter().flat_map(|r| &r.diagnostics) {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut props = vec![format!("file={}", escape_property(&d.file))];
+        if let Some(p) = d.position {
+            props.push(format!("line={}", p.line));
+            props.push(format!("col={}", p.column));
+        }
+        props.push(format!("title={}", escape_property(&d.rule)));
+        let mut message = d.message.clone();
+        if let Some(x) = &d.xpath {
+            message.push_str(&format!(" (at {x})"));
+        }
+        if let Some(p) = d.pointer.as_ref().filter(|p| !p.is_empty()) {
+            message.push_str(&format!(" (at {p})"));
+        }
+        let _ = writeln!(
+            out,
+            "::{level} {}::{}",
+            props.join(","),
+            escape_data(&message)
+        );
+    }
+    out.push_str(&summary(reports));
+    out.push('\n');
+    out
+}
+
+/// Workflow-command message escaping (`%`, CR, LF).
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Workflow-command property escaping (the message escapes plus `:` and `,`).
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// A SARIF 2.1.0 log with one run: the tool with its level-2 rules, and one result per finding,
+/// located by file, line and column, with the XPath or JSON Pointer as logical location.
+pub fn sarif(reports: &[FileReport]) -> String {
+    let rules: Vec<sarif::ReportingDescriptor> = RULES
+        .iter()
+        .map(|r| {
+            sarif::ReportingDescriptor::builder()
+                .id(r.id)
+                .short_description(
+                    sarif::MultiformatMessageString::builder()
+                        .text(r.summary)
+                        .build(),
+                )
+                .build()
+        })
+        .collect();
+    let driver = sarif::ToolComponent::builder()
+        .name("unletters")
+        .version(env!("CARGO_PKG_VERSION"))
+        .information_uri("https://github.com/unletters/unletters")
+        .rules(rules)
+        .build();
+    let results: Vec<sarif::Result> = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .map(sarif_result)
+        .collect();
+    let run = sarif::Run::builder()
+        .tool(sarif::Tool::builder().driver(driver).build())
+        .results(results)
+        .build();
+    let log = sarif::Sarif::builder()
+        .version(serde_json::json!("2.1.0"))
+        .schema(sarif::SCHEMA_URL)
+        .runs(vec![run])
+        .build();
+    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn sarif_result(d: &Diagnostic) -> sarif::Result {
+    let level = match d.severity {
+        Severity::Error => sarif::ResultLevel::Error,
+        Severity::Warning => sarif::ResultLevel::Warning,
+    };
+    let artifact = sarif::ArtifactLocation::builder()
+        .uri(sarif_uri(&d.file))
+        .build();
+    let physical = match d.position {
+        Some(p) => sarif::PhysicalLocation::builder()
+            .artifact_location(artifact)
+            .region(
+                sarif::Region::builder()
+                    .start_line(p.line as i64)
+                    .start_column(p.column as i64)
+                    .build(),
+            )
+            .build(),
+        None => sarif::PhysicalLocation::builder()
+            .artifact_location(artifact)
+            .build(),
+    };
+    let logical: Vec<sarif::LogicalLocation> = d
+        .xpath
+        .iter()
+        .chain(d.pointer.iter())
+        .map(|name| {
+            sarif::LogicalLocation::builder()
+                .fully_qualified_name(if name.is_empty() { "/" } else { name.as_str() })
+                .build()
+        })
+        .collect();
+    let location = if logical.is_empty() {
+        sarif::Location::builder()
+            .physical_location(physical)
+            .build()
+    } else {
+        sarif::Location::builder()
+            .physical_location(physical)
+            .logical_locations(logical)
+            .build()
+    };
+    let mut text = d.message.clone();
+    if let Some(eid) = &d.eid {
+        text.push_str(&format!(" (eId {eid})"));
+    }
+    sarif::Result::builder()
+        .rule_id(d.rule.clone())
+        .level(level)
+        .message(sarif::Message::builder().text(text).build())
+        .locations(vec![location])
+        .build()
+}
+
+/// A relative URI reference for a file path: forward slashes, no leading `./`, and the
+/// characters a URI cannot hold percent-encoded.
+fn sarif_uri(file: &str) -> String {
+    let path = file.replace('\\', "/");
+    let path = path.strip_prefix("./").unwrap_or(&path);
+    // An absolute path becomes a file URI; a relative one stays relative to where the tool ran
+    // (the repository root in CI), which is what code scanning resolves against.
+    let mut out = if path.starts_with('/') {
+        String::from("file://")
+    } else {
+        String::with_capacity(path.len())
+    };
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_keep_the_caret_on_the_spot() {
+        assert_eq!(excerpt("<a>\t<b/>", 5), ("<a> <b/>".to_string(), 4));
+        let long = format!("{}X{}", "a".repeat(200), "b".repeat(200));
+        let (shown, caret) = excerpt(&long, 201);
+        assert_eq!(shown.chars().nth(caret), Some('X'));
+        assert!(shown.starts_with("...") && shown.ends_with("..."));
+        assert_eq!(excerpt("", 9), (String::new(), 0));
+    }
+
+    #[test]
+    fn workflow_commands_are_escaped() {
+        assert_eq!(escape_data("50%\nnext"), "50%25%0Anext");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+
+    #[test]
+    fn sarif_uris_are_relative_references() {
+        assert_eq!(sarif_uri("./out/a b.xml"), "out/a%20b.xml");
+        assert_eq!(sarif_uri("dir\\é.json"), "dir/%C3%A9.json");
+        assert_eq!(sarif_uri("/tmp/a.xml"), "file:///tmp/a.xml");
+    }
+}

@@ -1,0 +1,341 @@
+//! Truth tests on real documents from `../shared/corpus`: corpus letters edited in known ways (at
+//! the model level and in their extracted text) must diff to exactly those edits, and the real
+//! revision pair `S/2025/71` / `Rev.1` must report its added annex and metadata changes, not its
+//! reflowed title and signature. The corrigendum `DP/2025/14/Corr.1` must be recognised.
+//!
+//! Without the corpus these tests skip, except under CI (env `CI`), where they fail. While the
+//! plain-text reader is not built (it reports `Unsupported`), they skip with a message.
+
+use std::path::PathBuf;
+
+use unletters::Error;
+use unletters::convert::{self, ReadOptions};
+use unletters::diff::{self, Diff, Op, WordOp};
+use unletters::model::{Block, Date, Document, Inline};
+
+fn corpus() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "the corpus {} is missing under CI",
+        dir.display()
+    );
+    eprintln!("skipped: no corpus at {}", dir.display());
+    None
+}
+
+/// Reads extracted text; `None` (with a message) while the text reader is not built.
+fn read_text(text: &str, name: &str) -> Option<Document> {
+    match convert::read(text.as_bytes(), &ReadOptions::default()) {
+        Ok(read) => Some(read.document),
+        Err(Error::Unsupported(why)) => {
+            eprintln!("skipped {name}: {why}");
+            None
+        }
+        Err(e) => panic!("{name}: {e}"),
+    }
+}
+
+/// The corpus letters the edit tests use: every fifth letter, for a spread at modest cost.
+fn letters() -> Vec<(String, String)> {
+    let Some(dir) = corpus() else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join("letters"))
+        .expect("letters folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .step_by(5)
+        .map(|p| {
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            (
+                name,
+                std::fs::read_to_string(&p).expect("corpus file is UTF-8"),
+            )
+        })
+        .collect()
+}
+
+fn plain_paragraph_indices(doc: &Document) -> Vec<usize> {
+    doc.body
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| {
+            matches!(b, Block::Paragraph { content, .. }
+                if content.iter().filter_map(|i| match i { Inline::Text { text } => Some(text.split_whitespace().count()), _ => None }).sum::<usize>() >= 8)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn changed_words(d: &Diff) -> Vec<(Op, Vec<(WordOp, String)>)> {
+    d.changes
+        .iter()
+        .map(|c| {
+            (
+                c.op,
+                c.words
+                    .iter()
+                    .filter(|w| w.op != WordOp::Equal)
+                    .map(|w| (w.op, w.text.clone()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// Replaces the first plain-text word of three letters or more in a paragraph with `zzyzx`.
+fn change_a_word(block: &mut Block) -> Option<String> {
+    let Block::Paragraph { content, .. } = block else {
+        return None;
+    };
+    for inline in content.iter_mut() {
+        if let Inline::Text { text } = inline {
+            let word = text
+                .split_whitespace()
+                .find(|w| w.len() >= 3 && w.chars().all(char::is_alphabetic))?
+                .to_string();
+            *text = text.replacen(&word, "zzyzx", 1);
+            return Some(word);
+        }
+    }
+    None
+}
+
+/// Breaks every text inline at other places (every third space becomes a line break and every
+/// fifth a double space): a rewrap at another width, as a model.
+fn rewrap(doc: &mut Document) {
+    fn blocks(bs: &mut [Block]) {
+        for b in bs {
+            match b {
+                Block::Paragraph { content, .. } | Block::Heading { content } => {
+                    for i in content.iter_mut() {
+                        if let Inline::Text { text } = i {
+                            let mut n = 0;
+                            *text = text
+                                .split(' ')
+                                .map(|w| {
+                                    n += 1;
+                                    match n % 15 {
+                                        0 => format!("{w}\n"),
+                                        5 | 10 => format!("{w} "),
+                                        _ => w.to_string(),
+                                    }
+                                })
+                                .collect::<Vec<_>>()
+                                .join(" ");
+                        }
+                    }
+                }
+                Block::List { items } => items.iter_mut().for_each(|it| blocks(&mut it.body)),
+                Block::Quotation { body } => blocks(body),
+                Block::Table { .. } => {}
+            }
+        }
+    }
+    blocks(&mut doc.body);
+    for a in &mut doc.annexes {
+        blocks(&mut a.body);
+    }
+    doc.title = doc.title.replace(" from ", "\nfrom ");
+}
+
+#[test]
+fn model_edits_on_corpus_letters_are_reported_exactly() {
+    let mut tried = 0;
+    for (name, text) in letters() {
+        let Some(old) = read_text(&text, &name) else {
+            return;
+        };
+        let paras = plain_paragraph_indices(&old);
+        if paras.len() < 3 {
+            continue;
+        }
+        tried += 1;
+        // Change one word, delete a paragraph, insert a new one, rewrap everything, and change
+        // the masthead date, the job number and the symbol suffix.
+        let mut new = old.clone();
+        let (first, second) = (paras[0], paras[1]);
+        let word = change_a_word(&mut new.body[first]).expect("a plain word");
+        new.body.remove(second);
+        new.body.insert(
+            second,
+            Block::paragraph(
+                "The delegation of Ruritania wishes to add this sentence about quails.",
+            ),
+        );
+        rewrap(&mut new);
+        new.date = Some(Date::new(2031, 7, 9).expect("date"));
+        new.job_number = Some("31-99999 (E)".into());
+        new.symbols = old
+            .symbols
+            .iter()
+            .map(|s| format!("{}/Rev.1", s.as_str()).parse().expect("symbol"))
+            .collect();
+        let d = diff::diff(&old, &new);
+        let fields: Vec<&str> = d.metadata.iter().map(|m| m.field.as_str()).collect();
+        let mut want_fields = vec!["date", "job_number"];
+        if !old.symbols.is_empty() {
+            want_fields.insert(0, "symbols");
+        }
+        assert_eq!(fields, want_fields, "{name}");
+        let mut ops: Vec<(Op, Vec<(WordOp, String)>)> = changed_words(&d);
+        ops.sort_by_key(|(op, _)| op.as_str());
+        assert_eq!(
+            ops,
+            [
+                (Op::Delete, vec![]),
+                (Op::Insert, vec![]),
+                (
+                    Op::Modify,
+                    vec![
+                        (WordOp::Delete, word.clone()),
+                        (WordOp::Insert, "zzyzx".into())
+                    ]
+                ),
+            ],
+            "{name}: {:#?}",
+            d.changes
+        );
+    }
+    eprintln!("{tried} letters edited at the model level");
+}
+
+#[test]
+fn text_edits_on_corpus_letters_are_reported_exactly() {
+    let mut tried = 0;
+    for (name, text) in letters() {
+        let Some(old) = read_text(&text, &name) else {
+            return;
+        };
+        let (Some(symbol), Some(date), Some(job)) =
+            (old.symbols.first(), old.date, old.job_number.clone())
+        else {
+            continue;
+        };
+        tried += 1;
+        // Masthead date, job number (first-page footer and running footers), symbol suffix
+        // (masthead and running headers).
+        let job_digits = job.trim_end_matches(" (E)").to_string();
+        let edited = text
+            .replacen(&date.to_prose(), "9 July 2031", 1)
+            .replace(&job_digits, "31-99999")
+            .replace(symbol.as_str(), &format!("{}/Rev.1", symbol.as_str()));
+        let Some(new) = read_text(&edited, &name) else {
+            return;
+        };
+        let d = diff::diff(&old, &new);
+        let fields: Vec<&str> = d.metadata.iter().map(|m| m.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["symbols", "date", "job_number"],
+            "{name}: {:#?}",
+            d.metadata
+        );
+        assert!(d.changes.is_empty(), "{name}: {:#?}", d.changes);
+        assert_eq!(d.base_symbol.as_deref(), Some(symbol.base_str()));
+    }
+    eprintln!("{tried} letters edited as text");
+}
+
+#[test]
+fn moving_a_page_break_is_no_difference() {
+    for (name, text) in letters() {
+        let Some(old) = read_text(&text, &name) else {
+            return;
+        };
+        // Move the first page's footer and the second page's header three lines later: the
+        // page break now falls elsewhere inside the text.
+        let Some(ff) = text.find('\u{c}') else {
+            continue;
+        };
+        let after = &text[ff..];
+        let lines: Vec<&str> = after.lines().collect();
+        if lines.len() < 12 {
+            continue;
+        }
+        let furniture: Vec<&str> = lines.iter().take(6).copied().collect();
+        let moved = [&lines[6..9], &furniture[..], &lines[9..]]
+            .concat()
+            .join("\n");
+        let edited = format!("{}{}", &text[..ff], moved);
+        let Some(new) = read_text(&edited, &name) else {
+            return;
+        };
+        let d = diff::diff(&old, &new);
+        assert!(
+            d.changes.is_empty() && d.metadata.is_empty(),
+            "{name}: {d:#?}"
+        );
+    }
+}
+
+#[test]
+fn real_revision_pair_reports_the_added_annex_and_metadata_only() {
+    let Some(dir) = corpus() else { return };
+    let read = |f: &str| {
+        let text = std::fs::read_to_string(dir.join("revisions").join(f)).expect("revision file");
+        read_text(&text, f)
+    };
+    let (Some(old), Some(new)) = (read("S_2025_71.txt"), read("S_2025_71_Rev.1.txt")) else {
+        return;
+    };
+    let d = diff::diff(&old, &new);
+    assert_eq!(d.base_symbol.as_deref(), Some("S/2025/71"));
+    let fields: Vec<&str> = d.metadata.iter().map(|m| m.field.as_str()).collect();
+    assert!(
+        fields.contains(&"symbols") && fields.contains(&"job_number"),
+        "{fields:?}"
+    );
+    assert!(
+        !fields.contains(&"title"),
+        "the reflowed title is no change: {:#?}",
+        d.metadata
+    );
+    assert!(
+        d.changes.iter().all(|c| c.kind != "signature"),
+        "the reflowed signature is no change: {:#?}",
+        d.changes
+    );
+    let added = d.changes.iter().any(|c| {
+        c.op == Op::Insert
+            && c.new.as_deref().is_some_and(|t| {
+                diff::normalize::key(t)
+                    .contains("Listed individuals and entities linked to Hay'at Tahrir al-Sham")
+            })
+    });
+    assert!(added, "the added annex is reported: {:#?}", d.changes);
+}
+
+#[test]
+fn corrigendum_is_recognised() {
+    let Some(dir) = corpus() else { return };
+    let read = |f: &str| {
+        let text = std::fs::read_to_string(dir.join("revisions").join(f)).expect("revision file");
+        read_text(&text, f)
+    };
+    let (Some(old), Some(new)) = (read("DP_2025_14.txt"), read("DP_2025_14_Corr.1.txt")) else {
+        return;
+    };
+    let d = diff::diff(&old, &new);
+    let c = d.corrigendum.expect("recognised as a corrigendum");
+    assert!(c.by_symbol);
+    assert!(
+        c.instructions
+            .iter()
+            .any(|i| i.text.contains("in several countries and territories")),
+        "{c:#?}"
+    );
+    assert!(d.changes.is_empty());
+}

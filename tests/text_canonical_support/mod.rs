@@ -1,0 +1,4 @@
+//! Helpers of the canonical-text tests.
+#![allow(dead_code)]
+
+pub mod synthetic;

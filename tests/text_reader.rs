@@ -1,0 +1,497 @@
+//! The extracted-text reader on synthetic letters of our own (one per extraction form, each
+//! carrying the artefacts the reader must handle), on bad input, and on the real corpus.
+
+use std::path::{Path, PathBuf};
+
+use unletters::model::{AnnexKind, Block, Document, Inline, Kind};
+use unletters::text::extracted;
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/text")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn read(name: &str) -> Document {
+    extracted::read(&fixture(name)).expect("fixture reads").0
+}
+
+/// All running text of a block, inline kinds flattened.
+fn text_of(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text }
+            | Inline::Symbol { text, .. }
+            | Inline::Date { text, .. }
+            | Inline::Link { text, .. } => text.clone(),
+            Inline::FootnoteRef { marker } => format!("[^{marker}]"),
+            Inline::Emphasis { content } | Inline::Strong { content } => text_of(content),
+        })
+        .collect()
+}
+
+fn paragraphs(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { num, content } => Some(match num {
+                Some(n) => format!("{} {}", n.text, text_of(content)),
+                None => text_of(content),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn default_mode_masthead_in_any_order() {
+    let d = read("default_joint.txt");
+    let symbols: Vec<String> = d.symbols.iter().map(ToString::to_string).collect();
+    assert_eq!(symbols, ["A/99/101", "S/2099/202"]);
+    assert_eq!(d.organs, ["General Assembly", "Security Council"]);
+    assert_eq!(d.distribution.as_deref(), Some("General"));
+    assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2099-03-14"));
+    assert_eq!(d.original_language.as_deref(), Some("English"));
+    assert_eq!(d.sessions.len(), 2);
+    assert_eq!(d.sessions[0].name, "Ninety-ninth session");
+    assert_eq!(d.sessions[1].organ, "Security Council");
+    let items = &d.sessions[0].agenda_items;
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0].number, "12 (b)");
+    // The first title wraps over two lines; the count of numbers says there are two titles.
+    assert_eq!(
+        items[0].title,
+        "Strengthening of the coordination of humanitarian assistance in small island regions"
+    );
+    assert_eq!(items[1].title, "Questions relating to ocean governance");
+    assert_eq!(d.job_number.as_deref(), Some("99-01234 (E)"));
+}
+
+#[test]
+fn wrapped_title_running_into_the_body() {
+    let d = read("default_joint.txt");
+    assert_eq!(d.kind, Kind::Letter);
+    assert_eq!(
+        d.title,
+        "Letter dated 12 March 2099 from the Permanent Representative of Freedonia to the United Nations addressed to the Secretary-General and the President of the Security Council"
+    );
+    assert_eq!(
+        d.letter_date.map(|x| x.to_string()).as_deref(),
+        Some("2099-03-12")
+    );
+    assert_eq!(
+        d.sender.as_deref(),
+        Some("the Permanent Representative of Freedonia to the United Nations")
+    );
+    assert_eq!(
+        d.addressees,
+        ["Secretary-General", "President of the Security Council"]
+    );
+}
+
+#[test]
+fn paragraphs_recovered_and_furniture_removed() {
+    let d = read("default_joint.txt");
+    let p = paragraphs(&d.body);
+    assert!(p[0].starts_with("I have the honour"), "{p:?}");
+    assert!(
+        p[0].contains("(see annex).[^*] The Government of Freedonia"),
+        "{p:?}"
+    );
+    assert!(p[1].starts_with("Freedonia requests"));
+    assert_eq!(p[2], "(a) Convene an open briefing on the situation;");
+    assert_eq!(p[3], "(b) Request a report within 60 days.");
+    // The sentence interrupted by the page break, the furniture and the running header joins up.
+    assert!(
+        p[4].contains("memorandum of understanding of 2097"),
+        "{:?}",
+        p[4]
+    );
+    let all = p.join(" ");
+    for furniture in ["99-01234", "150399", "*9901234*", "2/3", "S/2099/202"] {
+        assert!(!all.contains(furniture), "{furniture} left in {all}");
+    }
+    assert!(
+        p.last()
+            .is_some_and(|l| l.starts_with("I should be grateful"))
+    );
+}
+
+#[test]
+fn safe_repairs_only() {
+    let d = read("default_joint.txt");
+    let p = paragraphs(&d.body).join(" ");
+    assert!(
+        p.contains("Secretary-General (A/98/555) and Sylvania’s commitments"),
+        "{p}"
+    );
+}
+
+#[test]
+fn inline_symbols_dates_links_and_footnote_callouts() {
+    let d = read("default_joint.txt");
+    let inlines: Vec<&Inline> = d
+        .body
+        .iter()
+        .flat_map(|b| match b {
+            Block::Paragraph { content, .. } => content.iter().collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+        .collect();
+    assert!(
+        inlines
+            .iter()
+            .any(|i| matches!(i, Inline::Symbol { symbol, .. } if symbol.as_str() == "A/98/555"))
+    );
+    assert!(
+        inlines
+            .iter()
+            .any(|i| matches!(i, Inline::Date { text, .. } if text == "2 February 2098"))
+    );
+    assert!(
+        inlines
+            .iter()
+            .any(|i| matches!(i, Inline::FootnoteRef { marker } if marker == "1"))
+    );
+    let markers: Vec<&str> = d.footnotes.iter().map(|f| f.marker.as_str()).collect();
+    assert_eq!(markers, ["*", "1"]);
+    let note = match d.footnotes[1].body.first() {
+        Some(Block::Paragraph { content, .. }) => content.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(note.iter().any(
+        |i| matches!(i, Inline::Link { href, .. } if href == "https://www.example.org/patrols")
+    ));
+}
+
+#[test]
+fn headings_and_tables_are_kept() {
+    let d = read("default_joint.txt");
+    assert!(d.body.iter().any(
+        |b| matches!(b, Block::Heading { content } if text_of(content) == "Available information")
+    ));
+    let rows = d
+        .body
+        .iter()
+        .find_map(|b| match b {
+            Block::Table { rows } => Some(rows),
+            _ => None,
+        })
+        .expect("a table");
+    let cells: Vec<String> = rows
+        .iter()
+        .flat_map(|r| r.cells.iter().map(|c| text_of(&c.content)))
+        .collect();
+    assert_eq!(cells.first().map(String::as_str), Some("Table 1"));
+    assert!(
+        cells
+            .iter()
+            .any(|c| c == "Note: The fourth quarter has not ended.")
+    );
+    assert!(cells.iter().any(|c| c == "Held"));
+}
+
+#[test]
+fn signatures_annexes_and_enclosures() {
+    let d = read("default_joint.txt");
+    assert_eq!(d.signatures.len(), 1);
+    assert_eq!(d.signatures[0].name, "Anna Example");
+    assert_eq!(
+        d.signatures[0].titles,
+        ["Ambassador", "Permanent Representative"]
+    );
+    assert_eq!(d.annexes.len(), 1);
+    let annex = &d.annexes[0];
+    assert_eq!(annex.kind, AnnexKind::Annex);
+    assert!(
+        annex
+            .heading
+            .starts_with("Annex to the letter dated 12 March 2099")
+    );
+    assert!(
+        annex
+            .heading
+            .ends_with("the President of the Security Council")
+    );
+    assert_eq!(
+        annex.title.as_deref(),
+        Some(
+            "Letter dated 10 March 2099 from the Minister for Foreign Affairs of Freedonia addressed to the Secretary-General"
+        )
+    );
+    let p = paragraphs(&annex.body);
+    // A label printed alone on its line still numbers the paragraph.
+    assert_eq!(
+        p,
+        [
+            "1. The Ministry expresses its concern at the events described in the covering letter.",
+            "2. The Ministry stands ready to cooperate with the United Nations."
+        ]
+    );
+    assert_eq!(annex.signatures[0].name, "Boris Sample");
+    assert_eq!(annex.annexes.len(), 1);
+    assert_eq!(annex.annexes[0].kind, AnnexKind::Enclosure);
+    assert_eq!(paragraphs(&annex.annexes[0].body).len(), 1);
+}
+
+#[test]
+fn layout_note_verbale_with_side_by_side_signatures() {
+    let d = read("layout_note.txt");
+    assert_eq!(d.kind, Kind::NoteVerbale);
+    assert_eq!(d.symbols.len(), 1);
+    assert_eq!(d.organs, ["Security Council"]);
+    assert_eq!(d.original_language.as_deref(), Some("French"));
+    assert_eq!(d.job_number.as_deref(), Some("99-07777 (E)"));
+    assert!(d.signatures.is_empty(), "notes verbales are unsigned");
+    let p = paragraphs(&d.body);
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert_eq!(d.annexes.len(), 2);
+    assert_eq!(d.annexes[0].heading, "Annex I");
+    assert_eq!(d.annexes[1].heading, "Annex II");
+    assert_eq!(paragraphs(&d.annexes[0].body).len(), 2);
+    let names: Vec<&str> = d.annexes[0]
+        .signatures
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["Carla Mock", "Dan Trial"]);
+    assert_eq!(
+        d.annexes[0].signatures[1].titles,
+        ["Minister of the Interior"]
+    );
+}
+
+#[test]
+fn word_markdown_with_glued_masthead_and_superscripts() {
+    let d = read("word.txt");
+    assert!(d.symbols.is_empty());
+    assert_eq!(d.organs, ["General Assembly", "Security Council"]);
+    assert_eq!(d.distribution.as_deref(), Some("General"));
+    assert_eq!(d.sessions.len(), 2);
+    assert_eq!(
+        d.sessions[0].agenda_items[0].title,
+        "Question of the northern islands"
+    );
+    assert_eq!(d.sessions[1].name, "Ninety-fourth year");
+    assert!(d.title.starts_with("Letter dated 3 April 2099"));
+    let p = paragraphs(&d.body);
+    assert_eq!(p.len(), 2, "{p:?}");
+    // The footnote splits the paragraph; it joins up, with the call-out in place.
+    assert!(p[0].contains("sources,[^1] and to ask"), "{}", p[0]);
+    assert!(p[0].ends_with("content concerns all Member States."));
+    assert_eq!(d.footnotes.len(), 1);
+    assert_eq!(d.signatures[0].name, "Anna Example");
+}
+
+#[test]
+fn missing_symbol_warns_and_can_be_supplied() {
+    let bytes = fixture("word.txt");
+    let r = unletters::convert::read(bytes.as_bytes(), &Default::default()).expect("reads");
+    assert!(r.warnings.iter().any(|w| w.message.contains("--symbol")));
+    let opts = unletters::convert::ReadOptions {
+        symbols: vec![unletters::Symbol::parse("A/99/5").expect("symbol")],
+        ..Default::default()
+    };
+    let r = unletters::convert::read(bytes.as_bytes(), &opts).expect("reads");
+    assert_eq!(r.document.symbols[0].as_str(), "A/99/5");
+}
+
+#[test]
+fn text_that_is_not_a_letter_is_read_with_warnings() {
+    let (d, warnings) = extracted::read(&fixture("not_a_letter.txt")).expect("reads");
+    assert_eq!(d.kind, Kind::Other);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.message.contains("no letter title"))
+    );
+    let words: usize = paragraphs(&d.body)
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .sum();
+    assert_eq!(
+        words + d.title.split_whitespace().count(),
+        29,
+        "no word lost"
+    );
+}
+
+#[test]
+fn empty_input_warns() {
+    for input in ["", "\n\n  \n", "\u{c}\u{c}"] {
+        let (d, warnings) = extracted::read(input).expect("empty input is not an error");
+        assert_eq!(d.kind, Kind::Other);
+        assert!(warnings.iter().any(|w| w.message.contains("empty")));
+    }
+}
+
+#[test]
+fn binary_input_is_an_error_with_its_position() {
+    let err = extracted::read("Letter\nab\0cd").expect_err("binary");
+    assert!(err.to_string().starts_with("2:3: "), "{err}");
+    assert_eq!(err.exit_code(), 1);
+    let err =
+        unletters::convert::read(b"Letter\nab\xffcd", &Default::default()).expect_err("utf-8");
+    assert!(err.to_string().starts_with("2:3: invalid UTF-8"), "{err}");
+}
+
+#[test]
+fn cli_converts_each_fixture() {
+    for name in [
+        "default_joint.txt",
+        "layout_note.txt",
+        "word.txt",
+        "not_a_letter.txt",
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/text")
+            .join(name);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_unletters"))
+            .args(["convert", path.to_str().expect("path"), "--to", "json"])
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: Document = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!(doc, read(name));
+    }
+}
+
+#[test]
+fn snapshot_of_the_default_mode_letter() {
+    insta::assert_json_snapshot!(read("default_joint.txt"));
+}
+
+fn corpus_dir(sub: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(sub);
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "corpus missing at {}",
+        dir.display()
+    );
+    eprintln!("skipping: no corpus at {}", dir.display());
+    None
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_corpus_file_reads() {
+    for sub in [
+        "letters",
+        "letters-layout",
+        "revisions",
+        "revisions-layout",
+        "word",
+    ] {
+        let Some(dir) = corpus_dir(sub) else { return };
+        for path in files(&dir) {
+            let text = std::fs::read_to_string(&path).expect("utf-8");
+            let (d, _) =
+                extracted::read(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let words = |s: &str| s.split_whitespace().count();
+            assert!(
+                !d.title.is_empty() || d.kind == Kind::Other,
+                "{}",
+                path.display()
+            );
+            if sub.starts_with("letters") {
+                assert_ne!(d.kind, Kind::Other, "{}", path.display());
+                assert!(!d.symbols.is_empty(), "{}", path.display());
+                assert!(!d.body.is_empty(), "{}", path.display());
+            }
+            let json = unletters::json::write(&d);
+            assert!(words(&json) > words(&d.title), "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn gold_fields_of_the_corpus() {
+    let Some(gold) = corpus_dir("gold") else {
+        return;
+    };
+    let Some(letters) = corpus_dir("letters") else {
+        return;
+    };
+    let mut checked = 0;
+    for path in files(&gold)
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+    {
+        let g: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("gold")).expect("json");
+        let file = g["file"].as_str().expect("file");
+        let text = std::fs::read_to_string(letters.join(file)).expect("letter");
+        let (d, _) = extracted::read(&text).expect("reads");
+        let symbols: Vec<String> = d.symbols.iter().map(|s| s.as_str().to_string()).collect();
+        let want: Vec<String> = serde_json::from_value(g["symbols"].clone()).expect("symbols");
+        assert_eq!(symbols, want, "{file}");
+        assert_eq!(Some(d.kind.as_str()), g["kind"].as_str(), "{file}");
+        let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(
+            fold(&d.title),
+            fold(g["title"].as_str().expect("title")),
+            "{file}"
+        );
+        let names: Vec<&str> = d.signatures.iter().map(|s| s.name.as_str()).collect();
+        let want: Vec<String> = serde_json::from_value(g["signatories"].clone()).expect("names");
+        assert_eq!(names, want, "{file}");
+        assert_eq!(
+            Some(d.annexes.len() as u64),
+            g["annexes"].as_u64(),
+            "{file}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 40);
+}
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn on_any_text(s in "\\PC{0,400}") {
+            let _ = unletters::text::extracted::read(&s);
+        }
+
+        #[test]
+        fn on_letter_like_lines(lines in proptest::collection::vec(
+            prop_oneof![
+                Just("Letter dated 1 May 2099 from".to_string()),
+                Just("addressed to the".to_string()),
+                Just("(Signed)".to_string()),
+                Just("Annex to the letter dated".to_string()),
+                Just("__________________".to_string()),
+                Just("1".to_string()),
+                Just("*".to_string()),
+                Just("\u{c}".to_string()),
+                Just("1.".to_string()),
+                Just("Table 1".to_string()),
+                Just("   A/1/2      S/3/4".to_string()),
+                Just("Agenda items 1 and".to_string()),
+                "[ -~]{0,60}",
+            ],
+            0..40,
+        )) {
+            let _ = unletters::text::extracted::read(&lines.join("\n"));
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! `unletters validate` as a user runs it: exit codes, folder walks over any mix of files, bad
+//! input that must not stop the run, and every output format.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const VALID_JSON: &str = r#"{"format": "unletters/1", "symbols": ["S/2025/71"], "organs": ["Security Council"],
+  "distribution": "General", "date": "2025-02-05", "language": null, "original_language": "English",
+  "sessions": [], "job_number": null, "kind": "letter", "title_headings": [],
+  "title": "Letter dated 4 February 2025 from the President of the Security Council addressed to the Secretary-General",
+  "letter_date": "2025-02-04", "sender": "the President of the Security Council",
+  "addressees": ["Secretary-General"], "body": [], "signatures": [], "annexes": [], "footnotes": []}
+"#;
+
+fn unletters(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_unletters"))
+        .current_dir(dir)
+        .arg("validate")
+        .args(args)
+        .output()
+        .expect("run unletters")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json_lines(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l:?}: {e}")))
+        .collect()
+}
+
+/// The `file` records of a JSON-lines report, as (file, verdict).
+fn verdicts(o: &Output) -> Vec<(String, String)> {
+    json_lines(o)
+        .into_iter()
+        .filter(|v| v["type"] == "file")
+        .map(|v| {
+            (
+                v["file"].as_str().unwrap_or_default().to_string(),
+                v["verdict"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+#[test]
+fn a_valid_letter_and_a_valid_json_exit_0() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "letter.xml", common::LETTER);
+    write(dir.path(), "letter.json", VALID_JSON);
+    let o = unletters(dir.path(), &["letter.xml", "letter.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "2 files: 2 valid, 0 invalid, 0 malformed, 0 unreadable; 0 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn list_rules_names_every_rule_and_allow_refuses_unknown_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = unletters(dir.path(), &["--list-rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    for rule in unletters::validate::rules::RULES {
+        assert!(stdout(&o).contains(rule.id), "{}", rule.id);
+    }
+    let o = unletters(dir.path(), &["--allow", "no-such-rule", "x.xml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--allow no-such-rule: no such rule"));
+    let o = unletters(dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(2), "no path is a usage error");
+}
+
+#[test]
+fn allow_switches_a_rule_off_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "report.xml",
+        common::variant("<doc name=\"officialLetter\">", "<doc name=\"report\">"),
+    );
+    let o = unletters(dir.path(), &["report.xml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("error[akn-letter-doc]"));
+    let o = unletters(dir.path(), &["--allow", "akn-letter-doc", "report.xml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_input_is_a_diagnostic_each_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "in/ok.xml", common::LETTER);
+    write(d, "in/deeper/still/ok.json", VALID_JSON);
+    write(d, "in/malformed.xml", "<akomaNtoso><doc></akomaNtoso>");
+    write(
+        d,
+        "in/wrong-root.xml",
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\"/>",
+    );
+    write(d, "in/array.json", "[1, 2, 3]");
+    write(d, "in/truncated.json", "{\"format\": ");
+    write(
+        d,
+        "in/latin1.xml",
+        b"<akomaNtoso>\xe9</akomaNtoso>".as_slice(),
+    );
+    write(
+        d,
+        "in/huge.xml",
+        format!("{}<!--{}-->", common::LETTER, " ".repeat(200_000)),
+    );
+    write(d, "in/empty.json", "");
+    write(
+        d,
+        "in/notes.pdf",
+        "not checked: not a format this tool reads",
+    );
+    write(d, "in/.hidden/skipped.xml", "<not-checked/>");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(d.join("in/nowhere.xml"), d.join("in/dangling.xml")).unwrap();
+    let o = unletters(
+        d,
+        &[
+            "--format",
+            "json",
+            "--max-bytes",
+            "100000",
+            "in",
+            "missing.xml",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "unreadable files make it an I/O error"
+    );
+    let mut got = verdicts(&o);
+    got.sort();
+    let mut want = vec![
+        ("in/array.json", "invalid"),
+        ("in/deeper/still/ok.json", "valid"),
+        ("in/empty.json", "malformed"),
+        ("in/huge.xml", "unreadable"),
+        ("in/latin1.xml", "malformed"),
+        ("in/malformed.xml", "malformed"),
+        ("in/ok.xml", "valid"),
+        ("in/truncated.json", "malformed"),
+        ("in/wrong-root.xml", "invalid"),
+        ("missing.xml", "unreadable"),
+    ];
+    if cfg!(unix) {
+        want.push(("in/dangling.xml", "unreadable"));
+    }
+    let mut want: Vec<(String, String)> = want
+        .into_iter()
+        .map(|(f, v)| (f.to_string(), v.to_string()))
+        .collect();
+    want.sort();
+    assert_eq!(got, want);
+    // Each bad file says why, and where when there is a where.
+    let diags: Vec<serde_json::Value> = json_lines(&o)
+        .into_iter()
+        .filter(|v| v["type"] == "diagnostic")
+        .collect();
+    let rule_of = |file: &str| {
+        diags.iter().find(|d| d["file"] == file).map(|d| {
+            (
+                d["rule"].as_str().unwrap_or_default().to_string(),
+                d["line"].clone(),
+            )
+        })
+    };
+    assert_eq!(rule_of("in/malformed.xml").unwrap().0, "xml-well-formed");
+    assert_eq!(rule_of("in/malformed.xml").unwrap().1, 1);
+    assert_eq!(rule_of("in/array.json").unwrap().0, "json-not-object");
+    assert_eq!(rule_of("in/truncated.json").unwrap().0, "json-syntax");
+    assert_eq!(rule_of("in/huge.xml").unwrap().0, "file-too-large");
+    assert_eq!(rule_of("in/wrong-root.xml").unwrap().0, "cvc-elt.1");
+    assert_eq!(rule_of("missing.xml").unwrap().0, "io");
+}
+
+#[test]
+fn standard_input_is_read_with_dash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unletters"))
+        .args(["validate", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(common::LETTER.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// Two invalid files: an AKN letter with an element the schema does not know and a JSON
+/// document with a wrong value.
+fn invalid_pair(dir: &Path) {
+    write(
+        dir,
+        "letter.xml",
+        common::variant(
+            "<paragraph eId=\"para_2\">",
+            "<letterhead>Valdoria</letterhead>\n      <paragraph eId=\"para_2\">",
+        ),
+    );
+    write(
+        dir,
+        "letter.json",
+        VALID_JSON.replace("\"kind\": \"letter\"", "\"kind\": \"memo\""),
+    );
+}
+
+#[test]
+fn human_format_shows_the_spot_in_the_source() {
+    let dir = tempfile::tempdir().unwrap();
+    invalid_pair(dir.path());
+    let o = unletters(dir.path(), &["letter.xml", "letter.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).is_empty(),
+        "the human report goes to standard error"
+    );
+    insta::assert_snapshot!(stderr(&o));
+}
+
+#[test]
+fn json_format_gives_one_object_per_line_with_pointer_and_position() {
+    let dir = tempfile::tempdir().unwrap();
+    invalid_pair(dir.path());
+    let o = unletters(
+        dir.path(),
+        &["--format", "json", "letter.xml", "letter.json"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let lines = json_lines(&o);
+    let json_diag = lines
+        .iter()
+        .find(|v| v["type"] == "diagnostic" && v["file"] == "letter.json")
+        .expect("a JSON diagnostic");
+    assert_eq!(json_diag["pointer"], "/kind");
+    assert_eq!(json_diag["rule"], "oneOf");
+    // `"kind": "memo"` is on line 3; the value starts at column 47.
+    assert_eq!(
+        (json_diag["line"].clone(), json_diag["column"].clone()),
+        (3.into(), 47.into())
+    );
+    let line3 = VALID_JSON
+        .lines()
+        .nth(2)
+        .unwrap()
+        .replace("\"letter\"", "\"memo\"");
+    assert_eq!(
+        line3.chars().skip(46).take(6).collect::<String>(),
+        "\"memo\""
+    );
+    let xml_diag = lines
+        .iter()
+        .find(|v| v["type"] == "diagnostic" && v["file"] == "letter.xml")
+        .expect("an XML diagnostic");
+    assert_eq!(xml_diag["xpath"], "/akomaNtoso/doc/mainBody/letterhead");
+    assert_eq!(xml_diag["severity"], "error");
+    assert_eq!(xml_diag["line"], 99);
+    assert_eq!(verdicts(&o).len(), 2);
+}
+
+#[test]
+fn github_format_writes_workflow_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    invalid_pair(dir.path());
+    let o = unletters(
+        dir.path(),
+        &["--format", "github", "letter.xml", "letter.json"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let commands: Vec<&str> = out.lines().filter(|l| l.starts_with("::")).collect();
+    assert!(commands.contains(
+        &"::error file=letter.json,line=3,col=47,title=oneOf::\"memo\" is not one of \"letter\", \"identical_letters\", \"note_verbale\", \"other\" (at /kind)"
+    ), "{out}");
+    assert!(
+        commands
+            .iter()
+            .any(|c| c
+                .starts_with("::error file=letter.xml,line=99,col=7,title=cvc-complex-type.2.4::")),
+        "{out}"
+    );
+}
+
+/// serde-sarif ships the SARIF 2.1.0 JSON Schema (`src/schema.json`); find it through cargo.
+fn sarif_schema() -> serde_json::Value {
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let version = Command::new(rustc).arg("-vV").output().expect("rustc -vV");
+    let host = String::from_utf8_lossy(&version.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_string))
+        .expect("the host triple");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    // Only the host's packages: the others' sources need not be on the machine.
+    let out = Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--offline"])
+        .args(["--filter-platform", &host])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo metadata");
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("metadata JSON");
+    let manifest = meta["packages"]
+        .as_array()
+        .and_then(|p| p.iter().find(|p| p["name"] == "serde-sarif"))
+        .and_then(|p| p["manifest_path"].as_str())
+        .expect("serde-sarif in the dependency graph");
+    let schema = Path::new(manifest)
+        .with_file_name("src")
+        .join("schema.json");
+    let text = std::fs::read_to_string(&schema).expect("serde-sarif's schema.json");
+    // The published schema's pattern for `run.language` has a stray `]`
+    // (`^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$`), which jsonschema refuses as a regex when it
+    // checks the schema itself. Our logs carry no `language`, so dropping the stray bracket
+    // changes nothing that is checked here.
+    let stray = r#"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$"#;
+    assert!(
+        text.contains(stray),
+        "the schema changed: revisit this workaround"
+    );
+    let text = text.replace(stray, r#"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}?$"#);
+    serde_json::from_str(&text).expect("schema JSON")
+}
+
+#[test]
+fn sarif_format_is_valid_sarif_2_1_0() {
+    let dir = tempfile::tempdir().unwrap();
+    invalid_pair(dir.path());
+    let o = unletters(
+        dir.path(),
+        &[
+            "--format",
+            "sarif",
+            "-o",
+            "out.sarif",
+            "letter.xml",
+            "letter.json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let log: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("out.sarif")).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&sarif_schema()).expect("the SARIF schema compiles");
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(log["version"], "2.1.0");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let json_result = results
+        .iter()
+        .find(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "letter.json")
+        .unwrap();
+    assert_eq!(json_result["ruleId"], "oneOf");
+    assert_eq!(
+        json_result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        3
+    );
+    assert_eq!(
+        json_result["locations"][0]["logicalLocations"][0]["fullyQualifiedName"],
+        "/kind"
+    );
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert_eq!(rules.len(), unletters::validate::rules::RULES.len());
+}
