@@ -155,6 +155,11 @@ impl Symbol {
         if split_joint(&symbol.text).len() > 1 {
             return Err(fail("a joint symbol: split it into its symbols"));
         }
+        // Normalising adds dots (`Rev1` -> `Rev.1`): the displayed form must fit the limit too,
+        // or it would not parse back.
+        if symbol.text.len() + usize::from(symbol.reissued) > MAX_LEN {
+            return Err(fail("too long"));
+        }
         Ok(symbol)
     }
 
