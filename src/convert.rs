@@ -8,13 +8,38 @@ use crate::model::Document;
 use crate::symbol::Symbol;
 use crate::{akn, json, text};
 
+/// The largest input read by default: 64 MiB, a hundred times the longest letter seen; raised
+/// with `--max-input-size` (README, "Limits").
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
 /// What a reader may be told beyond the input itself.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     /// The input format; detected from the content when `None`.
     pub from: Option<Format>,
     /// Symbols to use when the input has none (the Word sample's header, which held it, was dropped).
     pub symbols: Vec<Symbol>,
+    /// Inputs larger than this many bytes are refused before any reader sees them.
+    pub max_input_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            from: None,
+            symbols: Vec::new(),
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+}
+
+/// The error for an input over the size limit (`size` when known: a pipe's is not); the message
+/// says how to raise the limit.
+pub fn too_large(size: Option<u64>, limit: u64) -> Error {
+    let size = size.map_or_else(|| format!("more than {limit}"), |s| s.to_string());
+    Error::Unsupported(format!(
+        "the input is {size} bytes, over the limit of {limit} bytes; raise it with --max-input-size"
+    ))
 }
 
 /// A document as read, with the reader's warnings.
@@ -50,6 +75,10 @@ pub fn decode(bytes: &[u8]) -> Result<&str> {
 
 /// Reads a document from input bytes.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > options.max_input_bytes {
+        return Err(too_large(Some(size), options.max_input_bytes));
+    }
     let format = options.from.unwrap_or_else(|| Format::detect(bytes));
     let input = decode(bytes)?;
     let (mut document, mut warnings) = match format {

@@ -3,21 +3,52 @@
 use std::io::{Read as _, Write as _};
 use std::path::Path;
 
+use crate::convert::DEFAULT_MAX_INPUT_BYTES;
 use crate::error::{Error, Result};
 
-/// Reads a whole input; `-` is standard input.
+/// Reads a whole input of at most [`DEFAULT_MAX_INPUT_BYTES`]; `-` is standard input.
 pub fn read_input(path: &Path) -> Result<Vec<u8>> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf)?;
-        return Ok(buf);
-    }
-    std::fs::read(path).map_err(|e| {
+    read_input_limited(path, DEFAULT_MAX_INPUT_BYTES)
+}
+
+/// Reads a whole input of at most `limit` bytes; `-` is standard input. A larger input is refused
+/// without being read past the limit, so memory stays bounded whatever the input is (a pipe, a
+/// device like `/dev/zero` whose size is unknown, a file that grows while read).
+pub fn read_input_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    let over = |size: Option<u64>| {
+        let e = crate::convert::too_large(size, limit);
+        if path.as_os_str() == "-" {
+            e
+        } else {
+            Error::Unsupported(format!("{}: {e}", path.display()))
+        }
+    };
+    let named = |e: std::io::Error| {
         Error::Io(std::io::Error::new(
             e.kind(),
             format!("{}: {e}", path.display()),
         ))
-    })
+    };
+    let mut buf = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut buf)?;
+    } else {
+        let file = std::fs::File::open(path).map_err(named)?;
+        let size = file.metadata().map_err(named)?.len();
+        if size > limit {
+            return Err(over(Some(size)));
+        }
+        file.take(limit.saturating_add(1))
+            .read_to_end(&mut buf)
+            .map_err(named)?;
+    }
+    if u64::try_from(buf.len()).unwrap_or(u64::MAX) > limit {
+        return Err(over(None));
+    }
+    Ok(buf)
 }
 
 /// Writes `data` to `path` atomically: a temporary file in the same folder, flushed, then renamed

@@ -149,7 +149,18 @@ impl Symbol {
             return Err(fail("a joint symbol: split it into its symbols"));
         }
         let body: String = body.chars().map(normalise_char).collect();
-        build(&body, reissued).map_err(fail)
+        let symbol = build(&body, reissued).map_err(fail)?;
+        // Upper-casing a lowered series can make a joint symbol appear (`S/f1-o/3` becomes
+        // `S/F1-O/3`, which reads as `S/F1` and `O/3`): what displays as two symbols is not one.
+        if split_joint(&symbol.text).len() > 1 {
+            return Err(fail("a joint symbol: split it into its symbols"));
+        }
+        // Normalising adds dots (`Rev1` -> `Rev.1`): the displayed form must fit the limit too,
+        // or it would not parse back.
+        if symbol.text.len() + usize::from(symbol.reissued) > MAX_LEN {
+            return Err(fail("too long"));
+        }
+        Ok(symbol)
     }
 
     /// The symbol without its reissue star, normalised.

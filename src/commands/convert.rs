@@ -64,6 +64,32 @@ pub struct ConvertArgs {
     /// Leave outputs that are newer than their input (to finish an interrupted run).
     #[arg(long, requires = "out_dir")]
     pub skip_existing: bool,
+    /// The largest input read, in bytes (suffixes K, M, G: binary multiples); larger inputs are
+    /// refused unread.
+    #[arg(long, visible_alias = "max-bytes", value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_input_size: u64,
+}
+
+/// Parses a size: a number of bytes, or with a `K`, `M` or `G` suffix (KiB, MiB, GiB).
+pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let t = s.trim();
+    let (digits, factor) = match t.char_indices().last() {
+        Some((i, 'K' | 'k')) => (t.get(..i), 1u64 << 10),
+        Some((i, 'M' | 'm')) => (t.get(..i), 1 << 20),
+        Some((i, 'G' | 'g')) => (t.get(..i), 1 << 30),
+        _ => (Some(t), 1),
+    };
+    let digits = digits.unwrap_or_default();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "{s:?} is not a size (bytes, or a number with K, M or G)"
+        ));
+    }
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .ok_or_else(|| format!("{s:?} is too large a size"))
 }
 
 fn parse_format(s: &str) -> std::result::Result<Format, String> {
@@ -121,6 +147,7 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
             read: ReadOptions {
                 from: args.from,
                 symbols: parse_symbols(&args.symbols)?,
+                max_input_bytes: args.max_input_size,
             },
             name_by: args.name_by,
             skip_existing: args.skip_existing,
@@ -161,10 +188,11 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
 
 fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Result<()> {
     let symbols = parse_symbols(&args.symbols)?;
-    let bytes = crate::io::read_input(input)?;
+    let bytes = crate::io::read_input_limited(input, args.max_input_size)?;
     let options = ReadOptions {
         from: args.from,
         symbols,
+        max_input_bytes: args.max_input_size,
     };
     let read = convert::read(&bytes, &options)?;
     if let Some(output) = &args.output {

@@ -102,7 +102,7 @@ pub fn validate_file(path: &Path, options: &Options) -> FileReport {
             Err(e) => return unreadable(&file, IO, format!("cannot read: {e}")),
         }
     }
-    match crate::io::read_input(path) {
+    match crate::io::read_input_limited(path, options.max_bytes) {
         Ok(bytes) if bytes.len() as u64 > options.max_bytes => unreadable(
             &file,
             TOO_LARGE,

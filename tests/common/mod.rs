@@ -2,7 +2,7 @@
 //! strategies (`strategy`) that generate documents.
 //!
 //! Each integration test includes this with `mod common;` and uses only some of it.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 pub mod akn_fixture;
 pub mod strategy;
