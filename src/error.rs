@@ -15,16 +15,50 @@ impl Position {
     /// The position of byte offset `offset` in `text` (clamped to the text's end and to a
     /// character boundary).
     pub fn of_offset(text: &str, offset: usize) -> Position {
-        let mut end = offset.min(text.len());
-        while !text.is_char_boundary(end) {
+        LineIndex::new(text).position(offset)
+    }
+}
+
+/// The line starts of a text, found once, so that locating many offsets in one file (a file with
+/// thousands of findings) costs a binary search each rather than a scan from the start.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'t> {
+    text: &'t str,
+    /// Byte offset of the first character of each line; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &'t str) -> LineIndex<'t> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// The text indexed.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The position of byte offset `offset` (clamped to the text's end and to a character
+    /// boundary).
+    pub fn position(&self, offset: usize) -> Position {
+        let mut end = offset.min(self.text.len());
+        while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let before = &text[..end];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        // The last line starting at or before `end`; `starts[0] == 0`, so there is one.
+        let line = self.starts.partition_point(|&s| s <= end).max(1);
+        let line_start = self.starts.get(line - 1).copied().unwrap_or(0);
         Position {
             line,
-            column: before[line_start..].chars().count() + 1,
+            column: self
+                .text
+                .get(line_start..end)
+                .map_or(0, |t| t.chars().count())
+                + 1,
         }
     }
 }
@@ -124,5 +158,27 @@ mod tests {
         // Byte 5 is after the two-byte ç: column 2.
         assert_eq!(Position::of_offset(t, 5), Position { line: 2, column: 2 });
         assert_eq!(Position::of_offset(t, 999), Position { line: 3, column: 2 });
+    }
+
+    #[test]
+    fn line_index_agrees_with_a_scan_from_the_start() {
+        let text = "ab\n\nçé\nlast";
+        let lines = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            let mut end = offset.min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let before = &text[..end];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let expected = Position {
+                line,
+                column: before[start..].chars().count() + 1,
+            };
+            assert_eq!(lines.position(offset), expected, "offset {offset}");
+        }
+        assert_eq!(lines.position(4), Position { line: 3, column: 1 });
+        assert_eq!(lines.position(9), Position { line: 4, column: 1 });
     }
 }

@@ -390,3 +390,72 @@ fn sarif_format_is_valid_sarif_2_1_0() {
         .unwrap();
     assert_eq!(rules.len(), unletters::validate::rules::RULES.len());
 }
+
+/// A folder of valid and invalid files in nested folders, with a file no walk should take.
+fn mixed_tree(dir: &Path) {
+    invalid_pair(&dir.join("bad"));
+    write(dir, "good/letter.xml", common::LETTER);
+    write(dir, "good/letter.json", VALID_JSON);
+    write(dir, "good/deeper/again.xml", common::LETTER);
+    write(dir, "good/notes.docx", "not a format unletters reads");
+}
+
+#[test]
+fn jobs_1_and_jobs_2_give_the_same_report_in_the_same_order() {
+    let dir = tempfile::tempdir().unwrap();
+    mixed_tree(dir.path());
+    let one = unletters(dir.path(), &[".", "--format", "json", "--jobs", "1"]);
+    let two = unletters(dir.path(), &[".", "--format", "json", "--jobs", "2"]);
+    assert_eq!(one.status.code(), Some(1), "{}", stderr(&one));
+    assert_eq!(stdout(&one), stdout(&two));
+    let files: Vec<String> = verdicts(&one).into_iter().map(|(f, _)| f).collect();
+    assert_eq!(
+        files,
+        [
+            "./bad/letter.json",
+            "./bad/letter.xml",
+            "./good/deeper/again.xml",
+            "./good/letter.json",
+            "./good/letter.xml",
+        ]
+    );
+    let zero = unletters(dir.path(), &[".", "--jobs", "0"]);
+    assert_eq!(zero.status.code(), Some(2), "--jobs 0 is a usage error");
+}
+
+#[test]
+fn include_and_exclude_choose_what_a_folder_walk_takes() {
+    let dir = tempfile::tempdir().unwrap();
+    mixed_tree(dir.path());
+    let xml_only = unletters(dir.path(), &[".", "--format", "json", "--include", "*.xml"]);
+    let files: Vec<String> = verdicts(&xml_only).into_iter().map(|(f, _)| f).collect();
+    assert_eq!(
+        files,
+        [
+            "./bad/letter.xml",
+            "./good/deeper/again.xml",
+            "./good/letter.xml"
+        ]
+    );
+    let good_only = unletters(dir.path(), &[".", "--format", "json", "--exclude", "bad"]);
+    assert_eq!(good_only.status.code(), Some(0), "{}", stdout(&good_only));
+    assert_eq!(verdicts(&good_only).len(), 3);
+    let bad_glob = unletters(dir.path(), &[".", "--include", "[unclosed"]);
+    assert_eq!(bad_glob.status.code(), Some(2));
+    assert!(
+        stderr(&bad_glob).contains("--include"),
+        "{}",
+        stderr(&bad_glob)
+    );
+}
+
+#[test]
+fn max_input_size_takes_a_suffix_and_names_the_flag_to_raise_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "letter.xml", common::LETTER);
+    let o = unletters(dir.path(), &["letter.xml", "--max-input-size", "1K"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--max-input-size"), "{}", stderr(&o));
+    let raised = unletters(dir.path(), &["letter.xml", "--max-input-size", "1M"]);
+    assert_eq!(raised.status.code(), Some(0), "{}", stderr(&raised));
+}

@@ -21,12 +21,24 @@ pub const DEFAULT_EXTENSIONS: [&str; 6] = ["txt", "text", "md", "xml", "akn", "j
 
 /// What a folder walk takes and leaves. Globs match the path relative to the folder named on the
 /// command line (`sub/letter.txt`); `*` crosses `/`, so `*.txt` matches at any depth.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Filters {
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     extensions: Vec<String>,
     skip: Vec<PathBuf>,
+}
+
+impl Default for Filters {
+    /// No globs: files with one of the [`DEFAULT_EXTENSIONS`] are taken.
+    fn default() -> Self {
+        Filters {
+            include: None,
+            exclude: None,
+            extensions: DEFAULT_EXTENSIONS.iter().map(|e| e.to_string()).collect(),
+            skip: Vec::new(),
+        }
+    }
 }
 
 impl Filters {
@@ -36,8 +48,7 @@ impl Filters {
         Ok(Filters {
             include: glob_set(include, "--include")?,
             exclude: glob_set(exclude, "--exclude")?,
-            extensions: DEFAULT_EXTENSIONS.iter().map(|e| e.to_string()).collect(),
-            skip: Vec::new(),
+            ..Filters::default()
         })
     }
 

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
+use super::convert::parse_size;
 use super::located;
 use crate::convert::{self, ReadOptions};
 use crate::diff::{self, render};
@@ -35,6 +36,10 @@ pub struct DiffArgs {
     /// Where to write the report (`-` or omitted: standard output). Written atomically.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// The largest input read, in bytes (suffixes K, M, G: binary multiples); a larger side is
+    /// refused unread.
+    #[arg(long, visible_alias = "max-bytes", value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_input_size: u64,
 }
 
 /// The report formats of `unletters diff`.
@@ -78,8 +83,8 @@ type Failure = (String, String);
 fn compare(args: &DiffArgs) -> Result<bool, Failure> {
     let old_name = args.old.display().to_string();
     let new_name = args.new.display().to_string();
-    let old = read_side(&args.old, &old_name)?;
-    let new = read_side(&args.new, &new_name)?;
+    let old = read_side(&args.old, &old_name, args.max_input_size)?;
+    let new = read_side(&args.new, &new_name, args.max_input_size)?;
     if let Err(why) = diff::base_symbol(&old, &new) {
         if !args.force {
             return Err((
@@ -102,13 +107,17 @@ fn compare(args: &DiffArgs) -> Result<bool, Failure> {
 }
 
 /// Reads one side in whatever format it is in; an empty input is an error.
-fn read_side(path: &Path, name: &str) -> Result<Document, Failure> {
+fn read_side(path: &Path, name: &str, limit: u64) -> Result<Document, Failure> {
     let fail = |m: String| (name.to_string(), m);
-    let bytes = crate::io::read_input(path).map_err(|e| fail(e.to_string()))?;
+    let bytes = crate::io::read_input_limited(path, limit).map_err(|e| fail(e.to_string()))?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(fail("the input is empty".into()));
     }
-    let read = convert::read(&bytes, &ReadOptions::default()).map_err(|e| fail(e.to_string()))?;
+    let options = ReadOptions {
+        max_input_bytes: limit,
+        ..ReadOptions::default()
+    };
+    let read = convert::read(&bytes, &options).map_err(|e| fail(e.to_string()))?;
     for w in &read.warnings {
         eprintln!("{}", located(name, &w.to_string(), "warning"));
     }

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::convert::parse_size;
+use crate::batch::walk::Filters;
 use crate::format::Format;
 use crate::validate::render::{self, OutputFormat};
 use crate::validate::rules::RULES;
@@ -15,7 +17,7 @@ use crate::validate::{self, Options, Verdict};
 /// Arguments of `unletters validate`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  unletters validate letter.xml letter.json\n  unletters validate out/ --format github\n  unletters validate out/ --format sarif -o unletters.sarif\n  unletters validate --list-rules\n\nFolders are walked recursively for .xml/.akn (Akoma Ntoso), .json and .txt/.text/.md files.\nExit codes: 0 every file valid, 1 some file invalid, 2 usage error or a file that could not be read."
+    after_help = "Examples:\n  unletters validate letter.xml letter.json\n  unletters validate out/ --format github\n  unletters validate archive/ --include '*.xml' --jobs 2\n  unletters validate out/ --format sarif -o unletters.sarif\n  unletters validate --list-rules\n\nFolders are walked recursively for .xml/.akn (Akoma Ntoso), .json and .txt/.text/.md files.\nExit codes: 0 every file valid, 1 some file invalid, 2 usage error or a file that could not be read."
 )]
 pub struct ValidateArgs {
     /// Files and folders to validate (`-` for standard input).
@@ -37,9 +39,20 @@ pub struct ValidateArgs {
     /// Check every input as this format (json, text or akn) instead of recognising it.
     #[arg(long, value_parser = parse_format)]
     pub from: Option<Format>,
-    /// Refuse files larger than this many bytes.
-    #[arg(long, default_value_t = validate::DEFAULT_MAX_BYTES)]
-    pub max_bytes: u64,
+    /// The largest input read, in bytes (suffixes K, M, G: binary multiples); larger files are
+    /// reported unread.
+    #[arg(long, visible_alias = "max-bytes", value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_input_size: u64,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// In folders, take only files matching this glob (repeatable; matched against the path under
+    /// the folder, `*` crosses `/`). Default: *.txt, *.text, *.md, *.xml, *.akn, *.json.
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// In folders, leave files and folders matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
     /// Write the report to this file (atomically) instead of the terminal.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -75,11 +88,20 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    let filters = match Filters::new(&args.include, &args.exclude) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("unletters validate: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let options = Options {
         schema_only: args.schema_only,
         allowed: args.allow.iter().cloned().collect(),
-        max_bytes: args.max_bytes,
+        max_bytes: args.max_input_size,
         format: args.from,
+        filters,
+        jobs: args.jobs.map(usize::from),
     };
     let reports = validate::validate_paths(&args.paths, &options);
     let text = render::render(&reports, args.format);

@@ -8,7 +8,7 @@ use roxmltree::{Document, Node, ParsingOptions};
 use super::diagnostic::{Diagnostic, Verdict};
 use super::rules;
 use super::xsd::{self, PathStep, XsdOutcome};
-use crate::error::Position;
+use crate::error::{LineIndex, Position};
 
 /// Rule id of a file that is not well-formed XML.
 pub const WELL_FORMED: &str = "xml-well-formed";
@@ -36,13 +36,19 @@ pub fn check(file: &str, text: &str, options: &Options) -> (Verdict, Vec<Diagnos
                 allow_dtd: true,
                 ..ParsingOptions::default()
             };
-            let tree = Document::parse_with_options(text, options_tree).ok();
+            // The tree serves the level-2 rules and locating errors: a valid file checked
+            // against the schema only needs neither, and parsing is a good part of the time.
+            let needed = !options.schema_only || !errors.is_empty();
+            let tree = needed
+                .then(|| Document::parse_with_options(text, options_tree).ok())
+                .flatten();
+            let lines = LineIndex::new(text);
             let mut diags: Vec<Diagnostic> = errors
                 .iter()
                 .map(|e| {
                     let mut d = Diagnostic::error(file, e.code.clone(), e.message.clone());
                     if let Some(tree) = &tree {
-                        locate(&mut d, tree, text, e);
+                        locate(&mut d, tree, &lines, e);
                     }
                     d
                 })
@@ -52,7 +58,7 @@ pub fn check(file: &str, text: &str, options: &Options) -> (Verdict, Vec<Diagnos
                     for f in rules::check(tree, &options.allowed) {
                         let mut d = Diagnostic::error(file, f.rule, f.message);
                         if let Some(node) = tree.get_node(f.node) {
-                            locate_node(&mut d, text, node, f.attribute.as_deref());
+                            locate_node(&mut d, &lines, node, f.attribute.as_deref());
                         }
                         diags.push(d);
                     }
@@ -71,20 +77,20 @@ pub fn check(file: &str, text: &str, options: &Options) -> (Verdict, Vec<Diagnos
 /// Fills position, XPath and eId of an XSD error: at the start tag that raised it when there
 /// is one (a content-model error is about the child that does not fit, not its parent), else at
 /// the item its instance path names.
-fn locate(d: &mut Diagnostic, tree: &Document, text: &str, e: &xsd::XsdError) {
+fn locate(d: &mut Diagnostic, tree: &Document, lines: &LineIndex, e: &xsd::XsdError) {
     let about_attribute = matches!(e.path.last(), Some(PathStep::Attribute { .. }));
     let raiser = e.start_tag.filter(|_| !about_attribute).and_then(|offset| {
         tree.descendants()
             .find(|n| n.is_element() && n.range().start == offset)
     });
     match raiser {
-        Some(node) => locate_node(d, text, node, None),
-        None => locate_path(d, tree, text, &e.path),
+        Some(node) => locate_node(d, lines, node, None),
+        None => locate_path(d, tree, lines, &e.path),
     }
 }
 
 /// Fills position, XPath and eId from the engine's instance path.
-fn locate_path(d: &mut Diagnostic, tree: &Document, text: &str, path: &[PathStep]) {
+fn locate_path(d: &mut Diagnostic, tree: &Document, lines: &LineIndex, path: &[PathStep]) {
     let mut node: Option<Node> = None;
     let mut attribute = None;
     for step in path {
@@ -112,7 +118,7 @@ fn locate_path(d: &mut Diagnostic, tree: &Document, text: &str, path: &[PathStep
         }
     }
     if let Some(node) = node {
-        locate_node(d, text, node, attribute.as_deref());
+        locate_node(d, lines, node, attribute.as_deref());
     }
 }
 
@@ -121,11 +127,11 @@ fn same_name(node: Node, namespace: &str, local: &str) -> bool {
 }
 
 /// Fills position, XPath and nearest eId for a node (and one of its attributes).
-fn locate_node(d: &mut Diagnostic, text: &str, node: Node, attribute: Option<&str>) {
+fn locate_node(d: &mut Diagnostic, lines: &LineIndex, node: Node, attribute: Option<&str>) {
     let offset = attribute
         .and_then(|a| node.attributes().find(|x| x.name() == a))
         .map_or(node.range().start, |a| a.position());
-    d.position = Some(Position::of_offset(text, offset));
+    d.position = Some(lines.position(offset));
     let mut xpath = xpath_of(node);
     if let Some(a) = attribute {
         xpath.push_str("/@");

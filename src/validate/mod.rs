@@ -20,6 +20,7 @@ use rayon::prelude::*;
 
 pub use diagnostic::{Diagnostic, FileReport, Severity, Verdict};
 
+use crate::batch::walk::{self, Filters};
 use crate::error::Error;
 use crate::format::Format;
 
@@ -45,6 +46,10 @@ pub struct Options {
     pub max_bytes: u64,
     /// Check every file as this format instead of recognising it.
     pub format: Option<Format>,
+    /// Which files a folder walk takes.
+    pub filters: Filters,
+    /// Worker threads; all cores when `None`.
+    pub jobs: Option<usize>,
 }
 
 impl Default for Options {
@@ -54,30 +59,50 @@ impl Default for Options {
             allowed: HashSet::new(),
             max_bytes: DEFAULT_MAX_BYTES,
             format: None,
+            filters: Filters::default(),
+            jobs: None,
         }
     }
 }
 
-/// One input found by the walk: a file to check, or a path that could not be walked.
-#[derive(Debug, Clone)]
-enum Input {
-    File(PathBuf),
-    Broken(PathBuf, String),
+/// Validates every file named or found under the folders named (recursively: by default the files
+/// ending in `xml`, `akn`, `json`, `txt`, `text` and `md`; see [`Filters`]), on `jobs` worker
+/// threads (all cores when `None`), one report per file in a stable order whatever the thread
+/// count: the order of `paths`, then by path within a folder. A path that cannot be walked is
+/// reported in its place and the run goes on.
+pub fn validate_paths(paths: &[PathBuf], options: &Options) -> Vec<FileReport> {
+    let inputs: Vec<Result<PathBuf, (PathBuf, String)>> = paths
+        .iter()
+        .flat_map(|p| walk_one(p, &options.filters))
+        .collect();
+    let check = || {
+        inputs
+            .par_iter()
+            .map(|input| match input {
+                Ok(path) => validate_file(path, options),
+                Err((path, message)) => unreadable(&display(path), IO, message.clone()),
+            })
+            .collect()
+    };
+    match options.jobs {
+        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
+            Ok(pool) => pool.install(check),
+            Err(_) => check(),
+        },
+        None => check(),
+    }
 }
 
-/// Validates every file named or found under the folders named (recursively, files with the
-/// extensions `xml`, `akn`, `json`, `txt`, `text` and `md`), in parallel, one report per file in
-/// a stable order: the order of `paths`, then by path within a folder.
-pub fn validate_paths(paths: &[PathBuf], options: &Options) -> Vec<FileReport> {
-    let mut inputs = Vec::new();
-    for p in paths {
-        walk(p, true, &mut inputs);
+/// The inputs one command-line path gives: `-` (standard input) as itself, else the shared
+/// folder walk of batch runs.
+fn walk_one(path: &Path, filters: &Filters) -> Vec<Result<PathBuf, (PathBuf, String)>> {
+    if path.as_os_str() == "-" {
+        return vec![Ok(path.to_path_buf())];
     }
-    inputs
-        .par_iter()
-        .map(|input| match input {
-            Input::File(path) => validate_file(path, options),
-            Input::Broken(path, message) => unreadable(&display(path), IO, message.clone()),
+    walk::walk(std::slice::from_ref(&path.to_path_buf()), filters)
+        .map(|r| match r {
+            Ok(input) => Ok(input.path),
+            Err(e) => Err((e.path, format!("cannot read: {}", e.error))),
         })
         .collect()
 }
@@ -92,7 +117,7 @@ pub fn validate_file(path: &Path, options: &Options) -> FileReport {
                     &file,
                     TOO_LARGE,
                     format!(
-                        "the file has {} bytes, more than the limit of {} (raise it with --max-bytes)",
+                        "the file has {} bytes, more than the limit of {} (raise it with --max-input-size)",
                         m.len(),
                         options.max_bytes
                     ),
@@ -191,86 +216,6 @@ fn extension(path: &Path) -> Option<String> {
     path.extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
-}
-
-fn walk(path: &Path, named: bool, out: &mut Vec<Input>) {
-    if named && path.as_os_str() == "-" {
-        out.push(Input::File(path.to_path_buf()));
-        return;
-    }
-    // A folder named on the command line is followed even through a symbolic link; links met
-    // during the walk are not, so a link cycle cannot make it loop.
-    let meta = if named {
-        std::fs::metadata(path)
-    } else {
-        std::fs::symlink_metadata(path)
-    };
-    let meta = match meta {
-        Ok(m) => m,
-        Err(e) => {
-            out.push(Input::Broken(
-                path.to_path_buf(),
-                format!("cannot read: {e}"),
-            ));
-            return;
-        }
-    };
-    if meta.is_dir() {
-        let entries = match std::fs::read_dir(path) {
-            Ok(entries) => entries,
-            Err(e) => {
-                out.push(Input::Broken(
-                    path.to_path_buf(),
-                    format!("cannot read folder: {e}"),
-                ));
-                return;
-            }
-        };
-        let mut children: Vec<PathBuf> = Vec::new();
-        for entry in entries {
-            match entry {
-                Ok(e) => children.push(e.path()),
-                Err(e) => out.push(Input::Broken(
-                    path.to_path_buf(),
-                    format!("cannot read folder: {e}"),
-                )),
-            }
-        }
-        children.sort();
-        for child in children {
-            let hidden = child
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
-            if !hidden {
-                walk(&child, false, out);
-            }
-        }
-    } else {
-        let checkable = matches!(
-            extension(path).as_deref(),
-            Some("xml" | "akn" | "json" | "txt" | "text" | "md")
-        );
-        // A symbolic link met in the walk counts when it leads to a file; one that leads
-        // nowhere is reported, as an unreadable file would be.
-        let target = if meta.file_type().is_symlink() {
-            std::fs::metadata(path).map(|m| m.is_file())
-        } else {
-            Ok(meta.is_file())
-        };
-        match target {
-            Ok(is_file) if named || (checkable && is_file) => {
-                out.push(Input::File(path.to_path_buf()));
-            }
-            Err(e) if checkable => {
-                out.push(Input::Broken(
-                    path.to_path_buf(),
-                    format!("cannot read: {e}"),
-                ));
-            }
-            _ => {}
-        }
-    }
 }
 
 fn unreadable(file: &str, rule: &str, message: String) -> FileReport {

@@ -103,13 +103,34 @@ pub trait XsdEngine {
 /// this is once per worker.)
 pub fn engine() -> &'static dyn XsdEngine {
     thread_local! {
-        static ENGINE: &'static XsdSchemaEngine = Box::leak(Box::new(
-            // The vendored schema compiles: `tests/validate_xsd.rs` and every other test that
-            // validates a file prove it, so a failure here is a broken build, not bad input.
-            XsdSchemaEngine::new().unwrap_or_else(|e| panic!("{e}")),
-        ));
+        static ENGINE: &'static dyn XsdEngine = match XsdSchemaEngine::new() {
+            Ok(engine) => Box::leak(Box::new(engine)),
+            // The vendored schema compiles (`tests/validate_xsd.rs` and every test that
+            // validates a file prove it), so this is a broken build; every file then fails
+            // with the reason rather than the process aborting mid-batch.
+            Err(reason) => Box::leak(Box::new(Unavailable { reason })),
+        };
     }
     ENGINE.with(|e| *e)
+}
+
+/// The engine in place when the vendored schema does not compile: every document is reported
+/// invalid with the compiler's reason, so nothing passes unchecked.
+struct Unavailable {
+    reason: String,
+}
+
+impl XsdEngine for Unavailable {
+    fn check(&self, _xml: &str) -> XsdOutcome {
+        XsdOutcome::Checked {
+            errors: vec![XsdError {
+                code: "schema-unavailable".to_string(),
+                message: self.reason.clone(),
+                path: Vec::new(),
+                start_tag: None,
+            }],
+        }
+    }
 }
 
 /// The `xsd-schema` engine over the vendored OASIS schema.
