@@ -19,14 +19,14 @@
 //! | inlines | text, `i`, `b`, `ref href="https://undocs.org/{symbol}"` (`class="reissued"` for a star), `date date=...`, `a href=...` (an address that is not a valid URI percent-encoded, `class="encodedHref"`); a text right after a text, or empty, in `span` |
 //! | `footnotes` | `authorialNote marker=... eId="note_N"` at the call-out when it is the next footnote in order; others in `meta/notes/note`; other call-outs `inline name="footnoteRef"` (the reader also takes `noteRef`) |
 //! | `signatures` | `conclusions/container name="signature"/p/signature`: `docStatus refersTo="#signed"` when signed, `person`, one `role` per title |
-//! | `annexes` | `attachments/attachment eId="att_N"/doc name="annex|enclosure|appendix"` with its own `meta` (component IRI `!annex_N`), `preface` (`docType` heading, `docTitle` title), `mainBody`, `conclusions`, `attachments` |
+//! | `annexes` | `attachments/attachment eId="att_N"/doc name="annex|enclosure|appendix"` with its own `meta` (component IRI `!annex_N`; nested: `!annex_1/annex_2`), `preface` (`docType` heading, `docTitle` title), `mainBody`, `conclusions`, `attachments` |
 //! | empty lists | `p class="empty"` for no blocks, `blockList class="empty"`, `table class="empty"`, `tr class="empty"` |
 //!
 //! The reader refuses DTDs and entity declarations and bounds input size and nesting depth (see
 //! [`limits`]).
 
 pub mod limits;
-mod naming;
+pub(crate) mod naming;
 mod read;
 mod write;
 mod xml;

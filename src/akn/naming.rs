@@ -215,8 +215,13 @@ pub(crate) fn actor(symbol: &Symbol) -> &'static str {
 /// outside `[A-Za-z0-9._()-]` -> `_` so the IRI needs no escaping (`A/80/6 (Sect. 24)` ->
 /// `A-80-6_(Sect._24)`).
 pub(crate) fn iri_number(symbol: &Symbol) -> String {
+    iri_number_text(symbol.as_str())
+}
+
+/// [`iri_number`] of a symbol's text as written (the star of a reissue is not dropped here:
+/// parse the symbol first for that).
+pub(crate) fn iri_number_text(symbol: &str) -> String {
     symbol
-        .as_str()
         .chars()
         .map(|c| match c {
             '/' => '-',
@@ -417,6 +422,21 @@ impl Eids {
     }
 }
 
+/// The FRBR component name of the attachment with eId `att_eid`: `att_2` -> `annex_2`, and an
+/// attachment nested in another one names the path to it, `att_1__att_2` -> `annex_1/annex_2`, so
+/// an enclosure inside the first annex never takes the first annex's IRI. `None` when the eId is
+/// not an attachment's (`att_N` segments joined by `__`).
+pub fn component_name(att_eid: &str) -> Option<String> {
+    let parts: Option<Vec<String>> = att_eid
+        .split("__")
+        .map(|segment| {
+            let n = segment.strip_prefix("att_")?;
+            (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).then(|| format!("annex_{n}"))
+        })
+        .collect();
+    parts.map(|p| p.join("/"))
+}
+
 /// The eId of the `k`th footnote (1-based) of a scope, whichever element carries it.
 pub(crate) fn note_eid(prefix: &str, k: usize) -> String {
     format!("{prefix}note_{k}")
@@ -499,6 +519,18 @@ pub(crate) fn percent_decode(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nested_attachments_name_the_path_to_them() {
+        assert_eq!(component_name("att_2").as_deref(), Some("annex_2"));
+        assert_eq!(
+            component_name("att_1__att_3").as_deref(),
+            Some("annex_1/annex_3")
+        );
+        assert_eq!(component_name("att_1__para_2"), None);
+        assert_eq!(component_name("att_"), None);
+        assert_eq!(component_name(""), None);
+    }
 
     #[test]
     fn slugs_are_camel_case_and_never_start_with_a_digit() {

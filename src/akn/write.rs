@@ -497,43 +497,47 @@ impl AknWriter {
     }
 
     fn session(&mut self, session: &Session) -> Result<()> {
-        let organ = self.organ_ref(&session.organ);
-        self.cover_line("docAuthority", &[("refersTo", &organ)], &session.organ)?;
-        let value = session_value(&session.name).map(|v| v.to_string());
-        let mut attrs = vec![("refersTo", organ.as_str())];
-        if let Some(v) = &value {
-            attrs.push(("value", v.as_str()));
+        // A masthead that does not say whose session it is (a bare "Eightieth session") gets no
+        // refersTo rather than a reference to an organization without a name.
+        let organ = (!session.organ.trim().is_empty()).then(|| self.organ_ref(&session.organ));
+        let with_organ = |mut attrs: Vec<(&'static str, String)>| {
+            if let Some(o) = &organ {
+                attrs.push(("refersTo", o.clone()));
+            }
+            attrs
+        };
+        self.cover_line_owned("docAuthority", &with_organ(Vec::new()), &session.organ)?;
+        let mut attrs = with_organ(Vec::new());
+        if let Some(v) = session_value(&session.name) {
+            attrs.push(("value", v.to_string()));
         }
-        self.cover_line("session", &attrs, &session.name)?;
+        self.cover_line_owned("session", &attrs, &session.name)?;
         if let Some(label) = &session.agenda_label {
-            self.cover_line(
-                "inline",
-                &[("name", inline_name::AGENDA_LABEL), ("refersTo", &organ)],
-                label,
-            )?;
+            let attrs = with_organ(vec![("name", inline_name::AGENDA_LABEL.to_string())]);
+            self.cover_line_owned("inline", &attrs, label)?;
         }
         for item in &session.agenda_items {
-            self.cover_line(
-                "inline",
-                &[
-                    ("name", inline_name::AGENDA_ITEM),
-                    ("title", &item.number),
-                    ("refersTo", &organ),
-                ],
-                &item.title,
-            )?;
+            let attrs = with_organ(vec![
+                ("name", inline_name::AGENDA_ITEM.to_string()),
+                ("title", item.number.clone()),
+            ]);
+            self.cover_line_owned("inline", &attrs, &item.title)?;
             for sub in &item.subheadings {
-                self.cover_line(
-                    "inline",
-                    &[
-                        ("name", inline_name::AGENDA_SUBHEADING),
-                        ("refersTo", &organ),
-                    ],
-                    sub,
-                )?;
+                let attrs = with_organ(vec![("name", inline_name::AGENDA_SUBHEADING.to_string())]);
+                self.cover_line_owned("inline", &attrs, sub)?;
             }
         }
         Ok(())
+    }
+
+    fn cover_line_owned(
+        &mut self,
+        name: &str,
+        attrs: &[(&'static str, String)],
+        text: &str,
+    ) -> Result<()> {
+        let borrowed: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.cover_line(name, &borrowed, text)
     }
 
     fn preface_of_letter(&mut self, doc: &Document) -> Result<()> {
@@ -867,9 +871,10 @@ impl AknWriter {
         self.out.open("attachments", &[])?;
         for (i, annex) in annexes.iter().enumerate() {
             let att = format!("{prefix}att_{}", i + 1);
-            // The product's level-2 rule: the component of attachment `att_N` is `annex_N`,
-            // whatever its kind and depth.
-            let component = format!("annex_{}", i + 1);
+            // The product's level-2 rule: the component of attachment `att_N` is `annex_N`
+            // whatever its kind, with the path of its parents when it is nested.
+            let component =
+                super::naming::component_name(&att).unwrap_or_else(|| format!("annex_{}", i + 1));
             self.out.open("attachment", &[("eId", &att)])?;
             self.annex(annex, &format!("{att}__"), &component)?;
             self.out.close("attachment")?;
