@@ -1,6 +1,7 @@
 //! `unletters convert PATH... --out-dir DIR`: the folder walk, naming (hostile symbols too), the
 //! report, failures among good files, interrupted-run recovery and determinism across thread
-//! counts. Inputs are synthetic letters made here with the model and written as JSON.
+//! counts. Inputs are synthetic letters made here with the model and written as JSON, and the
+//! synthetic sample letter as extracted text, canonical text and Akoma Ntoso.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -649,4 +650,64 @@ fn an_interrupted_run_leaves_no_half_output_and_a_rerun_completes_it() {
         let i: usize = name[name.len() - 10..name.len() - 5].parse().unwrap();
         assert_eq!(doc, letter(i, &format!("S/2025/{i}")), "{name}");
     }
+}
+
+/// The shipped synthetic sample letter (pdftotext-style extracted text).
+const SAMPLE: &str = include_str!("fixtures/sample-letter.txt");
+
+#[test]
+fn text_akn_and_json_inputs_convert_to_every_target_and_every_output_validates() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    std::fs::create_dir_all(root.join("in/text")).unwrap();
+    std::fs::write(root.join("in/text/sample.txt"), SAMPLE).unwrap();
+    let (doc, _) = unletters::convert::read(SAMPLE.as_bytes(), &Default::default())
+        .map(|r| (r.document, r.warnings))
+        .expect("the sample reads");
+    std::fs::create_dir_all(root.join("in/akn")).unwrap();
+    std::fs::write(
+        root.join("in/akn/sample.xml"),
+        unletters::akn::write(&doc).unwrap(),
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("in/canonical")).unwrap();
+    std::fs::write(
+        root.join("in/canonical/sample.txt"),
+        unletters::text::write(&doc).unwrap(),
+    )
+    .unwrap();
+    write_letter(&root.join("in/json/other.json"), 3, "S/2025/3");
+    let o = run(
+        &[
+            "convert",
+            "in",
+            "--to",
+            "akn,json,text",
+            "--out-dir",
+            "out",
+            "--validate",
+            "--report",
+            "r.jsonl",
+        ],
+        root,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = files(&root.join("out"));
+    assert_eq!(out.len(), 12, "{:?}", out.keys());
+    // The same letter read from extracted text, AKN and canonical text gives the same JSON.
+    let json_of = |k: &str| String::from_utf8(out[k].clone()).unwrap();
+    assert_eq!(json_of("akn/sample.json"), json_of("text/sample.json"));
+    assert_eq!(
+        json_of("canonical/sample.json"),
+        json_of("text/sample.json")
+    );
+    // And every output is valid for `unletters validate` (XSD and level-2 rules, JSON Schema,
+    // the text reader).
+    let v = run(&["validate", "out"], root);
+    assert_eq!(v.status.code(), Some(0), "{}", stderr(&v));
+    assert!(
+        stderr(&v).starts_with("12 files: 12 valid"),
+        "{}",
+        stderr(&v)
+    );
 }
