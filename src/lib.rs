@@ -20,11 +20,17 @@
 //! ```
 
 // Input must never panic the library (issue 8): these lints keep the obvious ways out. Tests may
-// unwrap. `expect_used`, `panic` and `indexing_slicing` join once their remaining hits are fixed
-// or given a reasoned `#[allow]`.
+// unwrap.
 #![cfg_attr(
     not(test),
-    warn(clippy::unwrap_used, clippy::todo, clippy::unimplemented)
+    warn(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::todo,
+        clippy::unimplemented
+    )
 )]
 
 pub mod akn;
@@ -36,6 +42,9 @@ pub mod format;
 pub mod json;
 pub mod model;
 pub mod symbol;
+// The text readers still index by position in places; they are being reworked on their own branch,
+// and this allowance goes when that lands.
+#[allow(clippy::indexing_slicing)]
 pub mod text;
 pub mod validate;
 

@@ -319,19 +319,23 @@ fn build(body: &str, reissued: bool) -> Result<Symbol, &'static str> {
             return Err("a parenthesised qualifier must follow the base's last part");
         }
     }
-    if !parts[last].bytes().any(|b| b.is_ascii_digit()) {
+    if !parts
+        .last()
+        .is_some_and(|p| p.bytes().any(|b| b.is_ascii_digit()))
+    {
         return Err("the base's last part must carry a number");
     }
-    if parts[1..last].iter().any(|p| glued_body(p).is_some()) {
+    let middle = parts.get(1..last).unwrap_or_default();
+    if middle.iter().any(|p| glued_body(p).is_some()) {
         return Err("two symbols run together (a number glued to the next symbol's body)");
     }
     // Series parts (after the body, before the first numbered part, never the last) are letters
     // a typesetter may have lowered: `A/hrc/RES/57/6`.
-    let series_count = 1 + parts[1..last]
+    let series_count = 1 + middle
         .iter()
         .take_while(|p| !p.starts_with(|c: char| c.is_ascii_digit()))
         .count();
-    for p in &mut parts[1..series_count] {
+    for p in parts.get_mut(1..series_count).unwrap_or_default() {
         if !p.bytes().any(|b| b.is_ascii_uppercase()) {
             p.make_ascii_uppercase();
         }
@@ -540,7 +544,9 @@ fn starts_symbol(text: &str, i: usize) -> bool {
 fn match_at(text: &str, start: usize) -> Option<Found> {
     let bytes = text.as_bytes();
     let letters_end = start
-        + bytes[start..]
+        + bytes
+            .get(start..)
+            .unwrap_or_default()
             .iter()
             .take_while(|b| b.is_ascii_uppercase())
             .count();

@@ -218,6 +218,8 @@ impl Reader<'_> {
         }
     }
 
+    // The index is in bounds: a session was pushed just before when there was none.
+    #[allow(clippy::indexing_slicing)]
     fn current_session<'d>(&mut self, out: &'d mut Document) -> &'d mut Session {
         if out.sessions.is_empty() {
             out.sessions.push(Session {

@@ -125,7 +125,7 @@ fn is_reserved(name: &str) -> bool {
     matches!(base.as_str(), "CON" | "PRN" | "AUX" | "NUL")
         || ((base.starts_with("COM") || base.starts_with("LPT"))
             && base.len() == 4
-            && base.as_bytes()[3].is_ascii_digit())
+            && base.as_bytes().get(3).is_some_and(u8::is_ascii_digit))
 }
 
 /// A 64-bit hash of a name, in hex.

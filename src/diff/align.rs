@@ -124,12 +124,12 @@ fn pair_region(
         .copied()
         .chain(std::iter::once((usize::MAX, usize::MAX)))
     {
-        while oi < olds.len() && olds.get(oi).is_some_and(|&x| x < o) {
-            steps.push(Step::Delete(olds[oi]));
+        while let Some(&x) = olds.get(oi).filter(|&&x| x < o) {
+            steps.push(Step::Delete(x));
             oi += 1;
         }
-        while ni < news.len() && news.get(ni).is_some_and(|&x| x < n) {
-            steps.push(Step::Insert(news[ni]));
+        while let Some(&x) = news.get(ni).filter(|&&x| x < n) {
+            steps.push(Step::Insert(x));
             ni += 1;
         }
         if o != usize::MAX {
@@ -143,6 +143,9 @@ fn pair_region(
 
 /// The order-keeping pairing of old and new units with the greatest total similarity, counting
 /// only pairs at least [`MODIFY_SIMILARITY`] alike (a weighted longest common subsequence).
+// Dynamic programming over two tables sized from `n` and `m`: every index is bounded by the loop
+// ranges (`i < n`, `j < m`, plus one within the (n+1) x (m+1) table), whatever the input.
+#[allow(clippy::indexing_slicing)]
 fn best_ordered_pairs(
     olds: &[usize],
     news: &[usize],

@@ -189,8 +189,7 @@ pub fn describe(location: &str) -> String {
     let parts: Vec<&str> = location.split('/').filter(|p| !p.is_empty()).collect();
     let mut words = Vec::new();
     let mut i = 0;
-    while i < parts.len() {
-        let name = parts[i];
+    while let Some(&name) = parts.get(i) {
         let index = parts.get(i + 1).and_then(|n| n.parse::<usize>().ok());
         let label = match name {
             "annexes" => "annex",

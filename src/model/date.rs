@@ -88,7 +88,10 @@ impl Date {
         format!(
             "{} {} {}",
             self.day,
-            MONTHS[usize::from(self.month - 1)],
+            // `month` is 1 to 12 by construction (`Date::new` checks it).
+            MONTHS
+                .get(usize::from(self.month.wrapping_sub(1)))
+                .unwrap_or(&"?"),
             self.year
         )
     }
@@ -112,7 +115,7 @@ impl FromStr for Date {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = || DateError(s.to_string());
         let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
             return Err(err());
         }
         let digits = |r: std::ops::Range<usize>| -> Option<u16> {

@@ -5,17 +5,21 @@ use std::sync::OnceLock;
 /// The published schema, as committed.
 pub const SCHEMA: &str = include_str!("../../schemas/unletters.schema.json");
 
-/// The compiled validator for the published schema; built on first use and then shared.
-pub fn validator() -> &'static jsonschema::Validator {
-    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
-    VALIDATOR.get_or_init(|| {
-        let schema: serde_json::Value =
-            serde_json::from_str(SCHEMA).expect("the committed schema is JSON (checked by tests)");
-        jsonschema::options()
-            .should_validate_formats(true)
-            .build(&schema)
-            .expect("the committed schema compiles (checked by tests)")
-    })
+/// The compiled validator for the published schema; built on first use and then shared. An
+/// error only if the committed schema were broken, which the tests rule out.
+pub fn validator() -> Result<&'static jsonschema::Validator, &'static str> {
+    static VALIDATOR: OnceLock<Result<jsonschema::Validator, String>> = OnceLock::new();
+    VALIDATOR
+        .get_or_init(|| {
+            let schema: serde_json::Value = serde_json::from_str(SCHEMA)
+                .map_err(|e| format!("the published JSON Schema is not JSON: {e}"))?;
+            jsonschema::options()
+                .should_validate_formats(true)
+                .build(&schema)
+                .map_err(|e| format!("the published JSON Schema does not compile: {e}"))
+        })
+        .as_ref()
+        .map_err(String::as_str)
 }
 
 /// One way a JSON value breaks the schema.
@@ -29,9 +33,20 @@ pub struct SchemaError {
     pub message: String,
 }
 
-/// Every way `value` breaks the published schema; empty when it is valid.
+/// Every way `value` breaks the published schema; empty when it is valid. (Were the schema itself
+/// broken, that is the one error, so nothing passes unchecked.)
 pub fn errors(value: &serde_json::Value) -> Vec<SchemaError> {
-    validator()
+    let validator = match validator() {
+        Ok(v) => v,
+        Err(reason) => {
+            return vec![SchemaError {
+                instance_path: String::new(),
+                keyword: "schema-unavailable".to_string(),
+                message: reason.to_string(),
+            }];
+        }
+    };
+    validator
         .iter_errors(value)
         .map(|e| SchemaError {
             instance_path: e.instance_path().to_string(),

@@ -36,8 +36,9 @@ fn find_child(bytes: &[u8], pos: usize, token: &str) -> Option<usize> {
                     return None;
                 }
                 let key_end = skip_string(bytes, i)?;
-                let key: Option<String> = std::str::from_utf8(&bytes[i..key_end])
-                    .ok()
+                let key: Option<String> = bytes
+                    .get(i..key_end)
+                    .and_then(|raw| std::str::from_utf8(raw).ok())
                     .and_then(|raw| serde_json::from_str(raw).ok());
                 i = skip_ws(bytes, key_end);
                 if bytes.get(i)? != &b':' {

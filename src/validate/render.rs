@@ -108,7 +108,7 @@ fn excerpt(line: &str, column: usize) -> (String, usize) {
     let col = column.saturating_sub(1).min(chars.len());
     let start = col.saturating_sub(WIDTH / 3);
     let end = (start + WIDTH).min(chars.len());
-    let mut shown: String = chars[start..end].iter().collect();
+    let mut shown: String = chars.get(start..end).unwrap_or_default().iter().collect();
     let mut caret = col - start;
     if start > 0 {
         shown.insert_str(0, "...");

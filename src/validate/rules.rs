@@ -643,10 +643,15 @@ fn check_work(doc: Node, m: &Masthead, out: &mut Findings) -> Option<String> {
         .and_then(|(_, s)| organ_of(s))
         .map(|(_, a)| a);
     let parts: Vec<&str> = uri.split('/').collect();
-    let shape_ok = parts.len() == 8
-        && parts[..5] == ["", "akn", "un", "doc", "communication"]
-        && parts[5..].iter().all(|p| !p.is_empty());
-    if !shape_ok {
+    let fields = match parts.as_slice() {
+        ["", "akn", "un", "doc", "communication", actor, date, number]
+            if [actor, date, number].iter().all(|p| !p.is_empty()) =>
+        {
+            Some((*actor, *date, *number))
+        }
+        _ => None,
+    };
+    let Some((got_actor, got_date, got_number)) = fields else {
         out.add_attr(
             FRBR_IRI,
             uri_node,
@@ -656,7 +661,7 @@ fn check_work(doc: Node, m: &Masthead, out: &mut Findings) -> Option<String> {
             ),
         );
         return None;
-    }
+    };
     let mut expect = |what: &str, got: &str, want: Option<&str>| {
         if let Some(want) = want.filter(|w| *w != got) {
             out.add_attr(
@@ -667,9 +672,9 @@ fn check_work(doc: Node, m: &Masthead, out: &mut Findings) -> Option<String> {
             );
         }
     };
-    expect("actor", parts[5], actor);
-    expect("date", parts[6], date);
-    expect("number", parts[7], number);
+    expect("actor", got_actor, actor);
+    expect("date", got_date, date);
+    expect("number", got_number, number);
     Some(uri)
 }
 
