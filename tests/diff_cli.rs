@@ -161,3 +161,14 @@ fn bad_input_is_a_clear_error() {
         }
     }
 }
+
+#[test]
+fn a_side_over_the_size_limit_is_refused_unread() {
+    let o = unletters(&["diff", "old.json", "new.json", "--max-input-size", "100"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("old.json"), "{err}");
+    assert!(err.contains("--max-input-size"), "{err}");
+    let raised = unletters(&["diff", "old.json", "new.json", "--max-input-size", "1M"]);
+    assert_eq!(raised.status.code(), Some(1));
+}

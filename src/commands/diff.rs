@@ -83,8 +83,16 @@ type Failure = (String, String);
 fn compare(args: &DiffArgs) -> Result<bool, Failure> {
     let old_name = args.old.display().to_string();
     let new_name = args.new.display().to_string();
-    let old = read_side(&args.old, &old_name, args.max_input_size)?;
-    let new = read_side(&args.new, &new_name, args.max_input_size)?;
+    // The two sides are independent and reading is most of the work: read them side by side.
+    let (old, new) = std::thread::scope(|s| {
+        let old = s.spawn(|| read_side(&args.old, &old_name, args.max_input_size));
+        let new = read_side(&args.new, &new_name, args.max_input_size);
+        let old = old
+            .join()
+            .unwrap_or_else(|_| Err((old_name.clone(), "the reader stopped".to_string())));
+        (old, new)
+    });
+    let (old, new) = (old?, new?);
     if let Err(why) = diff::base_symbol(&old, &new) {
         if !args.force {
             return Err((

@@ -58,11 +58,28 @@ pub fn align(old: &[Unit], new: &[Unit]) -> Alignment {
     let new_compact: Vec<String> = new.iter().map(|u| normalize::compact(&u.key)).collect();
     let old_keys: Vec<&str> = old_compact.iter().map(String::as_str).collect();
     let new_keys: Vec<&str> = new_compact.iter().map(String::as_str).collect();
-    let old_bags: Vec<Vec<u64>> = old.iter().map(|u| bag(&u.key)).collect();
-    let new_bags: Vec<Vec<u64>> = new.iter().map(|u| bag(&u.key)).collect();
+    let ops = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
+    // Word bags serve only the units the patience pass did not find unchanged: in a revision
+    // that is a few percent of them.
+    let (mut old_changed, mut new_changed) = (vec![false; old.len()], vec![false; new.len()]);
+    for op in &ops {
+        if !matches!(op, DiffOp::Equal { .. }) {
+            mark(&mut old_changed, op.old_range());
+            mark(&mut new_changed, op.new_range());
+        }
+    }
+    let bags = |units: &[Unit], changed: &[bool]| -> Vec<Vec<u64>> {
+        units
+            .iter()
+            .zip(changed)
+            .map(|(u, &c)| if c { bag(&u.key) } else { Vec::new() })
+            .collect()
+    };
+    let old_bags = bags(old, &old_changed);
+    let new_bags = bags(new, &new_changed);
     let mut guarded = false;
     let mut steps = Vec::new();
-    for op in capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
+    for op in ops {
         match op {
             DiffOp::Equal {
                 old_index,
@@ -336,15 +353,21 @@ fn crosses_anchor(anchors: &[(usize, usize)], o: usize, n: usize) -> bool {
     before_old != before_new
 }
 
-/// A unit's words as sorted hashes: the multiset [`dice`] compares.
+fn mark(flags: &mut [bool], range: std::ops::Range<usize>) {
+    for f in flags.iter_mut().skip(range.start).take(range.len()) {
+        *f = true;
+    }
+}
+
+/// A unit's words as sorted hashes: the multiset [`dice`] compares. (FNV-1a: words are short and
+/// not adversarial here, a collision only makes two words count as shared.)
 fn bag(key: &str) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
     let mut v: Vec<u64> = key
         .split_whitespace()
         .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
+            w.bytes().fold(0xcbf2_9ce4_8422_2325, |h: u64, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            })
         })
         .collect();
     v.sort_unstable();

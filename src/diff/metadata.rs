@@ -48,9 +48,10 @@ pub struct MetadataChange {
 
 /// The metadata fields that differ between two documents, in the model's order.
 pub fn compare(old: &Document, new: &Document) -> Vec<MetadataChange> {
-    let (Ok(Value::Object(old)), Ok(Value::Object(new))) =
-        (serde_json::to_value(old), serde_json::to_value(new))
-    else {
+    let (Ok(Value::Object(old)), Ok(Value::Object(new))) = (
+        serde_json::to_value(masthead_of(old)),
+        serde_json::to_value(masthead_of(new)),
+    ) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -77,6 +78,28 @@ pub fn compare(old: &Document, new: &Document) -> Vec<MetadataChange> {
 }
 
 /// The value with every string replaced by its comparison key.
+/// The document without its body, signatures, annexes and footnotes: only the metadata fields
+/// are turned into JSON, not a 126-page body that is compared block by block anyway.
+fn masthead_of(doc: &Document) -> Document {
+    Document {
+        symbols: doc.symbols.clone(),
+        organs: doc.organs.clone(),
+        distribution: doc.distribution.clone(),
+        date: doc.date,
+        language: doc.language.clone(),
+        original_language: doc.original_language.clone(),
+        sessions: doc.sessions.clone(),
+        job_number: doc.job_number.clone(),
+        kind: doc.kind,
+        title_headings: doc.title_headings.clone(),
+        title: doc.title.clone(),
+        letter_date: doc.letter_date,
+        sender: doc.sender.clone(),
+        addressees: doc.addressees.clone(),
+        ..Document::default()
+    }
+}
+
 fn folded(v: &Value) -> Value {
     match v {
         Value::String(s) => Value::String(normalize::compact(&normalize::key(s))),
@@ -92,6 +115,37 @@ fn folded(v: &Value) -> Value {
 mod tests {
     use super::*;
     use crate::model::Date;
+
+    #[test]
+    fn every_metadata_field_is_compared() {
+        let full = Document {
+            symbols: crate::symbol::parse_joint("A/79/1-S/2025/1").unwrap_or_default(),
+            organs: vec!["General Assembly".into()],
+            distribution: Some("General".into()),
+            date: Date::new(2025, 1, 2),
+            language: Some("English".into()),
+            original_language: Some("French".into()),
+            sessions: vec![crate::model::Session {
+                organ: "General Assembly".into(),
+                name: "Seventy-ninth session".into(),
+                agenda_label: None,
+                agenda_items: Vec::new(),
+            }],
+            job_number: Some("25-00001 (E)".into()),
+            kind: crate::model::Kind::NoteVerbale,
+            title_headings: vec!["Heading".into()],
+            title: "Note verbale dated 1 January 2025".into(),
+            letter_date: Date::new(2025, 1, 1),
+            sender: Some("the Permanent Mission".into()),
+            addressees: vec!["Secretary-General".into()],
+            ..Document::default()
+        };
+        let fields: Vec<String> = compare(&full, &Document::default())
+            .into_iter()
+            .map(|c| c.field)
+            .collect();
+        assert_eq!(fields, FIELDS.map(String::from));
+    }
 
     #[test]
     fn reflowed_title_is_no_change_but_a_new_date_is() {
