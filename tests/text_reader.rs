@@ -236,6 +236,132 @@ fn signatures_annexes_and_enclosures() {
     assert_eq!(paragraphs(&annex.annexes[0].body).len(), 1);
 }
 
+/// Every heading and paragraph text of a body, annexes included.
+fn all_block_texts(blocks: &[Block], annexes: &[unletters::model::Annex]) -> Vec<String> {
+    let mut out: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { content, .. } | Block::Heading { content } => Some(text_of(content)),
+            _ => None,
+        })
+        .collect();
+    for a in annexes {
+        out.extend(all_block_texts(&a.body, &a.annexes));
+    }
+    out
+}
+
+#[test]
+fn long_title_and_a_transmitted_letter_after_the_signature() {
+    let d = read("transmittal.txt");
+    // Seven lines of title: the addressee on the last line is kept.
+    assert!(
+        d.title
+            .ends_with("entities addressed to the President of the Security Council"),
+        "{}",
+        d.title
+    );
+    assert_eq!(d.addressees, ["President of the Security Council"]);
+    assert_eq!(d.signatures.len(), 1);
+    assert_eq!(d.signatures[0].name, "Ana Placeholder");
+    // The signatory's titles stop where the transmitted letter starts.
+    assert_eq!(
+        d.signatures[0].titles.len(),
+        3,
+        "{:?}",
+        d.signatures[0].titles
+    );
+    assert_eq!(paragraphs(&d.body).len(), 2);
+    // The transmitted letter has no heading of its own; the contents entry `Annex` is no annex.
+    assert_eq!(d.annexes.len(), 2, "{:#?}", d.annexes);
+    let letter = &d.annexes[0];
+    assert_eq!(letter.heading, "");
+    assert!(
+        letter
+            .title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Letter dated 30 January 2099 from the Panel"))
+    );
+    assert_eq!(letter.signatures.len(), 1);
+    assert_eq!(letter.signatures[0].name, "Bo Sample");
+    assert_eq!(
+        letter.signatures[0].titles,
+        ["Coordinator", "Panel of Experts"]
+    );
+    assert_eq!(d.annexes[1].heading, "Annex");
+    let texts = all_block_texts(&d.body, &d.annexes);
+    assert!(texts.iter().all(|t| !t.contains("(Signed)")), "{texts:#?}");
+    assert!(texts.iter().any(|t| t.contains("Highland Front")));
+}
+
+#[test]
+fn agenda_titles_after_the_other_organs_block() {
+    // The sample of the README: the Security Council block stands between the agenda line and
+    // the item titles, as in most joint letters of the corpus.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample-letter.txt");
+    let text = std::fs::read_to_string(path).expect("sample");
+    let d = extracted::read(&text).expect("reads").0;
+    assert!(d.title_headings.is_empty(), "{:?}", d.title_headings);
+    let titles: Vec<&str> = d.sessions[0]
+        .agenda_items
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Protracted conflicts in the Marren river basin",
+            "Promotion and protection of human rights"
+        ]
+    );
+    assert_eq!(d.sessions[1].name, "Eightieth year");
+    assert!(d.sessions[1].agenda_items.is_empty());
+}
+
+#[test]
+fn agenda_numbers_and_titles_that_wrap() {
+    let d = read("agenda_wrapped.txt");
+    assert!(d.title_headings.is_empty(), "{:?}", d.title_headings);
+    let s = &d.sessions[0];
+    assert_eq!(
+        s.agenda_label.as_deref(),
+        Some("Agenda items 12, 14, 18, 22 (b), 30, 34, 35 and 41")
+    );
+    let got: Vec<(&str, &str)> = s
+        .agenda_items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect();
+    // Titles wrap before a capital (`Marine` / `Resources`, `Great Northern` / `War`): the count
+    // of numbers says how many titles there are.
+    assert_eq!(
+        got,
+        [
+            ("12", "Culture of peace"),
+            ("14", "Questions relating to ocean governance"),
+            (
+                "18",
+                "Freedonian Commission for the Protection of Coastal and Marine Resources in the Northern Sea"
+            ),
+            (
+                "22 (b)",
+                "Eradication of poverty and other development issues: industrial development cooperation"
+            ),
+            ("30", "The situation in the northern highlands of Freedonia"),
+            ("34", "Promotion and protection of human rights"),
+            (
+                "35",
+                "Strengthening of the coordination of humanitarian and disaster relief assistance of the United Nations"
+            ),
+            (
+                "41",
+                "Ninetieth anniversary of the end of the Great Northern War"
+            ),
+        ]
+    );
+    assert!(s.agenda_items.iter().all(|i| i.subheadings.is_empty()));
+}
+
 #[test]
 fn layout_note_verbale_with_side_by_side_signatures() {
     let d = read("layout_note.txt");

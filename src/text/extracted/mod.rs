@@ -313,8 +313,40 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
         items: Vec::new(),
     }];
     let mut i = 0;
+    let mut signed = false;
     while i < items.len() {
         let Some(it) = items.get(i) else { break };
+        // A letter printed after the signature of the one before it, with no heading of its
+        // own (the letter a covering letter transmits, the next of identical letters): an
+        // attachment whose heading is empty and whose title is that letter's title.
+        if signed
+            && let Item::Line(l) = it
+            && title::title_kind(&l.text).is_some()
+        {
+            let after = following_lines(items, i);
+            let m = title::extent(&after, 6);
+            let next = skip_lines(items, i, m);
+            sections.push(Section {
+                heading: Some((AnnexKind::Annex, String::new())),
+                title: Some(join_folded(after.iter().take(m).copied())),
+                items: Vec::new(),
+            });
+            for skipped in items.get(i..next).unwrap_or_default() {
+                if let (Item::Notes(_), Some(s)) = (skipped, sections.last_mut()) {
+                    s.items.push(skipped);
+                }
+            }
+            signed = false;
+            i = next;
+            continue;
+        }
+        if let Item::Line(l) = it
+            && l.segments()
+                .iter()
+                .any(|(_, s)| signatures::is_signature(s))
+        {
+            signed = true;
+        }
         let heading = match it {
             // A heading stands alone; `Annex    23` with a column gap is a contents entry.
             Item::Line(l) if l.segments().len() == 1 => annexes::heading_kind(&fold(&l.text)),
@@ -326,8 +358,10 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
             *kind != AnnexKind::Annex
                 || form == Form::Word
                 || matches!(it, Item::Line(l) if l.page_start || l.page == 0)
-                // A landscape page prints its heading last.
+                // A landscape page prints its heading last; an `Annex` entry that ends a page
+                // of contents (dot leaders) is no heading.
                 || following_lines(items, i + 1).first().is_none_or(|n| n.page_start)
+                    && !matches!(it, Item::Line(l) if page_has_leaders(items, l.page))
         });
         let Some((kind, wraps)) = heading else {
             if let Some(s) = sections.last_mut() {
@@ -349,6 +383,7 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
             title_text = Some(join_folded(after.iter().take(m).copied()));
             next = skip_lines(items, next, m);
         }
+        signed = false;
         sections.push(Section {
             heading: Some((kind, heading_text)),
             title: title_text,
@@ -363,6 +398,14 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
         i = next;
     }
     sections
+}
+
+/// Whether a page holds a table of contents: lines with dot leaders (`Annex . . . . 25`).
+fn page_has_leaders(items: &[Item], page: usize) -> bool {
+    items.iter().any(|it| {
+        matches!(it, Item::Line(l) if l.page == page
+            && (l.text.contains(". . . .") || l.text.contains(".....")))
+    })
 }
 
 struct Built {
