@@ -295,6 +295,28 @@ fn long_title_and_a_transmitted_letter_after_the_signature() {
 }
 
 #[test]
+fn rules_are_dropped_and_a_glued_separator_starts_the_footnotes() {
+    let d = read("rules.txt");
+    let p = paragraphs(&d.body);
+    assert_eq!(p.len(), 3, "{p:#?}");
+    assert!(
+        p.iter().all(|t| !t.contains("__") && !t.contains("--")),
+        "{p:#?}"
+    );
+    // The separator glued to the page's last line is cut off it, the footnote below it is read,
+    // and the sentence goes on across the page break.
+    assert!(
+        p[1].ends_with("the new terminal, which can serve cross border traffic as well."),
+        "{}",
+        p[1]
+    );
+    assert_eq!(d.footnotes.len(), 1);
+    assert_eq!(d.footnotes[0].marker, "1");
+    assert!(p[0].ends_with("in Port Ellis.[^1]"), "{}", p[0]);
+    assert_eq!(d.signatures[0].name, "Anna Example");
+}
+
+#[test]
 fn agenda_titles_after_the_other_organs_block() {
     // The sample of the README: the Security Council block stands between the agenda line and
     // the item titles, as in most joint letters of the corpus.

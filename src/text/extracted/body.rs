@@ -75,6 +75,12 @@ pub fn ends_sentence(t: &str) -> bool {
     s.ends_with(['.', '!', '?', ':', ';'])
 }
 
+/// Whether a line is nothing but a rule: five or more underscores, hyphens or dashes.
+pub fn is_rule(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '_' | '-' | '–' | '—' | ' '))
+}
+
 fn first_word_len(t: &str) -> usize {
     t.split_whitespace().next().map_or(0, |w| w.chars().count())
 }
@@ -106,6 +112,13 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
     let mut i = 0usize;
     let mut prev_heading = false;
     while i < views.len() {
+        // A rule (a separator of underscores or dashes) carries no words: it ends the
+        // paragraph before it and is dropped.
+        if views.get(i).is_some_and(|v| is_rule(&v.text)) {
+            flush(&mut cur, &mut out);
+            i += 1;
+            continue;
+        }
         if form != Form::Word
             && (cur.is_empty()
                 || views
