@@ -447,31 +447,59 @@ fn missing_symbol_warns_and_can_be_supplied() {
 }
 
 #[test]
-fn text_that_is_not_a_letter_is_read_with_warnings() {
-    let (d, warnings) = extracted::read(&fixture("not_a_letter.txt")).expect("reads");
+fn text_that_is_not_a_letter_is_an_error() {
+    // No masthead, no letter title, no signature: nothing of a UN letter.
+    let err = extracted::read(&fixture("not_a_letter.txt")).expect_err("not a letter");
+    assert_eq!(err.exit_code(), 1);
+    let msg = err.to_string();
+    assert!(msg.starts_with("1:1: not a letter: no masthead"), "{msg}");
+    assert!(
+        msg.contains("no title") && msg.contains("no signature"),
+        "{msg}"
+    );
+    // A masthead cut short before any title or text: named at its last line.
+    let cut = "S/2099/71\n\nUnited Nations\n\nSecurity Council\n\nDistr.: General\n5 Febr";
+    let msg = extracted::read(cut).expect_err("cut short").to_string();
+    assert!(
+        msg.starts_with("8:1: not a letter: a masthead but no title"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_report_under_a_masthead_is_read_as_another_kind_with_a_warning() {
+    let (d, warnings) = extracted::read(&fixture("report.txt")).expect("reads");
     assert_eq!(d.kind, Kind::Other);
     assert!(
         warnings
             .iter()
             .any(|w| w.message.contains("no letter title"))
     );
-    let words: usize = paragraphs(&d.body)
+    assert_eq!(d.symbols[0].as_str(), "E/2099/15");
+    assert_eq!(d.organs, ["Economic and Social Council"]);
+    assert_eq!(d.sessions[0].name, "2099 session");
+    let words: usize = all_block_texts(&d.body, &d.annexes)
         .iter()
         .map(|p| p.split_whitespace().count())
-        .sum();
-    assert_eq!(
-        words + d.title.split_whitespace().count(),
-        29,
-        "no word lost"
-    );
+        .sum::<usize>()
+        + d.title.split_whitespace().count()
+        + d.title_headings
+            .iter()
+            .map(|h| h.split_whitespace().count())
+            .sum::<usize>();
+    assert_eq!(words, 6 + 4 + 1 + 24 + 11, "no word lost: {d:#?}");
 }
 
 #[test]
-fn empty_input_warns() {
-    for input in ["", "\n\n  \n", "\u{c}\u{c}"] {
-        let (d, warnings) = extracted::read(input).expect("empty input is not an error");
-        assert_eq!(d.kind, Kind::Other);
-        assert!(warnings.iter().any(|w| w.message.contains("empty")));
+fn empty_input_is_an_error() {
+    for (input, at) in [("", "1:1"), ("\n\n  \n", "4:1"), ("\u{c}\u{c}", "1:3")] {
+        let err = extracted::read(input).expect_err("empty input");
+        assert_eq!(err.exit_code(), 1);
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with(&format!("{at}: the input is empty")),
+            "{msg}"
+        );
     }
 }
 
@@ -491,7 +519,7 @@ fn cli_converts_each_fixture() {
         "default_joint.txt",
         "layout_note.txt",
         "word.txt",
-        "not_a_letter.txt",
+        "report.txt",
     ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/text")

@@ -35,7 +35,9 @@ pub fn is_session(t: &str) -> bool {
     (last.eq_ignore_ascii_case("session") || last.eq_ignore_ascii_case("year"))
         && words.len() <= 6
         && words.len() >= 2
-        && t.starts_with(|c: char| c.is_uppercase())
+        && (t.starts_with(|c: char| c.is_uppercase())
+            // The Economic and Social Council's `2025 session`.
+            || words.len() == 2 && words[0].len() == 4 && words[0].bytes().all(|b| b.is_ascii_digit()))
         && !t.contains(':')
 }
 
@@ -421,6 +423,8 @@ mod tests {
         assert!(is_session("Seventy-ninth session"));
         assert!(is_session("Tenth emergency special session"));
         assert!(is_session("Eightieth year"));
+        assert!(is_session("2099 session"));
+        assert!(!is_session("25 session"));
         assert!(!is_session("Security Council"));
     }
 }
