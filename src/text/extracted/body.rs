@@ -81,6 +81,58 @@ pub fn is_rule(t: &str) -> bool {
     t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '_' | '-' | '–' | '—' | ' '))
 }
 
+/// Whether a line is a bare section label: `Part VI`, `Section 24`, `Chapter II`,
+/// `Programme 20`, `Subprogramme 3` (no full stop, nothing after the number).
+pub fn is_section_label(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let (Some(kw), Some(num), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let numbered = num.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && num.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+        && !num.ends_with('.')
+        || !num.is_empty() && num.chars().all(|c| "IVXLC".contains(c));
+    [
+        "Part",
+        "PART",
+        "Section",
+        "SECTION",
+        "Chapter",
+        "CHAPTER",
+        "Programme",
+        "Subprogramme",
+    ]
+    .contains(&kw)
+        && numbered
+}
+
+/// Whether a line is the title of a numbered annex inside a report (`Annex 3.1: Panel's visit
+/// to ...`, `Annex 10A: Photos of ...`): a heading of the report, not of a letter's attachment,
+/// and not running text. Contents entries (dot leaders) are not.
+pub fn is_numbered_attachment_title(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let (Some(kw), Some(num)) = (words.next(), words.next()) else {
+        return false;
+    };
+    [
+        "Annex",
+        "ANNEX",
+        "Appendix",
+        "APPENDIX",
+        "Enclosure",
+        "ENCLOSURE",
+    ]
+    .contains(&kw)
+        && num.starts_with(|c: char| c.is_ascii_digit() || "IVX".contains(c))
+        && num.ends_with([':', '.'])
+        && num[..num.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.')
+        && words.next().is_some()
+        && !t.contains("....")
+        && !t.contains(". . .")
+}
+
 fn first_word_len(t: &str) -> usize {
     t.split_whitespace().next().map_or(0, measure)
 }
@@ -150,6 +202,23 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
         // paragraph before it and is dropped.
         if views.get(i).is_some_and(|v| is_rule(&v.text)) {
             flush(&mut cur, &mut out);
+            i += 1;
+            continue;
+        }
+        // A section label alone on its line (`Part VI`, `Section 24`, `Chapter II`) is a
+        // heading, also in Word text where every line is a paragraph.
+        if let Some(v) = views.get(i)
+            && (is_section_label(&v.text) || is_numbered_attachment_title(&v.text))
+            && (cur.is_empty()
+                || form == Form::Word
+                || v.line.blank_before
+                || views
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| ends_sentence(&p.text)))
+        {
+            flush(&mut cur, &mut out);
+            out.push(Raw::Heading(v.text.clone()));
+            prev_heading = true;
             i += 1;
             continue;
         }
@@ -515,6 +584,37 @@ I should be grateful if the present letter could be issued as a document.";
             .filter(|r| matches!(r, Raw::Para { .. }))
             .collect();
         assert_eq!(paras.len(), 2, "{out:#?}");
+    }
+
+    #[test]
+    fn section_labels() {
+        assert!(is_section_label("Part VI"));
+        assert!(is_section_label("Section 24"));
+        assert!(is_section_label("Chapter 3A"));
+        assert!(!is_section_label("Part of the"));
+        assert!(!is_section_label("Section 24."));
+        assert!(!is_section_label("Section 24 of the Convention"));
+        assert!(is_numbered_attachment_title(
+            "Annex 3.1: Visit to the border at Dajabon"
+        ));
+        assert!(is_numbered_attachment_title("Annex 10A: Photos of elvers"));
+        assert!(!is_numbered_attachment_title(
+            "Annex 10 of the Dayton Agreement"
+        ));
+        assert!(!is_numbered_attachment_title(
+            "Annex 2: The spawning ........ 40"
+        ));
+        let lines = super::super::lines::split(
+            "The Assembly adopted the budget.\nPart VI\nHuman rights\nThe section covers rights.",
+            Form::Word,
+        );
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Word, 0);
+        assert_eq!(
+            out.get(1),
+            Some(&Raw::Heading("Part VI".into())),
+            "{out:#?}"
+        );
     }
 
     #[test]
