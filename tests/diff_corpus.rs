@@ -318,9 +318,6 @@ fn is_text_line(line: &str) -> bool {
 }
 
 #[test]
-#[ignore = "open defect in the text reader (issue 3/6 notes): on S/2025/71 it drops `Security Council` \
-            from the title's end and on Rev.1 pulls the next letter's first words into the signature, \
-            so the diff sees title/addressee changes that are not real; un-ignore when the reader is fixed"]
 fn real_revision_pair_reports_the_added_annex_and_metadata_only() {
     let Some(dir) = corpus() else { return };
     let read = |f: &str| {

@@ -236,6 +236,154 @@ fn signatures_annexes_and_enclosures() {
     assert_eq!(paragraphs(&annex.annexes[0].body).len(), 1);
 }
 
+/// Every heading and paragraph text of a body, annexes included.
+fn all_block_texts(blocks: &[Block], annexes: &[unletters::model::Annex]) -> Vec<String> {
+    let mut out: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { content, .. } | Block::Heading { content } => Some(text_of(content)),
+            _ => None,
+        })
+        .collect();
+    for a in annexes {
+        out.extend(all_block_texts(&a.body, &a.annexes));
+    }
+    out
+}
+
+#[test]
+fn long_title_and_a_transmitted_letter_after_the_signature() {
+    let d = read("transmittal.txt");
+    // Seven lines of title: the addressee on the last line is kept.
+    assert!(
+        d.title
+            .ends_with("entities addressed to the President of the Security Council"),
+        "{}",
+        d.title
+    );
+    assert_eq!(d.addressees, ["President of the Security Council"]);
+    assert_eq!(d.signatures.len(), 1);
+    assert_eq!(d.signatures[0].name, "Ana Placeholder");
+    // The signatory's titles stop where the transmitted letter starts.
+    assert_eq!(
+        d.signatures[0].titles.len(),
+        3,
+        "{:?}",
+        d.signatures[0].titles
+    );
+    assert_eq!(paragraphs(&d.body).len(), 2);
+    // The transmitted letter has no heading of its own; the contents entry `Annex` is no annex.
+    assert_eq!(d.annexes.len(), 2, "{:#?}", d.annexes);
+    let letter = &d.annexes[0];
+    assert_eq!(letter.heading, "");
+    assert!(
+        letter
+            .title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Letter dated 30 January 2099 from the Panel"))
+    );
+    assert_eq!(letter.signatures.len(), 1);
+    assert_eq!(letter.signatures[0].name, "Bo Sample");
+    assert_eq!(
+        letter.signatures[0].titles,
+        ["Coordinator", "Panel of Experts"]
+    );
+    assert_eq!(d.annexes[1].heading, "Annex");
+    let texts = all_block_texts(&d.body, &d.annexes);
+    assert!(texts.iter().all(|t| !t.contains("(Signed)")), "{texts:#?}");
+    assert!(texts.iter().any(|t| t.contains("Highland Front")));
+}
+
+#[test]
+fn rules_are_dropped_and_a_glued_separator_starts_the_footnotes() {
+    let d = read("rules.txt");
+    let p = paragraphs(&d.body);
+    assert_eq!(p.len(), 3, "{p:#?}");
+    assert!(
+        p.iter().all(|t| !t.contains("__") && !t.contains("--")),
+        "{p:#?}"
+    );
+    // The separator glued to the page's last line is cut off it, the footnote below it is read,
+    // and the sentence goes on across the page break.
+    assert!(
+        p[1].ends_with("the new terminal, which can serve cross border traffic as well."),
+        "{}",
+        p[1]
+    );
+    assert_eq!(d.footnotes.len(), 1);
+    assert_eq!(d.footnotes[0].marker, "1");
+    assert!(p[0].ends_with("in Port Ellis.[^1]"), "{}", p[0]);
+    assert_eq!(d.signatures[0].name, "Anna Example");
+}
+
+#[test]
+fn agenda_titles_after_the_other_organs_block() {
+    // The sample of the README: the Security Council block stands between the agenda line and
+    // the item titles, as in most joint letters of the corpus.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample-letter.txt");
+    let text = std::fs::read_to_string(path).expect("sample");
+    let d = extracted::read(&text).expect("reads").0;
+    assert!(d.title_headings.is_empty(), "{:?}", d.title_headings);
+    let titles: Vec<&str> = d.sessions[0]
+        .agenda_items
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Protracted conflicts in the Marren river basin",
+            "Promotion and protection of human rights"
+        ]
+    );
+    assert_eq!(d.sessions[1].name, "Eightieth year");
+    assert!(d.sessions[1].agenda_items.is_empty());
+}
+
+#[test]
+fn agenda_numbers_and_titles_that_wrap() {
+    let d = read("agenda_wrapped.txt");
+    assert!(d.title_headings.is_empty(), "{:?}", d.title_headings);
+    let s = &d.sessions[0];
+    assert_eq!(
+        s.agenda_label.as_deref(),
+        Some("Agenda items 12, 14, 18, 22 (b), 30, 34, 35 and 41")
+    );
+    let got: Vec<(&str, &str)> = s
+        .agenda_items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect();
+    // Titles wrap before a capital (`Marine` / `Resources`, `Great Northern` / `War`): the count
+    // of numbers says how many titles there are.
+    assert_eq!(
+        got,
+        [
+            ("12", "Culture of peace"),
+            ("14", "Questions relating to ocean governance"),
+            (
+                "18",
+                "Freedonian Commission for the Protection of Coastal and Marine Resources in the Northern Sea"
+            ),
+            (
+                "22 (b)",
+                "Eradication of poverty and other development issues: industrial development cooperation"
+            ),
+            ("30", "The situation in the northern highlands of Freedonia"),
+            ("34", "Promotion and protection of human rights"),
+            (
+                "35",
+                "Strengthening of the coordination of humanitarian and disaster relief assistance of the United Nations"
+            ),
+            (
+                "41",
+                "Ninetieth anniversary of the end of the Great Northern War"
+            ),
+        ]
+    );
+    assert!(s.agenda_items.iter().all(|i| i.subheadings.is_empty()));
+}
+
 #[test]
 fn layout_note_verbale_with_side_by_side_signatures() {
     let d = read("layout_note.txt");
@@ -299,31 +447,59 @@ fn missing_symbol_warns_and_can_be_supplied() {
 }
 
 #[test]
-fn text_that_is_not_a_letter_is_read_with_warnings() {
-    let (d, warnings) = extracted::read(&fixture("not_a_letter.txt")).expect("reads");
+fn text_that_is_not_a_letter_is_an_error() {
+    // No masthead, no letter title, no signature: nothing of a UN letter.
+    let err = extracted::read(&fixture("not_a_letter.txt")).expect_err("not a letter");
+    assert_eq!(err.exit_code(), 1);
+    let msg = err.to_string();
+    assert!(msg.starts_with("1:1: not a letter: no masthead"), "{msg}");
+    assert!(
+        msg.contains("no title") && msg.contains("no signature"),
+        "{msg}"
+    );
+    // A masthead cut short before any title or text: named at its last line.
+    let cut = "S/2099/71\n\nUnited Nations\n\nSecurity Council\n\nDistr.: General\n5 Febr";
+    let msg = extracted::read(cut).expect_err("cut short").to_string();
+    assert!(
+        msg.starts_with("8:1: not a letter: a masthead but no title"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_report_under_a_masthead_is_read_as_another_kind_with_a_warning() {
+    let (d, warnings) = extracted::read(&fixture("report.txt")).expect("reads");
     assert_eq!(d.kind, Kind::Other);
     assert!(
         warnings
             .iter()
             .any(|w| w.message.contains("no letter title"))
     );
-    let words: usize = paragraphs(&d.body)
+    assert_eq!(d.symbols[0].as_str(), "E/2099/15");
+    assert_eq!(d.organs, ["Economic and Social Council"]);
+    assert_eq!(d.sessions[0].name, "2099 session");
+    let words: usize = all_block_texts(&d.body, &d.annexes)
         .iter()
         .map(|p| p.split_whitespace().count())
-        .sum();
-    assert_eq!(
-        words + d.title.split_whitespace().count(),
-        29,
-        "no word lost"
-    );
+        .sum::<usize>()
+        + d.title.split_whitespace().count()
+        + d.title_headings
+            .iter()
+            .map(|h| h.split_whitespace().count())
+            .sum::<usize>();
+    assert_eq!(words, 6 + 4 + 1 + 24 + 11, "no word lost: {d:#?}");
 }
 
 #[test]
-fn empty_input_warns() {
-    for input in ["", "\n\n  \n", "\u{c}\u{c}"] {
-        let (d, warnings) = extracted::read(input).expect("empty input is not an error");
-        assert_eq!(d.kind, Kind::Other);
-        assert!(warnings.iter().any(|w| w.message.contains("empty")));
+fn empty_input_is_an_error() {
+    for (input, at) in [("", "1:1"), ("\n\n  \n", "4:1"), ("\u{c}\u{c}", "1:3")] {
+        let err = extracted::read(input).expect_err("empty input");
+        assert_eq!(err.exit_code(), 1);
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with(&format!("{at}: the input is empty")),
+            "{msg}"
+        );
     }
 }
 
@@ -343,7 +519,7 @@ fn cli_converts_each_fixture() {
         "default_joint.txt",
         "layout_note.txt",
         "word.txt",
-        "not_a_letter.txt",
+        "report.txt",
     ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/text")

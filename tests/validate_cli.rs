@@ -459,3 +459,35 @@ fn max_input_size_takes_a_suffix_and_names_the_flag_to_raise_it() {
     let raised = unletters(dir.path(), &["letter.xml", "--max-input-size", "1M"]);
     assert_eq!(raised.status.code(), Some(0), "{}", stderr(&raised));
 }
+
+#[test]
+fn text_that_is_not_a_letter_is_invalid_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/text");
+    let copy = |name: &str| {
+        let text = std::fs::read(fixtures.join(name)).expect("fixture");
+        write(dir.path(), name, text);
+    };
+    copy("default_joint.txt");
+    copy("not_a_letter.txt");
+    copy("report.txt");
+    write(dir.path(), "empty.txt", " \n\n");
+    let o = unletters(dir.path(), &["default_joint.txt"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // A report under a masthead is a document of the genre (kind `other`, as AKN's
+    // `otherCommunication`): valid, with the reader's warning.
+    let o = unletters(dir.path(), &["report.txt"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no letter title"), "{}", stderr(&o));
+    for (name, reason) in [
+        ("not_a_letter.txt", "not a letter: no masthead"),
+        ("empty.txt", "the input is empty"),
+    ] {
+        let o = unletters(dir.path(), &[name]);
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains(reason), "{name}: {err}");
+        assert!(err.contains("error[text-readable]"), "{name}: {err}");
+        assert!(err.contains("1 invalid"), "{name}: {err}");
+    }
+}

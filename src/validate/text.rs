@@ -26,8 +26,16 @@ pub fn check(file: &str, text: &str) -> (Verdict, Vec<Diagnostic>) {
         Err(Error::Invalid { position, message }) => (
             Verdict::Invalid,
             vec![
-                Diagnostic::error(file, READABLE, format!("not a readable letter: {message}"))
-                    .at(position),
+                Diagnostic::error(
+                    file,
+                    READABLE,
+                    if message.starts_with("not a letter") {
+                        message
+                    } else {
+                        format!("not a readable letter: {message}")
+                    },
+                )
+                .at(position),
             ],
         ),
         // A reader this build lacks still means the letter could not be read: the file is not

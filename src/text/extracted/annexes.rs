@@ -38,6 +38,15 @@ pub fn heading_kind(t: &str) -> Option<(AnnexKind, bool)> {
         {
             Some((kind, true))
         }
+        // `Annex I to the letter dated ...`
+        _ if is_ordinal(words.get(1)?)
+            && words.get(2) == Some(&"to")
+            && words
+                .get(3)
+                .is_some_and(|w| *w == "the" || w.starts_with(char::is_lowercase)) =>
+        {
+            Some((kind, true))
+        }
         3 if is_ordinal(words.get(1)?)
             && words
                 .get(2)
@@ -63,6 +72,10 @@ mod tests {
         );
         assert_eq!(
             heading_kind("Annex to the letter dated 27 January 2025 from the Permanent"),
+            Some((AnnexKind::Annex, true))
+        );
+        assert_eq!(
+            heading_kind("Annex II to the letter dated 1 April 2099 from the"),
             Some((AnnexKind::Annex, true))
         );
         assert_eq!(heading_kind("Annex I contains the list"), None);

@@ -75,8 +75,100 @@ pub fn ends_sentence(t: &str) -> bool {
     s.ends_with(['.', '!', '?', ':', ';'])
 }
 
+/// Whether a line is nothing but a rule: five or more underscores, hyphens or dashes.
+pub fn is_rule(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '_' | '-' | '–' | '—' | ' '))
+}
+
+/// Whether a line is a bare section label: `Part VI`, `Section 24`, `Chapter II`,
+/// `Programme 20`, `Subprogramme 3` (no full stop, nothing after the number).
+pub fn is_section_label(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let (Some(kw), Some(num), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let numbered = num.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && num.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+        && !num.ends_with('.')
+        || !num.is_empty() && num.chars().all(|c| "IVXLC".contains(c));
+    [
+        "Part",
+        "PART",
+        "Section",
+        "SECTION",
+        "Chapter",
+        "CHAPTER",
+        "Programme",
+        "Subprogramme",
+    ]
+    .contains(&kw)
+        && numbered
+}
+
+/// Whether a line is the title of a numbered annex inside a report (`Annex 3.1: Panel's visit
+/// to ...`, `Annex 10A: Photos of ...`): a heading of the report, not of a letter's attachment,
+/// and not running text. Contents entries (dot leaders) are not.
+pub fn is_numbered_attachment_title(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let (Some(kw), Some(num)) = (words.next(), words.next()) else {
+        return false;
+    };
+    [
+        "Annex",
+        "ANNEX",
+        "Appendix",
+        "APPENDIX",
+        "Enclosure",
+        "ENCLOSURE",
+    ]
+    .contains(&kw)
+        && num.starts_with(|c: char| c.is_ascii_digit() || "IVX".contains(c))
+        && num.ends_with([':', '.'])
+        && num[..num.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.')
+        && words.next().is_some()
+        && !t.contains("....")
+        && !t.contains(". . .")
+}
+
 fn first_word_len(t: &str) -> usize {
-    t.split_whitespace().next().map_or(0, |w| w.chars().count())
+    t.split_whitespace().next().map_or(0, measure)
+}
+
+/// How wide a piece of text prints, in average characters: letters are set in a proportional
+/// font (Times New Roman advance widths, in thousandths of an em), so `illicit` takes less room
+/// than `Moscow`. Whether the next word would have fitted on a line is judged on this measure.
+pub fn measure(t: &str) -> usize {
+    let units: u32 = t.chars().map(advance).sum();
+    ((units + AVERAGE / 2) / AVERAGE) as usize
+}
+
+/// The advance width of an average character of running text (space included).
+const AVERAGE: u32 = 450;
+
+fn advance(c: char) -> u32 {
+    match c {
+        ' ' | '.' | ',' | '\'' | '‘' | '’' => 250,
+        'i' | 'j' | 'l' | 't' | ':' | ';' | '/' | '!' | '|' => 278,
+        'f' | 'r' | 'I' | '(' | ')' | '[' | ']' | '-' | '"' => 333,
+        's' | 'J' => 389,
+        'a' | 'c' | 'e' | 'z' | '?' | '“' | '”' => 444,
+        'F' | 'P' | 'S' => 556,
+        'E' | 'L' | 'T' | 'Z' => 611,
+        'B' | 'C' | 'R' => 667,
+        'w' | 'A' | 'D' | 'G' | 'H' | 'K' | 'N' | 'O' | 'Q' | 'U' | 'V' | 'X' | 'Y' => 722,
+        'm' => 778,
+        'M' | '%' => 889,
+        'W' => 944,
+        '–' => 500,
+        '—' | '@' => 1000,
+        c if c.is_ascii_digit() => 500,
+        c if c.is_lowercase() => 500,
+        c if c.is_uppercase() => 700,
+        _ => 500,
+    }
 }
 
 fn starts_upper(t: &str) -> bool {
@@ -95,7 +187,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
         .iter()
         .map(|l| {
             let text = fold(&l.text);
-            let len = text.chars().count();
+            let len = measure(&text);
             View { line: l, text, len }
         })
         .collect();
@@ -106,6 +198,30 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
     let mut i = 0usize;
     let mut prev_heading = false;
     while i < views.len() {
+        // A rule (a separator of underscores or dashes) carries no words: it ends the
+        // paragraph before it and is dropped.
+        if views.get(i).is_some_and(|v| is_rule(&v.text)) {
+            flush(&mut cur, &mut out);
+            i += 1;
+            continue;
+        }
+        // A section label alone on its line (`Part VI`, `Section 24`, `Chapter II`) is a
+        // heading, also in Word text where every line is a paragraph.
+        if let Some(v) = views.get(i)
+            && (is_section_label(&v.text) || is_numbered_attachment_title(&v.text))
+            && (cur.is_empty()
+                || form == Form::Word
+                || v.line.blank_before
+                || views
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| ends_sentence(&p.text)))
+        {
+            flush(&mut cur, &mut out);
+            out.push(Raw::Heading(v.text.clone()));
+            prev_heading = true;
+            i += 1;
+            continue;
+        }
         if form != Form::Word
             && (cur.is_empty()
                 || views
@@ -145,7 +261,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
         let starts_block = prev.is_none()
             || prev_heading
             || cur.is_empty()
-            || breaks_before(prev, v, next, width, &base, form);
+            || breaks_before(prev, v, next, width, &base, form, cur.len() == 1);
         if starts_block && form != Form::Word && is_heading(v, next, width) {
             flush(&mut cur, &mut out);
             out.push(Raw::Heading(repair(&v.text)));
@@ -179,6 +295,7 @@ fn breaks_before(
     width: usize,
     base: &[(usize, usize)],
     form: Form,
+    p_first: bool,
 ) -> bool {
     let Some(p) = prev else { return true };
     let p_end = ends_sentence(&p.text);
@@ -219,8 +336,14 @@ fn breaks_before(
     }
     // Slack for proportional fonts: the next word must have fitted with room to spare, and a
     // shortened first line (the printed indent) must be clearly shorter than a full one.
-    let (k_short, k_first) = (2, 5);
-    let p_short = p.len + 1 + first_word_len(&v.text) + k_short <= width;
+    let (k_short, k_first, k_indent) = (2, 5, 3);
+    // The line before is itself a paragraph's first line: printed indented, it had less room.
+    let p_width = if p_first {
+        width.saturating_sub(k_indent)
+    } else {
+        width
+    };
+    let p_short = p.len + 1 + first_word_len(&v.text) + k_short <= p_width;
     let v_first = form == Form::Default
         && next.is_some_and(|n| !n.line.blank_before)
         && !ends_sentence(&v.text)
@@ -371,7 +494,7 @@ pub fn width_of(lines: &[&Line]) -> usize {
     let mut lens: Vec<usize> = lines
         .iter()
         .filter(|l| !l.text.contains("   "))
-        .map(|l| l.text.chars().count())
+        .map(|l| measure(&fold(&l.text)))
         .collect();
     percentile90(&mut lens)
 }
@@ -422,6 +545,76 @@ mod tests {
         assert_eq!(label("• point"), Some(("•", "point")));
         assert_eq!(label("(UNAKOR) which"), None);
         assert_eq!(label("2025. The"), None);
+    }
+
+    #[test]
+    fn proportional_measure() {
+        // Same number of characters, not the same room on the page.
+        assert!(measure("illicit little list") < measure("MINUSCA WWW MONUSCO"));
+        assert_eq!(measure(""), 0);
+        let plain = "the members of the Council and issued as a document of the Council";
+        let n = plain.chars().count();
+        assert!(
+            measure(plain).abs_diff(n) * 10 <= n,
+            "{} {n}",
+            measure(plain)
+        );
+    }
+
+    #[test]
+    fn a_line_full_of_wide_letters_is_no_paragraph_end() {
+        // By character count the line ending `Programme.` is short enough for `Moreover` to have
+        // fitted after it, so a paragraph would end there; printed, its capitals fill the line.
+        let text = "\
+I have the honour to transmit herewith the report of the Panel of Experts on the
+situation in the northern highlands, which the members of the Council received on
+the first day of the month and which they discussed in informal consultations, and
+MINUSCA, MONUSCO, UNMISS, UNAMA and UNMIK jointly reviewed the WMD Programme.
+Moreover the Panel noted that the joint commission had not met since last year.
+I should be grateful if the present letter could be issued as a document.";
+        let lines = super::super::lines::split(text, Form::Default);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let wide = "MINUSCA, MONUSCO, UNMISS, UNAMA and UNMIK jointly reviewed the WMD Programme.";
+        let width = width_of(&refs);
+        // The precondition that makes this a test of the measure, not of the widths chosen.
+        assert!(wide.chars().count() + 1 + "Moreover".len() + 2 <= width);
+        let out = blocks(&refs, Form::Default, 0);
+        let paras: Vec<&Raw> = out
+            .iter()
+            .filter(|r| matches!(r, Raw::Para { .. }))
+            .collect();
+        assert_eq!(paras.len(), 2, "{out:#?}");
+    }
+
+    #[test]
+    fn section_labels() {
+        assert!(is_section_label("Part VI"));
+        assert!(is_section_label("Section 24"));
+        assert!(is_section_label("Chapter 3A"));
+        assert!(!is_section_label("Part of the"));
+        assert!(!is_section_label("Section 24."));
+        assert!(!is_section_label("Section 24 of the Convention"));
+        assert!(is_numbered_attachment_title(
+            "Annex 3.1: Visit to the border at Dajabon"
+        ));
+        assert!(is_numbered_attachment_title("Annex 10A: Photos of elvers"));
+        assert!(!is_numbered_attachment_title(
+            "Annex 10 of the Dayton Agreement"
+        ));
+        assert!(!is_numbered_attachment_title(
+            "Annex 2: The spawning ........ 40"
+        ));
+        let lines = super::super::lines::split(
+            "The Assembly adopted the budget.\nPart VI\nHuman rights\nThe section covers rights.",
+            Form::Word,
+        );
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Word, 0);
+        assert_eq!(
+            out.get(1),
+            Some(&Raw::Heading("Part VI".into())),
+            "{out:#?}"
+        );
     }
 
     #[test]

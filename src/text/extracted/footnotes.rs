@@ -80,9 +80,11 @@ fn flush_page(
     state: &mut Numbering,
     seen_star_callout: &mut bool,
 ) {
+    let mut page = page;
     let zone_start = page
         .iter()
         .position(|l| is_separator(&l.text))
+        .or_else(|| glued_separator(&mut page))
         .or_else(|| star_zone(&page, *seen_star_callout));
     let body_end = zone_start.unwrap_or(page.len());
     for l in &page[..body_end] {
@@ -90,7 +92,6 @@ fn flush_page(
             *seen_star_callout = true;
         }
     }
-    let mut page = page;
     let zone: Vec<Line> = page.drain(body_end..).collect();
     items.extend(page.into_iter().map(Item::Line));
     if !zone.is_empty() {
@@ -99,6 +100,25 @@ fn flush_page(
             items.push(Item::Notes(notes));
         }
     }
+}
+
+/// A separator rule that extraction glued to the end of the page's last line of text
+/// (`... enable pseudonymous cross __________________`): the rule is cut off the line and the
+/// footnote zone starts on the next line.
+fn glued_separator(page: &mut [Line]) -> Option<usize> {
+    let at = page.iter().position(|l| trailing_rule(&l.text).is_some())?;
+    let line = page.get_mut(at)?;
+    let cut = trailing_rule(&line.text)?;
+    line.text.truncate(cut);
+    Some(at + 1)
+}
+
+/// Where a trailing rule of underscores (after a space) starts in a line of text.
+fn trailing_rule(t: &str) -> Option<usize> {
+    let body = t.trim_end_matches('_');
+    let rule = t.len() - body.len();
+    let text = body.trim_end();
+    (rule >= 10 && text.len() < body.len() && !text.is_empty()).then_some(text.len())
 }
 
 /// A starred note at the foot of a page with no separator rule before it (the first page's

@@ -35,7 +35,9 @@ pub fn is_session(t: &str) -> bool {
     (last.eq_ignore_ascii_case("session") || last.eq_ignore_ascii_case("year"))
         && words.len() <= 6
         && words.len() >= 2
-        && t.starts_with(|c: char| c.is_uppercase())
+        && (t.starts_with(|c: char| c.is_uppercase())
+            // The Economic and Social Council's `2025 session`.
+            || words.len() == 2 && words[0].len() == 4 && words[0].bytes().all(|b| b.is_ascii_digit()))
         && !t.contains(':')
 }
 
@@ -112,8 +114,13 @@ pub fn read(lines: &[Line], doc: &mut Document) {
     let mut in_agenda_titles = false;
     let mut block = 0usize;
     let mut prev_other = false;
+    let mut skip = 0usize;
     for (i, line) in lines.iter().enumerate() {
-        let t = fold(&line.text);
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let mut t = fold(&line.text);
         if line.blank_before {
             block += 1;
             // Word text puts a blank line between the agenda line and its titles.
@@ -179,8 +186,22 @@ pub fn read(lines: &[Line], doc: &mut Document) {
                 agenda_label: None,
                 agenda_items: Vec::new(),
             });
-            in_agenda_titles = false;
+            // The other organ's block often stands between an agenda line and its titles
+            // (`Agenda items 34 and 71` / `Security Council` / `Eightieth year` / titles): the
+            // titles still to come belong to the agenda line.
+            in_agenda_titles &= agenda_text.is_empty();
             continue;
+        }
+        if agenda_numbers(&t).is_some() {
+            // A long list of numbers wraps: `Agenda items 14, 16, ..., 69,` / `71, 120 and 135`.
+            while ends_open(&t)
+                && let Some(more) = lines.get(i + 1 + skip).map(|l| fold(&l.text))
+                && more.starts_with(|c: char| c.is_ascii_digit())
+            {
+                t.push(' ');
+                t.push_str(&more);
+                skip += 1;
+            }
         }
         if let Some(numbers) = agenda_numbers(&t) {
             flush_agenda(doc, agenda_for, &mut agenda_text);
@@ -268,17 +289,23 @@ pub fn ends_open(t: &str) -> bool {
 /// Groups lines into titles: a line starting with a capital after a line that could end a
 /// title starts a new one.
 fn group_titles(lines: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+    group_lines(lines)
+        .into_iter()
+        .map(|g| g.join(" "))
+        .collect()
+}
+
+/// [`group_titles`], each title still as its lines.
+fn group_lines(lines: &[String]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
     for l in lines {
-        let start_new = match out.last() {
+        let start_new = match out.last().and_then(|g| g.last()) {
             None => true,
             Some(prev) => !ends_open(prev) && l.starts_with(|c: char| c.is_uppercase()),
         };
-        if start_new {
-            out.push(l.clone());
-        } else if let Some(last) = out.last_mut() {
-            last.push(' ');
-            last.push_str(l);
+        match out.last_mut() {
+            Some(last) if !start_new => last.push(l.clone()),
+            _ => out.push(vec![l.clone()]),
         }
     }
     out
@@ -294,8 +321,10 @@ fn flush_agenda(doc: &mut Document, agenda_for: Option<usize>, text: &mut Vec<St
         text.clear();
         return;
     }
-    let mut titles = group_titles(text);
+    let mut groups = group_lines(text);
     text.clear();
+    merge_wrapped(&mut groups, n);
+    let mut titles: Vec<String> = groups.into_iter().map(|g| g.join(" ")).collect();
     // More groups than numbers: the extra ones are sub-headings of the last item.
     while titles.len() > n {
         let extra = titles.pop().unwrap_or_default();
@@ -305,6 +334,53 @@ fn flush_agenda(doc: &mut Document, agenda_for: Option<usize>, text: &mut Vec<St
     }
     for (item, title) in session.agenda_items.iter_mut().zip(titles) {
         item.title = title;
+    }
+}
+
+/// With more title groups than agenda numbers, some title wrapped before a word that starts
+/// with a capital (`... Agency for Palestine` / `Refugees in the Near East`). Joins, one at a
+/// time, the most likely pair: a long line (near the column width) followed by a short
+/// one-line group; a group opening with a capitalised function word (`The ...`) always starts
+/// a title. Groups that stay extra are sub-headings.
+fn merge_wrapped(groups: &mut Vec<Vec<String>>, n: usize) {
+    let width = groups
+        .iter()
+        .flatten()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    while groups.len() > n {
+        let mut best: Option<(usize, f64)> = None;
+        for (j, pair) in groups.windows(2).enumerate() {
+            let (Some(last), Some(next)) = (pair[0].last(), pair[1].first()) else {
+                continue;
+            };
+            let long = last.chars().count() as f64 / width;
+            let first_word = next.split_whitespace().next().unwrap_or("");
+            let opens = FUNCTION_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(first_word));
+            if long < 0.6 || opens || last.ends_with(['.', ';']) {
+                continue;
+            }
+            let short_next = if pair[1].len() == 1 {
+                1.0 - next.chars().count() as f64 / width
+            } else {
+                0.0
+            };
+            let score = long + short_next;
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((j, score));
+            }
+        }
+        let Some((j, _)) = best else { return };
+        if j + 1 < groups.len() {
+            let next = groups.remove(j + 1);
+            if let Some(g) = groups.get_mut(j) {
+                g.extend(next);
+            }
+        }
     }
 }
 
@@ -347,6 +423,8 @@ mod tests {
         assert!(is_session("Seventy-ninth session"));
         assert!(is_session("Tenth emergency special session"));
         assert!(is_session("Eightieth year"));
+        assert!(is_session("2099 session"));
+        assert!(!is_session("25 session"));
         assert!(!is_session("Security Council"));
     }
 }

@@ -24,19 +24,31 @@ use body::Raw;
 use footnotes::{Item, Note};
 use lines::{Form, Line, fold};
 
-/// Reads extracted letter text. Text that is not a letter still gives a document with whatever
-/// could be read, and warnings say what was missing; input that is not text at all is an error.
+/// Reads extracted letter text. A letter with parts missing (no symbol, no signature) still
+/// gives a document, and warnings say what was missing; a document of the genre that is not a
+/// letter (a report under a masthead) is read as kind `other`. Input that is not text, is
+/// empty, or shows nothing of a letter or a UN document (no masthead, no letter title, no
+/// signature) is an error.
 pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
     check_is_text(input)?;
     let mut warnings = Vec::new();
     let mut doc = Document::default();
     let form = lines::detect(input);
     let all = lines::split(input, form);
-    if all.is_empty() {
-        doc.kind = Kind::Other;
-        warnings.push(Warning::new("the input is empty: no letter to read"));
-        return Ok((doc, warnings));
-    }
+    let Some(first) = all.first() else {
+        return Err(Error::invalid_at(
+            Position::of_offset(input, input.len()),
+            "the input is empty (nothing but white space): there is no letter to read",
+        ));
+    };
+    let first_at = Position {
+        line: first.line,
+        column: first.col,
+    };
+    let last_at = all.last().map_or(first_at, |l| Position {
+        line: l.line,
+        column: l.col,
+    });
     let symbols = masthead::find_symbols(&all);
     let names: Vec<String> = symbols.iter().map(|s| s.as_str().to_string()).collect();
     let (kept, job) = furniture::strip(all, &names);
@@ -92,6 +104,13 @@ pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
     if doc.symbols.is_empty() {
         doc.symbols = symbols;
     }
+    if title_at.is_none() && !has_masthead(&doc) && !has_signature(&items) {
+        return Err(Error::invalid_at(
+            first_at,
+            "not a letter: no masthead (symbol, organ, `Distr.`, date of issuance), no title \
+             (`Letter dated ...`, `Note verbale dated ...`) and no signature (`(Signed) ...`)",
+        ));
+    }
     for it in items.get(masthead_end..body_start).unwrap_or_default() {
         if let Item::Notes(n) = it {
             front_notes.extend(n.iter().cloned());
@@ -140,6 +159,17 @@ pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
         attach(&mut annexes, annex);
     }
     doc.annexes = annexes;
+    if doc.kind == Kind::Other
+        && doc.body.is_empty()
+        && doc.annexes.is_empty()
+        && doc.signatures.is_empty()
+    {
+        // A masthead and nothing after it: a letter cut short, or a cover page.
+        return Err(Error::invalid_at(
+            last_at,
+            "not a letter: a masthead but no title (`Letter dated ...`) and no text after it",
+        ));
+    }
     if doc.kind != Kind::Other && doc.title.is_empty() {
         warnings.push(Warning::new("the letter has no title"));
     }
@@ -147,6 +177,24 @@ pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
         warnings.push(Warning::new("the letter body is empty"));
     }
     Ok((doc, warnings))
+}
+
+/// Whether the masthead gave anything a UN document prints there.
+fn has_masthead(doc: &Document) -> bool {
+    !doc.symbols.is_empty()
+        || !doc.organs.is_empty()
+        || doc.distribution.is_some()
+        || doc.date.is_some()
+        || doc.original_language.is_some()
+        || !doc.sessions.is_empty()
+}
+
+/// Whether any line opens a signature block.
+fn has_signature(items: &[Item]) -> bool {
+    items.iter().any(|it| {
+        matches!(it, Item::Line(l) if l.text.len() < 200
+            && signatures::is_signature(&fold(&l.text)))
+    })
 }
 
 /// Enclosures and appendices go inside the annex before them; annexes stand at the top.
@@ -313,8 +361,40 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
         items: Vec::new(),
     }];
     let mut i = 0;
+    let mut signed = false;
     while i < items.len() {
         let Some(it) = items.get(i) else { break };
+        // A letter printed after the signature of the one before it, with no heading of its
+        // own (the letter a covering letter transmits, the next of identical letters): an
+        // attachment whose heading is empty and whose title is that letter's title.
+        if signed
+            && let Item::Line(l) = it
+            && title::title_kind(&l.text).is_some()
+        {
+            let after = following_lines(items, i);
+            let m = title::extent(&after, 6);
+            let next = skip_lines(items, i, m);
+            sections.push(Section {
+                heading: Some((AnnexKind::Annex, String::new())),
+                title: Some(join_folded(after.iter().take(m).copied())),
+                items: Vec::new(),
+            });
+            for skipped in items.get(i..next).unwrap_or_default() {
+                if let (Item::Notes(_), Some(s)) = (skipped, sections.last_mut()) {
+                    s.items.push(skipped);
+                }
+            }
+            signed = false;
+            i = next;
+            continue;
+        }
+        if let Item::Line(l) = it
+            && l.segments()
+                .iter()
+                .any(|(_, s)| signatures::is_signature(s))
+        {
+            signed = true;
+        }
         let heading = match it {
             // A heading stands alone; `Annex    23` with a column gap is a contents entry.
             Item::Line(l) if l.segments().len() == 1 => annexes::heading_kind(&fold(&l.text)),
@@ -326,8 +406,10 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
             *kind != AnnexKind::Annex
                 || form == Form::Word
                 || matches!(it, Item::Line(l) if l.page_start || l.page == 0)
-                // A landscape page prints its heading last.
+                // A landscape page prints its heading last; an `Annex` entry that ends a page
+                // of contents (dot leaders) is no heading.
                 || following_lines(items, i + 1).first().is_none_or(|n| n.page_start)
+                    && !matches!(it, Item::Line(l) if page_has_leaders(items, l.page))
         });
         let Some((kind, wraps)) = heading else {
             if let Some(s) = sections.last_mut() {
@@ -349,6 +431,7 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
             title_text = Some(join_folded(after.iter().take(m).copied()));
             next = skip_lines(items, next, m);
         }
+        signed = false;
         sections.push(Section {
             heading: Some((kind, heading_text)),
             title: title_text,
@@ -363,6 +446,14 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
         i = next;
     }
     sections
+}
+
+/// Whether a page holds a table of contents: lines with dot leaders (`Annex . . . . 25`).
+fn page_has_leaders(items: &[Item], page: usize) -> bool {
+    items.iter().any(|it| {
+        matches!(it, Item::Line(l) if l.page == page
+            && (l.text.contains(". . . .") || l.text.contains(".....")))
+    })
 }
 
 struct Built {

@@ -55,7 +55,14 @@ pub fn read<'a>(lines: &[&'a Line], form: Form) -> (Vec<Signature>, Vec<&'a Line
         }
         let text = fold(&line.text);
         let prose = text.chars().count() > 70 && super::body::ends_sentence(&text);
-        if sigs.is_empty() || prose || i > 0 && line.blank_before && line.page_start {
+        // The next letter (`Letter dated ...` of a transmitted letter, an identical letter)
+        // starts right after a signatory's titles.
+        let next_letter = super::title::title_kind(&text).is_some();
+        // A block whose name and a title are read does not go on over a page break.
+        let complete = sigs
+            .last()
+            .is_some_and(|s| !s.name.is_empty() && !s.titles.is_empty());
+        if sigs.is_empty() || prose || next_letter || i > 0 && line.page_start && complete {
             done = true;
             rest.push(*line);
             continue;

@@ -29,6 +29,16 @@ pub fn title_kind(t: &str) -> Option<Kind> {
 /// has not reached `addressed to`, or what follows `addressed to` is unfinished, or the next line
 /// starts in lower case or with `and`; a blank line ends it.
 pub fn extent(lines: &[&Line], max: usize) -> usize {
+    // A long sender (a committee named with its resolutions) can push `addressed to` past the
+    // usual length: the title then runs on to its addressees.
+    let addressed_at = lines
+        .iter()
+        .take(12)
+        .take_while(|l| {
+            !l.text.trim_end().ends_with(['.', ';', ':']) || l.text.contains("addressed")
+        })
+        .position(|l| l.text.contains("addressed to") || l.text.trim_end().ends_with("addressed"));
+    let max = addressed_at.map_or(max, |k| max.max(k + 4));
     let mut text = String::new();
     let mut n = 0;
     for (i, line) in lines.iter().enumerate().take(max) {
