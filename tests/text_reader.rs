@@ -598,6 +598,51 @@ fn every_corpus_file_reads() {
     }
 }
 
+/// Strings of a document outside its signature blocks, as (JSON pointer, text).
+fn strings_outside_signatures(v: &serde_json::Value, at: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::String(s) => out.push((at.to_string(), s.clone())),
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                strings_outside_signatures(x, &format!("{at}/{i}"), out);
+            }
+        }
+        serde_json::Value::Object(o) => {
+            for (k, x) in o.iter().filter(|(k, _)| k.as_str() != "signatures") {
+                strings_outside_signatures(x, &format!("{at}/{k}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn no_signature_line_or_rule_is_left_in_the_text_of_the_corpus() {
+    for sub in ["letters", "letters-layout", "revisions"] {
+        let Some(dir) = corpus_dir(sub) else { return };
+        for path in files(&dir) {
+            let text = std::fs::read_to_string(&path).expect("utf-8");
+            let (d, _) =
+                extracted::read(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let value = serde_json::to_value(&d).expect("json");
+            let mut strings = Vec::new();
+            strings_outside_signatures(&value, "", &mut strings);
+            for (at, s) in strings {
+                assert!(
+                    !s.contains("(Signed)"),
+                    "{} {at}: a signature in the text: {s}",
+                    path.display()
+                );
+                assert!(
+                    !s.contains("__________"),
+                    "{} {at}: a separator rule in the text: {s}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn gold_fields_of_the_corpus() {
     let Some(gold) = corpus_dir("gold") else {
