@@ -141,14 +141,32 @@ fn first_word_len(t: &str) -> usize {
 /// font (Times New Roman advance widths, in thousandths of an em), so `illicit` takes less room
 /// than `Moscow`. Whether the next word would have fitted on a line is judged on this measure.
 pub fn measure(t: &str) -> usize {
-    let units: u32 = t.chars().map(advance).sum();
+    let units: u32 = t
+        .chars()
+        .map(|c| match ASCII_ADVANCE.get(c as usize) {
+            Some(&a) => a,
+            None => advance(c),
+        })
+        .sum();
     ((units + AVERAGE / 2) / AVERAGE) as usize
 }
+
+/// [`advance`] of every ASCII character, looked up rather than matched: every line of a letter is
+/// measured.
+const ASCII_ADVANCE: [u32; 128] = {
+    let mut table = [0; 128];
+    let mut i = 0;
+    while i < 128 {
+        table[i] = advance(i as u8 as char);
+        i += 1;
+    }
+    table
+};
 
 /// The advance width of an average character of running text (space included).
 const AVERAGE: u32 = 450;
 
-fn advance(c: char) -> u32 {
+const fn advance(c: char) -> u32 {
     match c {
         ' ' | '.' | ',' | '\'' | '‘' | '’' => 250,
         'i' | 'j' | 'l' | 't' | ':' | ';' | '/' | '!' | '|' => 278,
@@ -164,7 +182,7 @@ fn advance(c: char) -> u32 {
         'W' => 944,
         '–' => 500,
         '—' | '@' => 1000,
-        c if c.is_ascii_digit() => 500,
+        '0'..='9' => 500,
         c if c.is_lowercase() => 500,
         c if c.is_uppercase() => 700,
         _ => 500,

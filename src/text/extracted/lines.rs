@@ -37,6 +37,17 @@ impl Line {
     /// The text cut at runs of three or more spaces (the column gaps of `-layout`), each piece
     /// with its 0-based character column in the original line.
     pub fn segments(&self) -> Vec<(usize, &str)> {
+        // Most lines have no column gap: one segment, found without walking every character.
+        let body = self.text.trim_start_matches([' ', '\t']);
+        if !body.contains("   ") && !body.contains('\t') {
+            let indent = self.text.len() - body.len();
+            let text = body.trim_end_matches(' ');
+            return if text.is_empty() {
+                Vec::new()
+            } else {
+                vec![(self.col.saturating_sub(1) + indent, text)]
+            };
+        }
         let mut out = Vec::new();
         let mut start: Option<usize> = None;
         let mut spaces = 0usize;
@@ -71,8 +82,49 @@ impl Line {
     }
 }
 
+/// Whether [`fold`] would leave `s` as it is: single ASCII spaces between words, none at the ends,
+/// and no other whitespace. Works on bytes: the non-ASCII whitespace characters (U+0085, U+00A0,
+/// U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) are recognised by their
+/// UTF-8 encoding.
+fn is_folded(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for (i, &byte) in b.iter().enumerate() {
+        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let other_space = match byte {
+            b' ' if after_space => return false,
+            b' ' => {
+                after_space = true;
+                continue;
+            }
+            0x09..=0x0D => true,
+            0xC2 => matches!(next(1), 0x85 | 0xA0),
+            0xE1 => next(1) == 0x9A && next(2) == 0x80,
+            0xE2 => match next(1) {
+                0x80 => matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+                0x81 => next(2) == 0x9F,
+                _ => false,
+            },
+            0xE3 => next(1) == 0x80 && next(2) == 0x80,
+            _ => false,
+        };
+        if other_space {
+            return false;
+        }
+        after_space = false;
+    }
+    true
+}
+
 /// Folds every run of whitespace to one space and trims the ends.
 pub fn fold(s: &str) -> String {
+    // Most lines are folded already; checking is cheaper than splitting and joining again.
+    if is_folded(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -231,6 +283,57 @@ fn fold_keep(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn fold_is_split_and_join(s in "\\PC*|[ \t\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{202f}\u{205f}\u{3000}’a-z]{0,24}") {
+            let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(fold(&s), expected);
+        }
+    }
+
+    #[test]
+    fn fold_agrees_with_splitting_on_whitespace() {
+        for s in [
+            "",
+            " ",
+            "plain words here",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "nbsp\u{a0}here",
+            "line\nbreak",
+            "é à  ü",
+            "em\u{2003}space",
+            "ideographic\u{3000}space",
+            "nel\u{85}x",
+            "curly ’quotes’ and – dashes",
+        ] {
+            let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(fold(s), expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn segments_of_a_line_without_gaps_and_with_them() {
+        let line = |text: &str, col| Line {
+            text: text.to_string(),
+            line: 1,
+            col,
+            indent: 0,
+            page: 0,
+            blank_before: false,
+            page_start: false,
+        };
+        assert_eq!(
+            line("  one segment ", 1).segments(),
+            vec![(2, "one segment")]
+        );
+        assert_eq!(line("a   b", 5).segments(), vec![(4, "a"), (8, "b")]);
+        assert_eq!(line("a\tb", 1).segments(), vec![(0, "a\tb")]);
+        assert!(line("   ", 1).segments().is_empty());
+    }
 
     #[test]
     fn word_bold_splits_glued_lines() {
