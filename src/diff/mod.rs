@@ -121,8 +121,8 @@ impl Diff {
 
 /// Compares two versions of a document. Does not check their symbols: see [`base_symbol`].
 pub fn diff(old: &Document, new: &Document) -> Diff {
-    let old_units = blocks::units(old);
-    let new_units = blocks::units(new);
+    // Normalising each side's blocks is independent work: one side per core.
+    let (old_units, new_units) = rayon::join(|| blocks::units(old), || blocks::units(new));
     let symbols = |d: &Document| d.symbols.iter().map(ToString::to_string).collect();
     let mut out = Diff {
         format: FORMAT.to_string(),
