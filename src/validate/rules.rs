@@ -38,7 +38,7 @@ pub const EID_UNIQUE: Rule = Rule {
 /// FRBR IRIs follow the naming convention.
 pub const FRBR_IRI: Rule = Rule {
     id: "akn-frbr-iri",
-    summary: "FRBRuri is /akn/un/doc/communication/{actor}/{letter date}/{number}, the actor is the organ of the first symbol (unga, unsc, unecosoc, unga-hrc), and the Expression and Manifestation IRIs and every FRBRthis extend it (/eng@{issuance date}, /!main, /!annex_N, .xml)",
+    summary: "FRBRuri is /akn/un/doc/communication/{actor}/{letter date}/{number}, the actor is the organ of the first symbol (unga, unsc, unecosoc, unga-hrc), and the Expression and Manifestation IRIs and every FRBRthis extend it (/eng@{issuance date}, /!main, /!annex_N, nested /!annex_1/annex_2, .xml)",
 };
 /// FRBR numbers match the masthead symbols.
 pub const FRBR_NUMBER: Rule = Rule {
