@@ -28,6 +28,24 @@ pub fn symbol_shaped(s: &str) -> Option<Symbol> {
     Symbol::parse(s).ok()
 }
 
+/// The parts of a joint symbol (two or more symbols joined by a dash), each with its byte range
+/// in `s`; `None` unless every part is symbol-shaped.
+pub fn joint_symbol_shaped(s: &str) -> Option<Vec<(usize, usize, Symbol)>> {
+    let parts = crate::symbol::split_joint(s);
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut cursor = 0;
+    let mut out = Vec::new();
+    for part in parts {
+        let start = cursor + s.get(cursor..)?.find(part)?;
+        let end = start + part.len();
+        out.push((start, end, symbol_shaped(part)?));
+        cursor = end;
+    }
+    Some(out)
+}
+
 /// A footnote call-out found in a paragraph: byte range to replace and the marker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Callout {
@@ -251,6 +269,23 @@ fn scan(seg: &str, superscripts: &[String], out: &mut Vec<Inline>) {
                 symbol,
             });
             last = core_end;
+        } else if core.contains('/')
+            && let Some(parts) = joint_symbol_shaped(core)
+        {
+            // A joint symbol cited in the text (`A/79/955-S/2025/402`): each part is a symbol,
+            // the dash between them stays text, so the words are kept as printed.
+            push_text(out, &seg[last..core_start]);
+            let mut cursor = 0;
+            for (start, end, symbol) in parts {
+                push_text(out, core.get(cursor..start).unwrap_or_default());
+                out.push(Inline::Symbol {
+                    text: core.get(start..end).unwrap_or_default().to_string(),
+                    symbol,
+                });
+                cursor = end;
+            }
+            push_text(out, core.get(cursor..).unwrap_or_default());
+            last = core_end;
         } else if !superscripts.is_empty() && word.chars().any(|c| superscript_digit(c).is_some()) {
             for (off, c) in word.char_indices() {
                 if superscript_digit(c).is_none() {
@@ -291,6 +326,29 @@ mod tests {
                 _ => String::new(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_joint_symbol_in_the_text_is_two_symbols_and_keeps_its_dash() {
+        let text = "See my letter (A/79/955-S/2025/402) of last week.";
+        let inlines = to_inlines(text, &[], &[]);
+        assert_eq!(plain(&inlines), text);
+        let symbols: Vec<String> = inlines
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Symbol { symbol, .. } => Some(symbol.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(symbols, ["A/79/955", "S/2025/402"]);
+        // A dash inside one symbol's series is not a join.
+        let one = to_inlines("resolution A/ES-10/1043 applies", &[], &[]);
+        assert_eq!(
+            one.iter()
+                .filter(|i| matches!(i, Inline::Symbol { .. }))
+                .count(),
+            1
+        );
     }
 
     #[test]
