@@ -55,7 +55,21 @@ impl<'a> Line<'a> {
     }
 }
 
+/// Lines between blank lines; never empty (see [`groups`]).
 type Group<'l, 'a> = &'l [Line<'a>];
+
+/// An error at the start of a group's first line (without a line, an error without position).
+fn group_error(group: &[Line<'_>], message: impl Into<String>) -> Error {
+    match group.first() {
+        Some(l) => l.error(0, message),
+        None => Error::invalid(message),
+    }
+}
+
+/// The kind of a group's first line.
+fn group_kind(group: &[Line<'_>]) -> LineKind {
+    group.first().map_or(LineKind::Blank, |l| classify(l.text))
+}
 
 /// How deep spans, containers and annexes may nest: far beyond any letter, and shallow enough
 /// that hostile input cannot exhaust the stack.
@@ -139,8 +153,8 @@ fn read_marker(first: &Line<'_>, doc: &mut Document) -> Result<()> {
 fn groups<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<Group<'l, 'a>> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < lines.len() {
-        if lines[i].text.is_empty() {
+    while let Some(line) = lines.get(i) {
+        if line.text.is_empty() {
             i += 1;
             continue;
         }
@@ -154,11 +168,13 @@ fn groups<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<Group<'l, 'a>> {
                 .position(|l| !l.text.is_empty());
             match next_text {
                 Some(0) => end += 1,
-                Some(k) if lines[end + k].text.starts_with("  ") => end += k + 1,
+                Some(k) if lines.get(end + k).is_some_and(|l| l.text.starts_with("  ")) => {
+                    end += k + 1;
+                }
                 _ => break,
             }
         }
-        out.push(&lines[start..end]);
+        out.extend(lines.get(start..end));
         i = end;
     }
     out
@@ -173,12 +189,10 @@ fn read_masthead(groups: &[Group<'_, '_>], marker: &Line<'_>, doc: &mut Document
     };
     read_masthead_top(top, doc)?;
     for (i, group) in rest.iter().enumerate() {
-        if group.len() == 1 && i + 1 == rest.len() {
-            doc.job_number = Some(group[0].unescape()?);
-        } else if group.len() == 1 {
-            return Err(group[0].error(0, "a session needs its organ and its session line; a job number must be the masthead's last line"));
-        } else {
-            doc.sessions.push(read_session(group)?);
+        match group {
+            [only] if i + 1 == rest.len() => doc.job_number = Some(only.unescape()?),
+            [only] => return Err(only.error(0, "a session needs its organ and its session line; a job number must be the masthead's last line")),
+            _ => doc.sessions.push(read_session(group)?),
         }
     }
     Ok(())
@@ -200,7 +214,10 @@ fn read_masthead_top(top: Group<'_, '_>, doc: &mut Document) -> Result<()> {
         Some(l) if l.text == UNITED_NATIONS => {}
         Some(l) => return Err(l.error(0, format!("expected `{UNITED_NATIONS}` after the symbols"))),
         None => {
-            return Err(top[0].error(0, format!("expected `{UNITED_NATIONS}` after the symbols")));
+            return Err(group_error(
+                top,
+                format!("expected `{UNITED_NATIONS}` after the symbols"),
+            ));
         }
     }
     // Organs, then the issue lines in their printed order.
@@ -254,13 +271,19 @@ fn labelled_value(l: &Line<'_>, label: &str) -> Result<String> {
 }
 
 fn read_session(group: Group<'_, '_>) -> Result<Session> {
+    let [organ, name, rest @ ..] = group else {
+        return Err(group_error(
+            group,
+            "a session needs its organ and its session line",
+        ));
+    };
     let mut session = Session {
-        organ: group[0].unescape()?,
-        name: group[1].unescape()?,
+        organ: organ.unescape()?,
+        name: name.unescape()?,
         agenda_label: None,
         agenda_items: Vec::new(),
     };
-    let mut rest = group.get(2..).unwrap_or_default();
+    let mut rest = rest;
     if let Some((l, after)) = rest.split_first() {
         if !l.text.starts_with(' ') {
             session.agenda_label = Some(l.unescape()?);
@@ -324,17 +347,19 @@ fn read_title(group: Group<'_, '_>, doc: &mut Document) -> Result<()> {
         .rev()
         .take_while(|l| field_line(l.text).is_some())
         .count();
-    let Some(title_at) = group.len().checked_sub(fields + 1) else {
-        return Err(group[0].error(0, "the title group has no title line"));
+    let (head, field_lines) = group
+        .split_at_checked(group.len().saturating_sub(fields))
+        .unwrap_or((group, &[]));
+    let Some((title_line, headings)) = head.split_last() else {
+        return Err(group_error(group, "the title group has no title line"));
     };
-    for h in &group[..title_at] {
+    for h in headings {
         doc.title_headings.push(h.unescape()?);
     }
-    let title_line = &group[title_at];
     let mut kind = None;
     let mut marked = Vec::new();
     doc.title = title_spans(title_line, &mut marked)?;
-    for l in &group[title_at + 1..] {
+    for l in field_lines {
         let (name, value) = field_line(l.text).unwrap_or_default();
         marked.push((l, 0, name, value));
     }
@@ -414,24 +439,26 @@ struct Parts {
 fn section(groups: &[Group<'_, '_>], depth: usize) -> Result<Parts> {
     let mut parts = Parts::default();
     let mut i = 0;
-    while let Some(group) = groups.get(i) {
-        let first = &group[0];
-        match classify(first.text) {
+    while let Some(&group) = groups.get(i) {
+        match group_kind(group) {
             LineKind::Annex(d) if d == depth + 1 && d > MAX_DEPTH => {
-                return Err(first.error(0, TOO_DEEP));
+                return Err(group_error(group, TOO_DEEP));
             }
             LineKind::Annex(d) if d == depth + 1 => {
-                let end = groups[i + 1..]
+                let end = groups
                     .iter()
-                    .position(|g| matches!(classify(g[0].text), LineKind::Annex(k) if k <= d))
+                    .skip(i + 1)
+                    .position(|&g| matches!(group_kind(g), LineKind::Annex(k) if k <= d))
                     .map_or(groups.len(), |k| i + 1 + k);
-                parts.annexes.push(annex(&groups[i..end], d)?);
+                parts
+                    .annexes
+                    .push(annex(groups.get(i..end).unwrap_or_default(), d)?);
                 i = end;
                 continue;
             }
             LineKind::Annex(d) => {
-                return Err(first.error(
-                    0,
+                return Err(group_error(
+                    group,
                     format!(
                         "an annex heading of level {d} here must be of level {}",
                         depth + 1
@@ -439,16 +466,22 @@ fn section(groups: &[Group<'_, '_>], depth: usize) -> Result<Parts> {
                 ));
             }
             _ if !parts.annexes.is_empty() => {
-                return Err(first.error(0, "only annexes may follow an annex at this level"));
+                return Err(group_error(
+                    group,
+                    "only annexes may follow an annex at this level",
+                ));
             }
             LineKind::Footnote => parts.footnotes.push(footnote(group)?),
             _ if !parts.footnotes.is_empty() => {
-                return Err(first.error(0, "only footnotes and annexes may follow footnotes"));
+                return Err(group_error(
+                    group,
+                    "only footnotes and annexes may follow footnotes",
+                ));
             }
             LineKind::Signature => parts.signatures.push(signature(group)?),
             _ if !parts.signatures.is_empty() => {
-                return Err(first.error(
-                    0,
+                return Err(group_error(
+                    group,
                     "only signatures, footnotes and annexes may follow a signature",
                 ));
             }
@@ -460,8 +493,13 @@ fn section(groups: &[Group<'_, '_>], depth: usize) -> Result<Parts> {
 }
 
 fn annex(groups: &[Group<'_, '_>], depth: usize) -> Result<Annex> {
-    let head = groups[0];
-    let line = head[0].skip(depth + 1);
+    let Some((&head, rest)) = groups.split_first() else {
+        return Err(Error::invalid("an annex needs its heading"));
+    };
+    let Some(first) = head.first() else {
+        return Err(Error::invalid("an annex needs its heading"));
+    };
+    let line = first.skip(depth + 1);
     let (kind, heading) = if line.text.starts_with('[') {
         let mut p = Inlines::new(line.text);
         let (content, name, value) = p.marked().map_err(|(a, m)| line.error(a, m))?;
@@ -489,7 +527,7 @@ fn annex(groups: &[Group<'_, '_>], depth: usize) -> Result<Annex> {
         }
         [] => {}
     }
-    let parts = section(&groups[1..], depth)?;
+    let parts = section(rest, depth)?;
     annex.body = parts.body;
     annex.signatures = parts.signatures;
     annex.footnotes = parts.footnotes;
@@ -498,7 +536,9 @@ fn annex(groups: &[Group<'_, '_>], depth: usize) -> Result<Annex> {
 }
 
 fn signature(group: Group<'_, '_>) -> Result<Signature> {
-    let first = &group[0];
+    let Some((first, more)) = group.split_first() else {
+        return Err(Error::invalid("a signature needs its line"));
+    };
     let (signed, mark) = if first.text.starts_with(SIGNED) {
         (true, SIGNED)
     } else {
@@ -510,10 +550,7 @@ fn signature(group: Group<'_, '_>) -> Result<Signature> {
     } else {
         rest.skip(1).unescape()?
     };
-    let titles = group[1..]
-        .iter()
-        .map(Line::unescape)
-        .collect::<Result<_>>()?;
+    let titles = more.iter().map(Line::unescape).collect::<Result<_>>()?;
     Ok(Signature {
         name,
         titles,
@@ -522,14 +559,16 @@ fn signature(group: Group<'_, '_>) -> Result<Signature> {
 }
 
 fn footnote(group: Group<'_, '_>) -> Result<Footnote> {
-    let first = &group[0];
+    let Some((first, more)) = group.split_first() else {
+        return Err(Error::invalid("a footnote needs its line"));
+    };
     let end = footnote_marker_end(first.text).unwrap_or(first.text.len());
     let marker = Line {
         text: &first.text[2..end - 2],
         ..first.skip(2)
     }
     .unescape()?;
-    let body = contained(first.skip(end), &group[1..], 0)?;
+    let body = contained(first.skip(end), more, 0)?;
     Ok(Footnote { marker, body })
 }
 
@@ -568,7 +607,9 @@ fn blocks(lines: &[Line<'_>], depth: usize) -> Result<Vec<Block>> {
 }
 
 fn block(group: Group<'_, '_>, depth: usize) -> Result<Block> {
-    let first = &group[0];
+    let Some(first) = group.first() else {
+        return Err(Error::invalid("a block needs a line"));
+    };
     let single = |b: Block| match group.get(1) {
         Some(l) => Err(l.error(
             0,
@@ -636,8 +677,9 @@ fn list(group: Group<'_, '_>, depth: usize) -> Result<Block> {
         if classify(first.text) != LineKind::ListItem {
             return Err(first.error(0, "expected a list item (`- `)"));
         }
-        let end = group[i + 1..]
+        let end = group
             .iter()
+            .skip(i + 1)
             .position(|l| !l.text.is_empty() && !l.text.starts_with("  "))
             .map_or(group.len(), |k| i + 1 + k);
         let rest = first.skip(1);
@@ -650,7 +692,7 @@ fn list(group: Group<'_, '_>, depth: usize) -> Result<Block> {
         };
         items.push(ListItem {
             num,
-            body: contained(rest, &group[i + 1..end], depth)?,
+            body: contained(rest, group.get(i + 1..end).unwrap_or_default(), depth)?,
         });
         i = end;
     }
