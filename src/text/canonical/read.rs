@@ -23,17 +23,21 @@ struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    /// An error at byte offset `at` of this line's text.
+    /// An error at byte offset `at` of this line's text: invalid input, or, for nesting beyond
+    /// the limit ([`too_deep`]), a limit the user may raise.
     fn error(&self, at: usize, message: impl Into<String>) -> Error {
         let at = at.min(self.text.len());
         let column = self.col + self.text.get(..at).map_or(0, |s| s.chars().count()) + 1;
-        Error::invalid_at(
-            Position {
-                line: self.no,
-                column,
-            },
-            message,
-        )
+        let position = Position {
+            line: self.no,
+            column,
+        };
+        let message = message.into();
+        if message.starts_with(TOO_DEEP) {
+            Error::Unsupported(format!("{position}: {message}"))
+        } else {
+            Error::invalid_at(position, message)
+        }
     }
 
     /// The line without its first `n` bytes (an ASCII prefix).
@@ -49,8 +53,8 @@ impl<'a> Line<'a> {
         unescape(self.text).map_err(|(at, m)| self.error(at, m))
     }
 
-    fn inlines(&self) -> Result<Vec<Inline>> {
-        let mut p = Inlines::new(self.text);
+    fn inlines(&self, max: usize) -> Result<Vec<Inline>> {
+        let mut p = Inlines::with_max_depth(self.text, max);
         p.sequence(None).map_err(|(at, m)| self.error(at, m))
     }
 }
@@ -71,14 +75,29 @@ fn group_kind(group: &[Line<'_>]) -> LineKind {
     group.first().map_or(LineKind::Blank, |l| classify(l.text))
 }
 
-/// How deep spans, containers and annexes may nest: far beyond any letter, and shallow enough
-/// that hostile input cannot exhaust the stack.
-const MAX_DEPTH: usize = 64;
+/// How deep spans, containers and annexes may each nest by default: far beyond any letter, and
+/// shallow enough that hostile input cannot exhaust the stack. Raised with `--max-text-depth`
+/// ([`read_with_max_depth`]).
+pub const DEFAULT_MAX_DEPTH: usize = 64;
 
-const TOO_DEEP: &str = "nested too deeply (more than 64 levels)";
+/// How every nesting-limit message starts ([`Line::error`] tells them from invalid input by it).
+const TOO_DEEP: &str = "nested too deeply";
 
-/// Reads canonical text.
+/// The message for nesting beyond `max` levels: it names the flag that raises the limit.
+fn too_deep(max: usize) -> String {
+    format!("{TOO_DEEP} (more than {max} levels); raise the limit with --max-text-depth")
+}
+
+/// Reads canonical text, with spans, containers and annexes each nesting at most
+/// [`DEFAULT_MAX_DEPTH`] levels.
 pub fn read(input: &str) -> Result<Document> {
+    read_with_max_depth(input, DEFAULT_MAX_DEPTH)
+}
+
+/// Reads canonical text, with spans, containers (lists, quotations, footnotes) and annexes each
+/// nesting at most `max_depth` levels; deeper nesting is an [`Error::Unsupported`] naming
+/// `--max-text-depth`.
+pub fn read_with_max_depth(input: &str, max_depth: usize) -> Result<Document> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let lines: Vec<Line<'_>> = input
         .split('\n')
@@ -114,7 +133,7 @@ pub fn read(input: &str) -> Result<Document> {
         return Err(rule_line.error(0, "the title is missing after the masthead rule"));
     };
     read_title(title, &mut doc)?;
-    let parts = section(rest.get(2..).unwrap_or_default(), 0)?;
+    let parts = section(rest.get(2..).unwrap_or_default(), 0, max_depth)?;
     doc.body = parts.body;
     doc.signatures = parts.signatures;
     doc.footnotes = parts.footnotes;
@@ -436,13 +455,13 @@ struct Parts {
 }
 
 /// Body blocks, then signatures, then footnotes, then annexes one level deeper than `depth`.
-fn section(groups: &[Group<'_, '_>], depth: usize) -> Result<Parts> {
+fn section(groups: &[Group<'_, '_>], depth: usize, max: usize) -> Result<Parts> {
     let mut parts = Parts::default();
     let mut i = 0;
     while let Some(&group) = groups.get(i) {
         match group_kind(group) {
-            LineKind::Annex(d) if d == depth + 1 && d > MAX_DEPTH => {
-                return Err(group_error(group, TOO_DEEP));
+            LineKind::Annex(d) if d == depth + 1 && d > max => {
+                return Err(group_error(group, too_deep(max)));
             }
             LineKind::Annex(d) if d == depth + 1 => {
                 let end = groups
@@ -452,7 +471,7 @@ fn section(groups: &[Group<'_, '_>], depth: usize) -> Result<Parts> {
                     .map_or(groups.len(), |k| i + 1 + k);
                 parts
                     .annexes
-                    .push(annex(groups.get(i..end).unwrap_or_default(), d)?);
+                    .push(annex(groups.get(i..end).unwrap_or_default(), d, max)?);
                 i = end;
                 continue;
             }
@@ -471,7 +490,7 @@ fn section(groups: &[Group<'_, '_>], depth: usize) -> Result<Parts> {
                     "only annexes may follow an annex at this level",
                 ));
             }
-            LineKind::Footnote => parts.footnotes.push(footnote(group)?),
+            LineKind::Footnote => parts.footnotes.push(footnote(group, max)?),
             _ if !parts.footnotes.is_empty() => {
                 return Err(group_error(
                     group,
@@ -485,14 +504,14 @@ fn section(groups: &[Group<'_, '_>], depth: usize) -> Result<Parts> {
                     "only signatures, footnotes and annexes may follow a signature",
                 ));
             }
-            _ => parts.body.push(block(group, 0)?),
+            _ => parts.body.push(block(group, 0, max)?),
         }
         i += 1;
     }
     Ok(parts)
 }
 
-fn annex(groups: &[Group<'_, '_>], depth: usize) -> Result<Annex> {
+fn annex(groups: &[Group<'_, '_>], depth: usize, max: usize) -> Result<Annex> {
     let Some((&head, rest)) = groups.split_first() else {
         return Err(Error::invalid("an annex needs its heading"));
     };
@@ -527,7 +546,7 @@ fn annex(groups: &[Group<'_, '_>], depth: usize) -> Result<Annex> {
         }
         [] => {}
     }
-    let parts = section(rest, depth)?;
+    let parts = section(rest, depth, max)?;
     annex.body = parts.body;
     annex.signatures = parts.signatures;
     annex.footnotes = parts.footnotes;
@@ -558,7 +577,7 @@ fn signature(group: Group<'_, '_>) -> Result<Signature> {
     })
 }
 
-fn footnote(group: Group<'_, '_>) -> Result<Footnote> {
+fn footnote(group: Group<'_, '_>, max: usize) -> Result<Footnote> {
     let Some((first, more)) = group.split_first() else {
         return Err(Error::invalid("a footnote needs its line"));
     };
@@ -568,13 +587,18 @@ fn footnote(group: Group<'_, '_>) -> Result<Footnote> {
         ..first.skip(2)
     }
     .unescape()?;
-    let body = contained(first.skip(end), more, 0)?;
+    let body = contained(first.skip(end), more, 0, max)?;
     Ok(Footnote { marker, body })
 }
 
 /// A container's content: what follows its marker on the first line (`rest`, empty or starting
 /// with a space) and its indented continuation lines, read as blocks.
-fn contained<'a>(rest: Line<'a>, more: &[Line<'a>], depth: usize) -> Result<Vec<Block>> {
+fn contained<'a>(
+    rest: Line<'a>,
+    more: &[Line<'a>],
+    depth: usize,
+    max: usize,
+) -> Result<Vec<Block>> {
     let mut lines = Vec::with_capacity(more.len() + 1);
     if !rest.text.is_empty() {
         if !rest.text.starts_with(' ') || rest.text.len() == 1 {
@@ -591,22 +615,23 @@ fn contained<'a>(rest: Line<'a>, more: &[Line<'a>], depth: usize) -> Result<Vec<
             return Err(l.error(0, "expected a line indented by two spaces"));
         }
     }
-    blocks(&lines, depth)
+    blocks(&lines, depth, max)
 }
 
-fn blocks(lines: &[Line<'_>], depth: usize) -> Result<Vec<Block>> {
-    if depth >= MAX_DEPTH {
-        return Err(lines
-            .first()
-            .map_or_else(|| Error::invalid(TOO_DEEP), |l| l.error(0, TOO_DEEP)));
+fn blocks(lines: &[Line<'_>], depth: usize, max: usize) -> Result<Vec<Block>> {
+    if depth >= max {
+        return Err(lines.first().map_or_else(
+            || Error::Unsupported(too_deep(max)),
+            |l| l.error(0, too_deep(max)),
+        ));
     }
     groups(lines)
         .into_iter()
-        .map(|g| block(g, depth + 1))
+        .map(|g| block(g, depth + 1, max))
         .collect()
 }
 
-fn block(group: Group<'_, '_>, depth: usize) -> Result<Block> {
+fn block(group: Group<'_, '_>, depth: usize, max: usize) -> Result<Block> {
     let Some(first) = group.first() else {
         return Err(Error::invalid("a block needs a line"));
     };
@@ -622,7 +647,7 @@ fn block(group: Group<'_, '_>, depth: usize) -> Result<Block> {
             let content = if first.text.len() == 1 {
                 Vec::new()
             } else {
-                first.skip(2).inlines()?
+                first.skip(2).inlines(max)?
             };
             single(Block::Heading { content })
         }
@@ -636,11 +661,11 @@ fn block(group: Group<'_, '_>, depth: usize) -> Result<Block> {
                 });
             }
             Ok(Block::Quotation {
-                body: blocks(&inner, depth)?,
+                body: blocks(&inner, depth, max)?,
             })
         }
-        LineKind::ListItem => list(group, depth),
-        LineKind::Table => table(group),
+        LineKind::ListItem => list(group, depth, max),
+        LineKind::Table => table(group, max),
         LineKind::EmptyList => single(Block::List { items: Vec::new() }),
         LineKind::EmptyTable => single(Block::Table { rows: Vec::new() }),
         LineKind::Paragraph => {
@@ -650,11 +675,11 @@ fn block(group: Group<'_, '_>, depth: usize) -> Result<Block> {
                     let content = if rest.text.is_empty() {
                         Vec::new()
                     } else {
-                        rest.skip(1).inlines()?
+                        rest.skip(1).inlines(max)?
                     };
                     (Some(Num::new(label)), content)
                 }
-                None => (None, first.inlines()?),
+                None => (None, first.inlines(max)?),
             };
             single(Block::Paragraph { num, content })
         }
@@ -670,7 +695,7 @@ fn block(group: Group<'_, '_>, depth: usize) -> Result<Block> {
     }
 }
 
-fn list(group: Group<'_, '_>, depth: usize) -> Result<Block> {
+fn list(group: Group<'_, '_>, depth: usize, max: usize) -> Result<Block> {
     let mut items = Vec::new();
     let mut i = 0;
     while let Some(first) = group.get(i) {
@@ -692,14 +717,14 @@ fn list(group: Group<'_, '_>, depth: usize) -> Result<Block> {
         };
         items.push(ListItem {
             num,
-            body: contained(rest, group.get(i + 1..end).unwrap_or_default(), depth)?,
+            body: contained(rest, group.get(i + 1..end).unwrap_or_default(), depth, max)?,
         });
         i = end;
     }
     Ok(Block::List { items })
 }
 
-fn table(group: Group<'_, '_>) -> Result<Block> {
+fn table(group: Group<'_, '_>, max: usize) -> Result<Block> {
     let mut rows: Vec<Row> = Vec::new();
     let mut marked = false;
     for l in group {
@@ -721,14 +746,14 @@ fn table(group: Group<'_, '_>) -> Result<Block> {
         }
         rows.push(Row {
             header: false,
-            cells: cells(l)?,
+            cells: cells(l, max)?,
         });
         marked = false;
     }
     Ok(Block::Table { rows })
 }
 
-fn cells(l: &Line<'_>) -> Result<Vec<Cell>> {
+fn cells(l: &Line<'_>, max: usize) -> Result<Vec<Cell>> {
     let mut out = Vec::new();
     let mut at = 1;
     loop {
@@ -752,7 +777,7 @@ fn cells(l: &Line<'_>) -> Result<Vec<Cell>> {
             ..l.skip(at + 1)
         };
         out.push(Cell {
-            content: line.inlines()?,
+            content: line.inlines(max)?,
         });
         at += bar + 1;
     }
@@ -810,11 +835,22 @@ struct Inlines<'a> {
     s: &'a str,
     at: usize,
     depth: usize,
+    max_depth: usize,
 }
 
 impl<'a> Inlines<'a> {
+    /// A parser for fields that hold plain text, where any nesting is an error anyway.
     fn new(s: &'a str) -> Self {
-        Inlines { s, at: 0, depth: 0 }
+        Self::with_max_depth(s, DEFAULT_MAX_DEPTH)
+    }
+
+    fn with_max_depth(s: &'a str, max_depth: usize) -> Self {
+        Inlines {
+            s,
+            at: 0,
+            depth: 0,
+            max_depth,
+        }
     }
 
     /// Copies the text up to the next byte in `stops` (ASCII, so never inside a character).
@@ -982,8 +1018,8 @@ impl<'a> Inlines<'a> {
     /// `[content]{name}` or `[content]{name=value}`, at `[`.
     fn marked(&mut self) -> std::result::Result<(Vec<Inline>, String, Option<String>), Failure> {
         let start = self.at;
-        if self.depth >= MAX_DEPTH {
-            return Err((start, TOO_DEEP.into()));
+        if self.depth >= self.max_depth {
+            return Err((start, too_deep(self.max_depth)));
         }
         self.bump();
         self.depth += 1;
