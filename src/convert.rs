@@ -12,6 +12,31 @@ use crate::{akn, json, text};
 /// with `--max-input-size` (README, "Limits").
 pub const DEFAULT_MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// How deep AKN elements nest by default; raised with `--max-xml-depth` up to
+/// [`MAX_XML_DEPTH_CAP`].
+pub const DEFAULT_MAX_XML_DEPTH: usize = akn::limits::MAX_DEPTH;
+
+/// How deep canonical text nests by default; raised with `--max-text-depth` up to
+/// [`MAX_TEXT_DEPTH_CAP`].
+pub const DEFAULT_MAX_TEXT_DEPTH: usize = text::canonical::DEFAULT_MAX_DEPTH;
+
+/// The highest `--max-xml-depth` accepted. Measured on a debug build with an 8 MiB stack
+/// ([`WORKER_STACK_BYTES`]): inline elements nested 2,000 deep still convert to every format,
+/// 2,500 overflow the AKN writer; the cap keeps twice that room. `tests/limits.rs` runs a
+/// document nested this deep through every command.
+pub const MAX_XML_DEPTH_CAP: usize = 1_000;
+
+/// The highest `--max-text-depth` accepted. Measured as for [`MAX_XML_DEPTH_CAP`]: annexes,
+/// lists, quotations and spans each nested 600 deep read and write, 700 overflow the reader;
+/// the cap keeps four times that room, and what it lets in writes AKN about 750 elements deep,
+/// which reads back under [`MAX_XML_DEPTH_CAP`].
+pub const MAX_TEXT_DEPTH_CAP: usize = 150;
+
+/// The stack of every thread this tool reads or writes documents on (diff's second reader,
+/// batch and validate workers): the size of the main thread's stack on Linux, which the depth
+/// caps were measured against.
+pub const WORKER_STACK_BYTES: usize = 8 * 1024 * 1024;
+
 /// What a reader may be told beyond the input itself.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
@@ -21,6 +46,10 @@ pub struct ReadOptions {
     pub symbols: Vec<Symbol>,
     /// Inputs larger than this many bytes are refused before any reader sees them.
     pub max_input_bytes: u64,
+    /// How deep AKN elements may nest (the root is level 1).
+    pub max_xml_depth: usize,
+    /// How deep canonical text's spans, containers and annexes may each nest.
+    pub max_text_depth: usize,
 }
 
 impl Default for ReadOptions {
@@ -29,6 +58,8 @@ impl Default for ReadOptions {
             from: None,
             symbols: Vec::new(),
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            max_xml_depth: DEFAULT_MAX_XML_DEPTH,
+            max_text_depth: DEFAULT_MAX_TEXT_DEPTH,
         }
     }
 }
@@ -83,8 +114,8 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
     let input = decode(bytes)?;
     let (mut document, mut warnings) = match format {
         Format::Json => (json::read(input)?, Vec::new()),
-        Format::Text => text::read(input)?,
-        Format::Akn => akn::read(input)?,
+        Format::Text => text::read_with_max_depth(input, options.max_text_depth)?,
+        Format::Akn => akn::read_with_max_depth(input, options.max_xml_depth)?,
     };
     if document.symbols.is_empty() {
         if options.symbols.is_empty() {
@@ -107,7 +138,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
 /// Writes a document in a format.
 pub fn write(doc: &Document, to: Format) -> Result<String> {
     match to {
-        Format::Json => Ok(json::write(doc)),
+        Format::Json => json::try_write(doc),
         Format::Text => text::write(doc),
         Format::Akn => akn::write(doc),
     }

@@ -7,12 +7,53 @@ use crate::error::{Error, Position, Result};
 use crate::model::{Document, FORMAT};
 use crate::validate::json_schema;
 
-/// Writes a document as pretty-printed JSON, ending with a newline.
+/// How deep arrays and objects may nest in JSON that [`read`] (serde_json) takes back, counting
+/// the document's own object: serde_json's recursion limit is fixed at 128, and the 128th
+/// nested level already trips it.
+pub const MAX_NESTING: usize = 127;
+
+/// Writes a document as pretty-printed JSON, ending with a newline. The output may nest deeper
+/// than [`MAX_NESTING`] (a document read from deeply nested AKN or canonical text); use
+/// [`try_write`] to refuse what could not be read back.
 pub fn write(doc: &Document) -> String {
     // Serialising plain data to a String cannot fail: no maps with non-string keys, no I/O.
     let mut out = serde_json::to_string_pretty(doc).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// Writes a document as [`write`] does, refusing one that nests deeper than [`MAX_NESTING`]: JSON
+/// readers (this crate's included) cannot take such output back, so it is not written.
+pub fn try_write(doc: &Document) -> Result<String> {
+    let out = write(doc);
+    let depth = nesting(&out);
+    if depth > MAX_NESTING {
+        return Err(Error::Unsupported(format!(
+            "the document nests {depth} levels deep in JSON, more than the {MAX_NESTING} a JSON reader takes back (serde_json's recursion limit is fixed at 128); write it as akn or text instead"
+        )));
+    }
+    Ok(out)
+}
+
+/// The deepest nesting of arrays and objects in JSON text (brackets inside strings skipped).
+fn nesting(json: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for b in json.bytes() {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' if in_string => escaped = true,
+            b'"' => in_string = !in_string,
+            _ if in_string => {}
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// Reads a document from JSON. Syntax errors, wrong types and unknown fields are reported with the
@@ -96,4 +137,22 @@ pub fn schema_text() -> String {
     let mut s = serde_json::to_string_pretty(&schema()).unwrap_or_default();
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_skips_brackets_in_strings() {
+        assert_eq!(nesting(r#"{"a": "[[{\"", "b": [{}], "c": "\\"}"#), 3);
+        assert_eq!(nesting("1"), 0);
+    }
+
+    #[test]
+    fn max_nesting_is_serde_json_limit() {
+        let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(serde_json::from_str::<serde_json::Value>(&nested(MAX_NESTING)).is_ok());
+        assert!(serde_json::from_str::<serde_json::Value>(&nested(MAX_NESTING + 1)).is_err());
+    }
 }

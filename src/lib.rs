@@ -42,9 +42,6 @@ pub mod format;
 pub mod json;
 pub mod model;
 pub mod symbol;
-// The text readers still index by position in places; they are being reworked on their own branch,
-// and this allowance goes when that lands.
-#[allow(clippy::indexing_slicing)]
 pub mod text;
 pub mod validate;
 

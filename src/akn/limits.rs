@@ -5,5 +5,6 @@
 /// The largest input the reader accepts, in bytes (64 MiB).
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
-/// The deepest element nesting the reader accepts (the root element is depth 1).
+/// The deepest element nesting the reader accepts by default (the root element is depth 1);
+/// raised with `--max-xml-depth` ([`super::read_with_max_depth`]).
 pub const MAX_DEPTH: usize = 512;

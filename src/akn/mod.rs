@@ -31,7 +31,7 @@ mod read;
 mod write;
 mod xml;
 
-pub use read::read;
+pub use read::{read, read_with_max_depth};
 pub use write::write;
 
 /// The Akoma Ntoso 3.0 namespace.

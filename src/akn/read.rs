@@ -17,9 +17,16 @@ use crate::model::{
 };
 use crate::symbol::Symbol;
 
-/// Reads a letter from Akoma Ntoso XML, with remarks on anything the reader had to skip.
+/// Reads a letter from Akoma Ntoso XML, with remarks on anything the reader had to skip;
+/// elements nest at most [`super::limits::MAX_DEPTH`] levels.
 pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
-    let root = xml::parse(input)?;
+    read_with_max_depth(input, super::limits::MAX_DEPTH)
+}
+
+/// Reads a letter from Akoma Ntoso XML whose elements nest at most `max_depth` levels (the root
+/// is level 1); deeper nesting is an [`Error::Unsupported`] naming `--max-xml-depth`.
+pub fn read_with_max_depth(input: &str, max_depth: usize) -> Result<(Document, Vec<Warning>)> {
+    let root = xml::parse(input, max_depth)?;
     let at = |e: &Element| Position::of_offset(input, e.offset);
     if !root.is("akomaNtoso") {
         return Err(Error::invalid_at(

@@ -13,7 +13,7 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 
-use super::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
+use super::limits::MAX_INPUT_BYTES;
 use super::{AKN_NS, AKN4UN_NS};
 use crate::error::{Error, Position, Result};
 
@@ -106,8 +106,9 @@ impl Element {
     }
 }
 
-/// Parses `input` into its root element.
-pub(crate) fn parse(input: &str) -> Result<Element> {
+/// Parses `input` into its root element, refusing elements nested deeper than `max_depth` (the
+/// root is depth 1).
+pub(crate) fn parse(input: &str, max_depth: usize) -> Result<Element> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::Unsupported(format!(
             "the input is {} bytes; the Akoma Ntoso reader accepts at most {MAX_INPUT_BYTES} bytes",
@@ -140,11 +141,12 @@ pub(crate) fn parse(input: &str) -> Result<Element> {
                 ));
             }
             Event::Start(start) => {
-                if stack.len() + 1 > MAX_DEPTH {
-                    return Err(Error::invalid_at(
-                        at(offset),
-                        format!("elements nest deeper than {MAX_DEPTH} levels"),
-                    ));
+                if stack.len() + 1 > max_depth {
+                    // A limit the user may raise, like the size limit: not invalid input.
+                    return Err(Error::Unsupported(format!(
+                        "{}: elements nest deeper than {max_depth} levels; raise the limit with --max-xml-depth",
+                        at(offset)
+                    )));
                 }
                 let element = element(&reader, ns, &start, offset)
                     .map_err(|m| Error::invalid_at(at(offset), m))?;
@@ -297,10 +299,11 @@ fn is_xml_char(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::limits::MAX_DEPTH;
     use super::*;
 
     fn err(input: &str) -> String {
-        match parse(input) {
+        match parse(input, MAX_DEPTH) {
             Ok(e) => panic!("parsed: {e:?}"),
             Err(e) => e.to_string(),
         }
@@ -310,6 +313,7 @@ mod tests {
     fn resolves_namespaces_entities_and_line_ends() {
         let root = parse(
             "<?xml version=\"1.0\"?>\r\n<a:x xmlns:a=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\" k=\"1&#10;2\t3\"><!-- c -->t&amp;<![CDATA[<u>]]>&#13;\r\nv</a:x>",
+            MAX_DEPTH,
         )
         .unwrap();
         assert!(root.is("x"));
@@ -344,7 +348,10 @@ mod tests {
     fn bounds_depth() {
         let deep = "<x>".repeat(MAX_DEPTH + 1) + &"</x>".repeat(MAX_DEPTH + 1);
         assert!(err(&deep).contains(&format!("deeper than {MAX_DEPTH}")));
+        assert!(err(&deep).contains("--max-xml-depth"));
         let ok = "<x>".repeat(MAX_DEPTH) + &"</x>".repeat(MAX_DEPTH);
-        assert!(parse(&ok).is_ok());
+        assert!(parse(&ok, MAX_DEPTH).is_ok());
+        assert!(parse(&deep, MAX_DEPTH + 1).is_ok());
+        assert!(parse("<x><y></y></x>", 1).is_err());
     }
 }

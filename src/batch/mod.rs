@@ -68,6 +68,7 @@ pub fn run(plan: &Plan, report: &mut Report, progress: &Progress) -> Result<Summ
     let setup = Setup::new(plan)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(plan.jobs.max(1))
+        .stack_size(convert::WORKER_STACK_BYTES)
         .build()
         .map_err(|e| Error::Unsupported(format!("cannot start {} threads: {e}", plan.jobs)))?;
     if progress.shown() {

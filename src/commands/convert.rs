@@ -68,6 +68,23 @@ pub struct ConvertArgs {
     /// refused unread.
     #[arg(long, visible_alias = "max-bytes", value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_input_size: u64,
+    #[command(flatten)]
+    pub depth: DepthArgs,
+}
+
+/// The nesting limits of `convert`, `validate` and `diff` (README, "Limits"). Capped at depths
+/// tested to stay within the stack on every path (read, write, validate, diff, drop).
+#[derive(Debug, Clone, Copy, Args)]
+pub struct DepthArgs {
+    /// How deep Akoma Ntoso elements may nest (the root is level 1); deeper input is refused.
+    #[arg(long, value_name = "N", default_value_t = convert::DEFAULT_MAX_XML_DEPTH,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=convert::MAX_XML_DEPTH_CAP as u64))]
+    pub max_xml_depth: usize,
+    /// How deep canonical text's spans, containers (lists, quotations, footnotes) and annexes may
+    /// each nest; deeper input is refused.
+    #[arg(long, value_name = "N", default_value_t = convert::DEFAULT_MAX_TEXT_DEPTH,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=convert::MAX_TEXT_DEPTH_CAP as u64))]
+    pub max_text_depth: usize,
 }
 
 /// Parses a size: a number of bytes, or with a `K`, `M` or `G` suffix (KiB, MiB, GiB).
@@ -148,6 +165,8 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
                 from: args.from,
                 symbols: parse_symbols(&args.symbols)?,
                 max_input_bytes: args.max_input_size,
+                max_xml_depth: args.depth.max_xml_depth,
+                max_text_depth: args.depth.max_text_depth,
             },
             name_by: args.name_by,
             skip_existing: args.skip_existing,
@@ -193,6 +212,8 @@ fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Resu
         from: args.from,
         symbols,
         max_input_bytes: args.max_input_size,
+        max_xml_depth: args.depth.max_xml_depth,
+        max_text_depth: args.depth.max_text_depth,
     };
     let read = convert::read(&bytes, &options)?;
     if let Some(output) = &args.output {

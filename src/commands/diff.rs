@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::convert::parse_size;
+use super::convert::{DepthArgs, parse_size};
 use super::located;
 use crate::convert::{self, ReadOptions};
 use crate::diff::{self, render};
@@ -40,6 +40,8 @@ pub struct DiffArgs {
     /// refused unread.
     #[arg(long, visible_alias = "max-bytes", value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_input_size: u64,
+    #[command(flatten)]
+    pub depth: DepthArgs,
 }
 
 /// The report formats of `unletters diff`.
@@ -85,11 +87,18 @@ fn compare(args: &DiffArgs) -> Result<bool, Failure> {
     let new_name = args.new.display().to_string();
     // The two sides are independent and reading is most of the work: read them side by side.
     let (old, new) = std::thread::scope(|s| {
-        let old = s.spawn(|| read_side(&args.old, &old_name, args.max_input_size));
-        let new = read_side(&args.new, &new_name, args.max_input_size);
-        let old = old
-            .join()
-            .unwrap_or_else(|_| Err((old_name.clone(), "the reader stopped".to_string())));
+        let old = std::thread::Builder::new()
+            .stack_size(convert::WORKER_STACK_BYTES)
+            .spawn_scoped(s, || {
+                read_side(&args.old, &old_name, args.max_input_size, args.depth)
+            });
+        let new = read_side(&args.new, &new_name, args.max_input_size, args.depth);
+        let old = match old {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err((old_name.clone(), "the reader stopped".to_string()))),
+            Err(_) => read_side(&args.old, &old_name, args.max_input_size, args.depth),
+        };
         (old, new)
     });
     let (old, new) = (old?, new?);
@@ -115,7 +124,7 @@ fn compare(args: &DiffArgs) -> Result<bool, Failure> {
 }
 
 /// Reads one side in whatever format it is in; an empty input is an error.
-fn read_side(path: &Path, name: &str, limit: u64) -> Result<Document, Failure> {
+fn read_side(path: &Path, name: &str, limit: u64, depth: DepthArgs) -> Result<Document, Failure> {
     let fail = |m: String| (name.to_string(), m);
     let bytes = crate::io::read_input_limited(path, limit).map_err(|e| fail(e.to_string()))?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -123,6 +132,8 @@ fn read_side(path: &Path, name: &str, limit: u64) -> Result<Document, Failure> {
     }
     let options = ReadOptions {
         max_input_bytes: limit,
+        max_xml_depth: depth.max_xml_depth,
+        max_text_depth: depth.max_text_depth,
         ..ReadOptions::default()
     };
     let read = convert::read(&bytes, &options).map_err(|e| fail(e.to_string()))?;

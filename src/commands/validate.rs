@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::convert::parse_size;
+use super::convert::{DepthArgs, parse_size};
 use crate::batch::walk::Filters;
 use crate::format::Format;
 use crate::validate::render::{self, OutputFormat};
@@ -43,6 +43,8 @@ pub struct ValidateArgs {
     /// reported unread.
     #[arg(long, visible_alias = "max-bytes", value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_input_size: u64,
+    #[command(flatten)]
+    pub depth: DepthArgs,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
@@ -99,6 +101,8 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
         schema_only: args.schema_only,
         allowed: args.allow.iter().cloned().collect(),
         max_bytes: args.max_input_size,
+        max_xml_depth: args.depth.max_xml_depth,
+        max_text_depth: args.depth.max_text_depth,
         format: args.from,
         filters,
         jobs: args.jobs.map(usize::from),

@@ -14,17 +14,36 @@ use crate::error::{LineIndex, Position};
 pub const WELL_FORMED: &str = "xml-well-formed";
 
 /// What the caller decides about an AKN check.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Skip the level-2 rules (XSD only).
     pub schema_only: bool,
     /// Rule ids switched off.
     pub allowed: HashSet<String>,
+    /// How deep elements may nest (`--max-xml-depth`); the engine takes at least
+    /// [`xsd::MIN_MAX_DEPTH`].
+    pub max_depth: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            schema_only: false,
+            allowed: HashSet::new(),
+            max_depth: crate::convert::DEFAULT_MAX_XML_DEPTH,
+        }
+    }
 }
 
 /// Validates one AKN file given as text (byte-order mark removed).
 pub fn check(file: &str, text: &str, options: &Options) -> (Verdict, Vec<Diagnostic>) {
-    match xsd::engine().check(text) {
+    match xsd::engine().check_with_max_depth(text, options.max_depth) {
+        // A limit the user may raise, like the size limit: the file is not judged.
+        XsdOutcome::TooDeep { offset, message } => {
+            let diag = Diagnostic::error(file, super::TOO_DEEP, message)
+                .at(Some(Position::of_offset(text, offset)));
+            (Verdict::Unreadable, vec![diag])
+        }
         XsdOutcome::Malformed { offset, message } => {
             let diag =
                 Diagnostic::error(file, WELL_FORMED, format!("not well-formed XML: {message}"))

@@ -28,6 +28,8 @@ use crate::format::Format;
 pub const IO: &str = "io";
 /// Rule id of a file over the size limit.
 pub const TOO_LARGE: &str = "file-too-large";
+/// Rule id of input nested deeper than a depth limit allows.
+pub const TOO_DEEP: &str = "nested-too-deeply";
 /// Rule id of input that is not UTF-8.
 pub const ENCODING: &str = "encoding";
 
@@ -44,6 +46,11 @@ pub struct Options {
     pub allowed: HashSet<String>,
     /// Files larger than this many bytes are not read.
     pub max_bytes: u64,
+    /// How deep AKN elements may nest; the XSD engine parses up to the larger of this and
+    /// [`xsd::MIN_MAX_DEPTH`].
+    pub max_xml_depth: usize,
+    /// How deep canonical text may nest for the text reader.
+    pub max_text_depth: usize,
     /// Check every file as this format instead of recognising it.
     pub format: Option<Format>,
     /// Which files a folder walk takes.
@@ -58,6 +65,8 @@ impl Default for Options {
             schema_only: false,
             allowed: HashSet::new(),
             max_bytes: DEFAULT_MAX_BYTES,
+            max_xml_depth: crate::convert::DEFAULT_MAX_XML_DEPTH,
+            max_text_depth: crate::convert::DEFAULT_MAX_TEXT_DEPTH,
             format: None,
             filters: Filters::default(),
             jobs: None,
@@ -84,12 +93,15 @@ pub fn validate_paths(paths: &[PathBuf], options: &Options) -> Vec<FileReport> {
             })
             .collect()
     };
-    match options.jobs {
-        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
-            Ok(pool) => pool.install(check),
-            Err(_) => check(),
-        },
-        None => check(),
+    // A pool of our own (0 threads: one per core) for the stack the depth caps were measured
+    // against.
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.unwrap_or(0))
+        .stack_size(crate::convert::WORKER_STACK_BYTES)
+        .build()
+    {
+        Ok(pool) => pool.install(check),
+        Err(_) => check(),
     }
 }
 
@@ -181,11 +193,12 @@ pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Option
             let akn_options = akn::Options {
                 schema_only: options.schema_only,
                 allowed: options.allowed.clone(),
+                max_depth: options.max_xml_depth,
             };
             akn::check(file, text, &akn_options)
         }
         Format::Json => json_schema::check(file, text),
-        Format::Text => text::check(file, text),
+        Format::Text => text::check(file, text, options.max_text_depth),
     };
     let source = if diagnostics.is_empty() {
         String::new()

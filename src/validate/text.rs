@@ -9,9 +9,10 @@ pub const READABLE: &str = "text-readable";
 /// Rule id of a remark the reader made while reading.
 pub const READER_WARNING: &str = "text-reader";
 
-/// Validates one plain-text letter (byte-order mark removed).
-pub fn check(file: &str, text: &str) -> (Verdict, Vec<Diagnostic>) {
-    match crate::text::read(text) {
+/// Validates one plain-text letter (byte-order mark removed), canonical text nesting at most
+/// `max_depth` levels (`--max-text-depth`).
+pub fn check(file: &str, text: &str, max_depth: usize) -> (Verdict, Vec<Diagnostic>) {
+    match crate::text::read_with_max_depth(text, max_depth) {
         Ok((_, warnings)) => {
             let diags = warnings
                 .into_iter()
@@ -38,8 +39,12 @@ pub fn check(file: &str, text: &str) -> (Verdict, Vec<Diagnostic>) {
                 .at(position),
             ],
         ),
-        // A reader this build lacks still means the letter could not be read: the file is not
-        // shown to be a letter, so it is not valid.
+        // The reader's only refusal of this kind is nesting beyond the limit, which the user may
+        // raise: like an input over the size limit, the file is not judged.
+        Err(Error::Unsupported(message)) => (
+            Verdict::Unreadable,
+            vec![Diagnostic::error(file, super::TOO_DEEP, message)],
+        ),
         Err(e) => (
             Verdict::Invalid,
             vec![Diagnostic::error(

@@ -11,7 +11,7 @@ use xsd_schema::validation::{
     DriveWithError, EndOfAttributesView, SchemaValidator, ValidationError, ValidationEventHandler,
     ValidationFlags, ValidationSink, ValidationWarning, drive_quick_xml_with,
 };
-use xsd_schema::xml::ParseLimits;
+use xsd_schema::xml::{ParseLimit, ParseLimits};
 use xsd_schema::{SchemaError, SchemaLoader, SchemaResult, SchemaSet, SchemaSetBuilder};
 
 /// The official OASIS Akoma Ntoso 3.0 schema, as vendored.
@@ -71,6 +71,13 @@ pub enum XsdOutcome {
         /// The schema errors found, in document order.
         errors: Vec<XsdError>,
     },
+    /// Elements nest deeper than the run's limit: no schema validation took place.
+    TooDeep {
+        /// Byte offset of the start tag that went too deep.
+        offset: usize,
+        /// What is wrong and how to raise the limit, for a person.
+        message: String,
+    },
     /// Not well-formed XML: no schema validation took place.
     Malformed {
         /// Byte offset of the problem in the text given.
@@ -86,16 +93,27 @@ impl XsdOutcome {
         match self {
             XsdOutcome::Checked { errors } if errors.is_empty() => "valid",
             XsdOutcome::Checked { .. } => "invalid",
-            XsdOutcome::Malformed { .. } => "malformed",
+            XsdOutcome::Malformed { .. } | XsdOutcome::TooDeep { .. } => "malformed",
         }
     }
 }
 
 /// An XML Schema validator for Akoma Ntoso documents.
 pub trait XsdEngine {
-    /// Checks one document given as text (already decoded, byte-order mark removed).
-    fn check(&self, xml: &str) -> XsdOutcome;
+    /// Checks one document given as text (already decoded, byte-order mark removed), with
+    /// elements nested at most [`MIN_MAX_DEPTH`] levels.
+    fn check(&self, xml: &str) -> XsdOutcome {
+        self.check_with_max_depth(xml, MIN_MAX_DEPTH)
+    }
+
+    /// Checks one document whose elements nest at most `max_depth` levels (never less than
+    /// [`MIN_MAX_DEPTH`]); deeper is [`XsdOutcome::TooDeep`].
+    fn check_with_max_depth(&self, xml: &str, max_depth: usize) -> XsdOutcome;
 }
+
+/// The element depth the engine always accepts: far beyond any letter, and beyond what the AKN
+/// reader takes by default, so a file `convert` reads is never refused here for its depth.
+pub const MIN_MAX_DEPTH: usize = 1_000;
 
 /// The engine every caller uses: `xsd-schema` with the OASIS schema, compiled once per thread
 /// and reused for every file that thread validates. (The crate's compiled schema interns names
@@ -121,7 +139,7 @@ struct Unavailable {
 }
 
 impl XsdEngine for Unavailable {
-    fn check(&self, _xml: &str) -> XsdOutcome {
+    fn check_with_max_depth(&self, _xml: &str, _max_depth: usize) -> XsdOutcome {
         XsdOutcome::Checked {
             errors: vec![XsdError {
                 code: "schema-unavailable".to_string(),
@@ -163,7 +181,7 @@ impl XsdSchemaEngine {
 }
 
 impl XsdEngine for XsdSchemaEngine {
-    fn check(&self, xml: &str) -> XsdOutcome {
+    fn check_with_max_depth(&self, xml: &str, max_depth: usize) -> XsdOutcome {
         let start_tag = Cell::new(None);
         let mut sink = Collect {
             errors: Vec::new(),
@@ -176,7 +194,7 @@ impl XsdEngine for XsdSchemaEngine {
         // Bounds against hostile input; real letters are far below them.
         runtime.set_parse_limits(
             ParseLimits::none()
-                .with_max_depth(1_000)
+                .with_max_depth(max_depth.max(MIN_MAX_DEPTH))
                 .with_max_name_bytes(4_096),
         );
         let driven = drive_quick_xml_with(xml.as_bytes(), &mut runtime, self.set, &mut handler);
@@ -186,6 +204,15 @@ impl XsdEngine for XsdSchemaEngine {
                 usize::try_from(e.position()).unwrap_or(usize::MAX),
                 e.message().to_string(),
             )),
+            Err(DriveWithError::LimitExceeded(e)) if e.limit() == ParseLimit::Depth => {
+                return XsdOutcome::TooDeep {
+                    offset: usize::try_from(e.position()).unwrap_or(usize::MAX),
+                    message: format!(
+                        "elements nest deeper than {} levels; raise the limit with --max-xml-depth",
+                        e.max()
+                    ),
+                };
+            }
             Err(DriveWithError::LimitExceeded(e)) => Some((0, e.to_string())),
             Err(e) => Some((0, e.to_string())),
         };

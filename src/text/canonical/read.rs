@@ -23,17 +23,21 @@ struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    /// An error at byte offset `at` of this line's text.
+    /// An error at byte offset `at` of this line's text: invalid input, or, for nesting beyond
+    /// the limit ([`too_deep`]), a limit the user may raise.
     fn error(&self, at: usize, message: impl Into<String>) -> Error {
         let at = at.min(self.text.len());
         let column = self.col + self.text.get(..at).map_or(0, |s| s.chars().count()) + 1;
-        Error::invalid_at(
-            Position {
-                line: self.no,
-                column,
-            },
-            message,
-        )
+        let position = Position {
+            line: self.no,
+            column,
+        };
+        let message = message.into();
+        if message.starts_with(TOO_DEEP) {
+            Error::Unsupported(format!("{position}: {message}"))
+        } else {
+            Error::invalid_at(position, message)
+        }
     }
 
     /// The line without its first `n` bytes (an ASCII prefix).
@@ -49,22 +53,51 @@ impl<'a> Line<'a> {
         unescape(self.text).map_err(|(at, m)| self.error(at, m))
     }
 
-    fn inlines(&self) -> Result<Vec<Inline>> {
-        let mut p = Inlines::new(self.text);
+    fn inlines(&self, max: usize) -> Result<Vec<Inline>> {
+        let mut p = Inlines::with_max_depth(self.text, max);
         p.sequence(None).map_err(|(at, m)| self.error(at, m))
     }
 }
 
+/// Lines between blank lines; never empty (see [`groups`]).
 type Group<'l, 'a> = &'l [Line<'a>];
 
-/// How deep spans, containers and annexes may nest: far beyond any letter, and shallow enough
-/// that hostile input cannot exhaust the stack.
-const MAX_DEPTH: usize = 64;
+/// An error at the start of a group's first line (without a line, an error without position).
+fn group_error(group: &[Line<'_>], message: impl Into<String>) -> Error {
+    match group.first() {
+        Some(l) => l.error(0, message),
+        None => Error::invalid(message),
+    }
+}
 
-const TOO_DEEP: &str = "nested too deeply (more than 64 levels)";
+/// The kind of a group's first line.
+fn group_kind(group: &[Line<'_>]) -> LineKind {
+    group.first().map_or(LineKind::Blank, |l| classify(l.text))
+}
 
-/// Reads canonical text.
+/// How deep spans, containers and annexes may each nest by default: far beyond any letter, and
+/// shallow enough that hostile input cannot exhaust the stack. Raised with `--max-text-depth`
+/// ([`read_with_max_depth`]).
+pub const DEFAULT_MAX_DEPTH: usize = 64;
+
+/// How every nesting-limit message starts ([`Line::error`] tells them from invalid input by it).
+const TOO_DEEP: &str = "nested too deeply";
+
+/// The message for nesting beyond `max` levels: it names the flag that raises the limit.
+fn too_deep(max: usize) -> String {
+    format!("{TOO_DEEP} (more than {max} levels); raise the limit with --max-text-depth")
+}
+
+/// Reads canonical text, with spans, containers and annexes each nesting at most
+/// [`DEFAULT_MAX_DEPTH`] levels.
 pub fn read(input: &str) -> Result<Document> {
+    read_with_max_depth(input, DEFAULT_MAX_DEPTH)
+}
+
+/// Reads canonical text, with spans, containers (lists, quotations, footnotes) and annexes each
+/// nesting at most `max_depth` levels; deeper nesting is an [`Error::Unsupported`] naming
+/// `--max-text-depth`.
+pub fn read_with_max_depth(input: &str, max_depth: usize) -> Result<Document> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let lines: Vec<Line<'_>> = input
         .split('\n')
@@ -100,7 +133,7 @@ pub fn read(input: &str) -> Result<Document> {
         return Err(rule_line.error(0, "the title is missing after the masthead rule"));
     };
     read_title(title, &mut doc)?;
-    let parts = section(rest.get(2..).unwrap_or_default(), 0)?;
+    let parts = section(rest.get(2..).unwrap_or_default(), 0, max_depth)?;
     doc.body = parts.body;
     doc.signatures = parts.signatures;
     doc.footnotes = parts.footnotes;
@@ -139,8 +172,8 @@ fn read_marker(first: &Line<'_>, doc: &mut Document) -> Result<()> {
 fn groups<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<Group<'l, 'a>> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < lines.len() {
-        if lines[i].text.is_empty() {
+    while let Some(line) = lines.get(i) {
+        if line.text.is_empty() {
             i += 1;
             continue;
         }
@@ -154,11 +187,13 @@ fn groups<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<Group<'l, 'a>> {
                 .position(|l| !l.text.is_empty());
             match next_text {
                 Some(0) => end += 1,
-                Some(k) if lines[end + k].text.starts_with("  ") => end += k + 1,
+                Some(k) if lines.get(end + k).is_some_and(|l| l.text.starts_with("  ")) => {
+                    end += k + 1;
+                }
                 _ => break,
             }
         }
-        out.push(&lines[start..end]);
+        out.extend(lines.get(start..end));
         i = end;
     }
     out
@@ -173,12 +208,10 @@ fn read_masthead(groups: &[Group<'_, '_>], marker: &Line<'_>, doc: &mut Document
     };
     read_masthead_top(top, doc)?;
     for (i, group) in rest.iter().enumerate() {
-        if group.len() == 1 && i + 1 == rest.len() {
-            doc.job_number = Some(group[0].unescape()?);
-        } else if group.len() == 1 {
-            return Err(group[0].error(0, "a session needs its organ and its session line; a job number must be the masthead's last line"));
-        } else {
-            doc.sessions.push(read_session(group)?);
+        match group {
+            [only] if i + 1 == rest.len() => doc.job_number = Some(only.unescape()?),
+            [only] => return Err(only.error(0, "a session needs its organ and its session line; a job number must be the masthead's last line")),
+            _ => doc.sessions.push(read_session(group)?),
         }
     }
     Ok(())
@@ -200,7 +233,10 @@ fn read_masthead_top(top: Group<'_, '_>, doc: &mut Document) -> Result<()> {
         Some(l) if l.text == UNITED_NATIONS => {}
         Some(l) => return Err(l.error(0, format!("expected `{UNITED_NATIONS}` after the symbols"))),
         None => {
-            return Err(top[0].error(0, format!("expected `{UNITED_NATIONS}` after the symbols")));
+            return Err(group_error(
+                top,
+                format!("expected `{UNITED_NATIONS}` after the symbols"),
+            ));
         }
     }
     // Organs, then the issue lines in their printed order.
@@ -254,13 +290,19 @@ fn labelled_value(l: &Line<'_>, label: &str) -> Result<String> {
 }
 
 fn read_session(group: Group<'_, '_>) -> Result<Session> {
+    let [organ, name, rest @ ..] = group else {
+        return Err(group_error(
+            group,
+            "a session needs its organ and its session line",
+        ));
+    };
     let mut session = Session {
-        organ: group[0].unescape()?,
-        name: group[1].unescape()?,
+        organ: organ.unescape()?,
+        name: name.unescape()?,
         agenda_label: None,
         agenda_items: Vec::new(),
     };
-    let mut rest = group.get(2..).unwrap_or_default();
+    let mut rest = rest;
     if let Some((l, after)) = rest.split_first() {
         if !l.text.starts_with(' ') {
             session.agenda_label = Some(l.unescape()?);
@@ -324,17 +366,19 @@ fn read_title(group: Group<'_, '_>, doc: &mut Document) -> Result<()> {
         .rev()
         .take_while(|l| field_line(l.text).is_some())
         .count();
-    let Some(title_at) = group.len().checked_sub(fields + 1) else {
-        return Err(group[0].error(0, "the title group has no title line"));
+    let (head, field_lines) = group
+        .split_at_checked(group.len().saturating_sub(fields))
+        .unwrap_or((group, &[]));
+    let Some((title_line, headings)) = head.split_last() else {
+        return Err(group_error(group, "the title group has no title line"));
     };
-    for h in &group[..title_at] {
+    for h in headings {
         doc.title_headings.push(h.unescape()?);
     }
-    let title_line = &group[title_at];
     let mut kind = None;
     let mut marked = Vec::new();
     doc.title = title_spans(title_line, &mut marked)?;
-    for l in &group[title_at + 1..] {
+    for l in field_lines {
         let (name, value) = field_line(l.text).unwrap_or_default();
         marked.push((l, 0, name, value));
     }
@@ -411,27 +455,29 @@ struct Parts {
 }
 
 /// Body blocks, then signatures, then footnotes, then annexes one level deeper than `depth`.
-fn section(groups: &[Group<'_, '_>], depth: usize) -> Result<Parts> {
+fn section(groups: &[Group<'_, '_>], depth: usize, max: usize) -> Result<Parts> {
     let mut parts = Parts::default();
     let mut i = 0;
-    while let Some(group) = groups.get(i) {
-        let first = &group[0];
-        match classify(first.text) {
-            LineKind::Annex(d) if d == depth + 1 && d > MAX_DEPTH => {
-                return Err(first.error(0, TOO_DEEP));
+    while let Some(&group) = groups.get(i) {
+        match group_kind(group) {
+            LineKind::Annex(d) if d == depth + 1 && d > max => {
+                return Err(group_error(group, too_deep(max)));
             }
             LineKind::Annex(d) if d == depth + 1 => {
-                let end = groups[i + 1..]
+                let end = groups
                     .iter()
-                    .position(|g| matches!(classify(g[0].text), LineKind::Annex(k) if k <= d))
+                    .skip(i + 1)
+                    .position(|&g| matches!(group_kind(g), LineKind::Annex(k) if k <= d))
                     .map_or(groups.len(), |k| i + 1 + k);
-                parts.annexes.push(annex(&groups[i..end], d)?);
+                parts
+                    .annexes
+                    .push(annex(groups.get(i..end).unwrap_or_default(), d, max)?);
                 i = end;
                 continue;
             }
             LineKind::Annex(d) => {
-                return Err(first.error(
-                    0,
+                return Err(group_error(
+                    group,
                     format!(
                         "an annex heading of level {d} here must be of level {}",
                         depth + 1
@@ -439,29 +485,40 @@ fn section(groups: &[Group<'_, '_>], depth: usize) -> Result<Parts> {
                 ));
             }
             _ if !parts.annexes.is_empty() => {
-                return Err(first.error(0, "only annexes may follow an annex at this level"));
+                return Err(group_error(
+                    group,
+                    "only annexes may follow an annex at this level",
+                ));
             }
-            LineKind::Footnote => parts.footnotes.push(footnote(group)?),
+            LineKind::Footnote => parts.footnotes.push(footnote(group, max)?),
             _ if !parts.footnotes.is_empty() => {
-                return Err(first.error(0, "only footnotes and annexes may follow footnotes"));
+                return Err(group_error(
+                    group,
+                    "only footnotes and annexes may follow footnotes",
+                ));
             }
             LineKind::Signature => parts.signatures.push(signature(group)?),
             _ if !parts.signatures.is_empty() => {
-                return Err(first.error(
-                    0,
+                return Err(group_error(
+                    group,
                     "only signatures, footnotes and annexes may follow a signature",
                 ));
             }
-            _ => parts.body.push(block(group, 0)?),
+            _ => parts.body.push(block(group, 0, max)?),
         }
         i += 1;
     }
     Ok(parts)
 }
 
-fn annex(groups: &[Group<'_, '_>], depth: usize) -> Result<Annex> {
-    let head = groups[0];
-    let line = head[0].skip(depth + 1);
+fn annex(groups: &[Group<'_, '_>], depth: usize, max: usize) -> Result<Annex> {
+    let Some((&head, rest)) = groups.split_first() else {
+        return Err(Error::invalid("an annex needs its heading"));
+    };
+    let Some(first) = head.first() else {
+        return Err(Error::invalid("an annex needs its heading"));
+    };
+    let line = first.skip(depth + 1);
     let (kind, heading) = if line.text.starts_with('[') {
         let mut p = Inlines::new(line.text);
         let (content, name, value) = p.marked().map_err(|(a, m)| line.error(a, m))?;
@@ -489,7 +546,7 @@ fn annex(groups: &[Group<'_, '_>], depth: usize) -> Result<Annex> {
         }
         [] => {}
     }
-    let parts = section(&groups[1..], depth)?;
+    let parts = section(rest, depth, max)?;
     annex.body = parts.body;
     annex.signatures = parts.signatures;
     annex.footnotes = parts.footnotes;
@@ -498,7 +555,9 @@ fn annex(groups: &[Group<'_, '_>], depth: usize) -> Result<Annex> {
 }
 
 fn signature(group: Group<'_, '_>) -> Result<Signature> {
-    let first = &group[0];
+    let Some((first, more)) = group.split_first() else {
+        return Err(Error::invalid("a signature needs its line"));
+    };
     let (signed, mark) = if first.text.starts_with(SIGNED) {
         (true, SIGNED)
     } else {
@@ -510,10 +569,7 @@ fn signature(group: Group<'_, '_>) -> Result<Signature> {
     } else {
         rest.skip(1).unescape()?
     };
-    let titles = group[1..]
-        .iter()
-        .map(Line::unescape)
-        .collect::<Result<_>>()?;
+    let titles = more.iter().map(Line::unescape).collect::<Result<_>>()?;
     Ok(Signature {
         name,
         titles,
@@ -521,21 +577,28 @@ fn signature(group: Group<'_, '_>) -> Result<Signature> {
     })
 }
 
-fn footnote(group: Group<'_, '_>) -> Result<Footnote> {
-    let first = &group[0];
+fn footnote(group: Group<'_, '_>, max: usize) -> Result<Footnote> {
+    let Some((first, more)) = group.split_first() else {
+        return Err(Error::invalid("a footnote needs its line"));
+    };
     let end = footnote_marker_end(first.text).unwrap_or(first.text.len());
     let marker = Line {
         text: &first.text[2..end - 2],
         ..first.skip(2)
     }
     .unescape()?;
-    let body = contained(first.skip(end), &group[1..], 0)?;
+    let body = contained(first.skip(end), more, 0, max)?;
     Ok(Footnote { marker, body })
 }
 
 /// A container's content: what follows its marker on the first line (`rest`, empty or starting
 /// with a space) and its indented continuation lines, read as blocks.
-fn contained<'a>(rest: Line<'a>, more: &[Line<'a>], depth: usize) -> Result<Vec<Block>> {
+fn contained<'a>(
+    rest: Line<'a>,
+    more: &[Line<'a>],
+    depth: usize,
+    max: usize,
+) -> Result<Vec<Block>> {
     let mut lines = Vec::with_capacity(more.len() + 1);
     if !rest.text.is_empty() {
         if !rest.text.starts_with(' ') || rest.text.len() == 1 {
@@ -552,23 +615,26 @@ fn contained<'a>(rest: Line<'a>, more: &[Line<'a>], depth: usize) -> Result<Vec<
             return Err(l.error(0, "expected a line indented by two spaces"));
         }
     }
-    blocks(&lines, depth)
+    blocks(&lines, depth, max)
 }
 
-fn blocks(lines: &[Line<'_>], depth: usize) -> Result<Vec<Block>> {
-    if depth >= MAX_DEPTH {
-        return Err(lines
-            .first()
-            .map_or_else(|| Error::invalid(TOO_DEEP), |l| l.error(0, TOO_DEEP)));
+fn blocks(lines: &[Line<'_>], depth: usize, max: usize) -> Result<Vec<Block>> {
+    if depth >= max {
+        return Err(lines.first().map_or_else(
+            || Error::Unsupported(too_deep(max)),
+            |l| l.error(0, too_deep(max)),
+        ));
     }
     groups(lines)
         .into_iter()
-        .map(|g| block(g, depth + 1))
+        .map(|g| block(g, depth + 1, max))
         .collect()
 }
 
-fn block(group: Group<'_, '_>, depth: usize) -> Result<Block> {
-    let first = &group[0];
+fn block(group: Group<'_, '_>, depth: usize, max: usize) -> Result<Block> {
+    let Some(first) = group.first() else {
+        return Err(Error::invalid("a block needs a line"));
+    };
     let single = |b: Block| match group.get(1) {
         Some(l) => Err(l.error(
             0,
@@ -581,7 +647,7 @@ fn block(group: Group<'_, '_>, depth: usize) -> Result<Block> {
             let content = if first.text.len() == 1 {
                 Vec::new()
             } else {
-                first.skip(2).inlines()?
+                first.skip(2).inlines(max)?
             };
             single(Block::Heading { content })
         }
@@ -595,11 +661,11 @@ fn block(group: Group<'_, '_>, depth: usize) -> Result<Block> {
                 });
             }
             Ok(Block::Quotation {
-                body: blocks(&inner, depth)?,
+                body: blocks(&inner, depth, max)?,
             })
         }
-        LineKind::ListItem => list(group, depth),
-        LineKind::Table => table(group),
+        LineKind::ListItem => list(group, depth, max),
+        LineKind::Table => table(group, max),
         LineKind::EmptyList => single(Block::List { items: Vec::new() }),
         LineKind::EmptyTable => single(Block::Table { rows: Vec::new() }),
         LineKind::Paragraph => {
@@ -609,11 +675,11 @@ fn block(group: Group<'_, '_>, depth: usize) -> Result<Block> {
                     let content = if rest.text.is_empty() {
                         Vec::new()
                     } else {
-                        rest.skip(1).inlines()?
+                        rest.skip(1).inlines(max)?
                     };
                     (Some(Num::new(label)), content)
                 }
-                None => (None, first.inlines()?),
+                None => (None, first.inlines(max)?),
             };
             single(Block::Paragraph { num, content })
         }
@@ -629,15 +695,16 @@ fn block(group: Group<'_, '_>, depth: usize) -> Result<Block> {
     }
 }
 
-fn list(group: Group<'_, '_>, depth: usize) -> Result<Block> {
+fn list(group: Group<'_, '_>, depth: usize, max: usize) -> Result<Block> {
     let mut items = Vec::new();
     let mut i = 0;
     while let Some(first) = group.get(i) {
         if classify(first.text) != LineKind::ListItem {
             return Err(first.error(0, "expected a list item (`- `)"));
         }
-        let end = group[i + 1..]
+        let end = group
             .iter()
+            .skip(i + 1)
             .position(|l| !l.text.is_empty() && !l.text.starts_with("  "))
             .map_or(group.len(), |k| i + 1 + k);
         let rest = first.skip(1);
@@ -650,14 +717,14 @@ fn list(group: Group<'_, '_>, depth: usize) -> Result<Block> {
         };
         items.push(ListItem {
             num,
-            body: contained(rest, &group[i + 1..end], depth)?,
+            body: contained(rest, group.get(i + 1..end).unwrap_or_default(), depth, max)?,
         });
         i = end;
     }
     Ok(Block::List { items })
 }
 
-fn table(group: Group<'_, '_>) -> Result<Block> {
+fn table(group: Group<'_, '_>, max: usize) -> Result<Block> {
     let mut rows: Vec<Row> = Vec::new();
     let mut marked = false;
     for l in group {
@@ -679,14 +746,14 @@ fn table(group: Group<'_, '_>) -> Result<Block> {
         }
         rows.push(Row {
             header: false,
-            cells: cells(l)?,
+            cells: cells(l, max)?,
         });
         marked = false;
     }
     Ok(Block::Table { rows })
 }
 
-fn cells(l: &Line<'_>) -> Result<Vec<Cell>> {
+fn cells(l: &Line<'_>, max: usize) -> Result<Vec<Cell>> {
     let mut out = Vec::new();
     let mut at = 1;
     loop {
@@ -710,7 +777,7 @@ fn cells(l: &Line<'_>) -> Result<Vec<Cell>> {
             ..l.skip(at + 1)
         };
         out.push(Cell {
-            content: line.inlines()?,
+            content: line.inlines(max)?,
         });
         at += bar + 1;
     }
@@ -768,11 +835,22 @@ struct Inlines<'a> {
     s: &'a str,
     at: usize,
     depth: usize,
+    max_depth: usize,
 }
 
 impl<'a> Inlines<'a> {
+    /// A parser for fields that hold plain text, where any nesting is an error anyway.
     fn new(s: &'a str) -> Self {
-        Inlines { s, at: 0, depth: 0 }
+        Self::with_max_depth(s, DEFAULT_MAX_DEPTH)
+    }
+
+    fn with_max_depth(s: &'a str, max_depth: usize) -> Self {
+        Inlines {
+            s,
+            at: 0,
+            depth: 0,
+            max_depth,
+        }
     }
 
     /// Copies the text up to the next byte in `stops` (ASCII, so never inside a character).
@@ -940,8 +1018,8 @@ impl<'a> Inlines<'a> {
     /// `[content]{name}` or `[content]{name=value}`, at `[`.
     fn marked(&mut self) -> std::result::Result<(Vec<Inline>, String, Option<String>), Failure> {
         let start = self.at;
-        if self.depth >= MAX_DEPTH {
-            return Err((start, TOO_DEEP.into()));
+        if self.depth >= self.max_depth {
+            return Err((start, too_deep(self.max_depth)));
         }
         self.bump();
         self.depth += 1;

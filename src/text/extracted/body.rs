@@ -48,7 +48,9 @@ pub fn label(t: &str) -> Option<(&str, &str)> {
         return if ok { split(close + 2) } else { None };
     }
     let b = t.as_bytes();
-    if b.len() > 2 && b[0].is_ascii_lowercase() && b[1] == b')' {
+    if let [letter, b')', _, ..] = b
+        && letter.is_ascii_lowercase()
+    {
         return split(2);
     }
     None

@@ -87,7 +87,7 @@ fn flush_page(
         .or_else(|| glued_separator(&mut page))
         .or_else(|| star_zone(&page, *seen_star_callout));
     let body_end = zone_start.unwrap_or(page.len());
-    for l in &page[..body_end] {
+    for l in page.iter().take(body_end) {
         if l.text.char_indices().any(|(i, c)| c == '*' && i > 0) {
             *seen_star_callout = true;
         }

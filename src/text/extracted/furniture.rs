@@ -67,10 +67,10 @@ fn is_counter(s: &str) -> bool {
 /// `25-00746 (E)` or `25-00746`, optionally followed by date stamps; returns the job number part.
 fn job_number(s: &str) -> Option<String> {
     let b = s.as_bytes();
-    if b.len() < 8 || !(b[..2].iter().all(u8::is_ascii_digit) && b[2] == b'-') {
+    let Some(([y1, y2, b'-', n @ ..], _)) = b.split_at_checked(8) else {
         return None;
-    }
-    if !b[3..8].iter().all(u8::is_ascii_digit) {
+    };
+    if !(y1.is_ascii_digit() && y2.is_ascii_digit() && n.iter().all(u8::is_ascii_digit)) {
         return None;
     }
     let rest = s.get(8..)?.trim_start();

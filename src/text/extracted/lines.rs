@@ -240,8 +240,7 @@ fn split_bold(body: &str) -> Vec<(usize, String)> {
     let mut cur_start = 0usize;
     let chars: Vec<char> = body.chars().collect();
     let mut i = 0usize;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(&c) = chars.get(i) {
         if c == '\\' && chars.get(i + 1) == Some(&'*') {
             cur.push('*');
             i += 2;

@@ -37,7 +37,7 @@ pub fn is_session(t: &str) -> bool {
         && words.len() >= 2
         && (t.starts_with(|c: char| c.is_uppercase())
             // The Economic and Social Council's `2025 session`.
-            || words.len() == 2 && words[0].len() == 4 && words[0].bytes().all(|b| b.is_ascii_digit()))
+            || matches!(words.as_slice(), [year, _] if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())))
         && !t.contains(':')
 }
 
@@ -353,7 +353,8 @@ fn merge_wrapped(groups: &mut Vec<Vec<String>>, n: usize) {
     while groups.len() > n {
         let mut best: Option<(usize, f64)> = None;
         for (j, pair) in groups.windows(2).enumerate() {
-            let (Some(last), Some(next)) = (pair[0].last(), pair[1].first()) else {
+            let [this, following] = pair else { continue };
+            let (Some(last), Some(next)) = (this.last(), following.first()) else {
                 continue;
             };
             let long = last.chars().count() as f64 / width;
@@ -364,7 +365,7 @@ fn merge_wrapped(groups: &mut Vec<Vec<String>>, n: usize) {
             if long < 0.6 || opens || last.ends_with(['.', ';']) {
                 continue;
             }
-            let short_next = if pair[1].len() == 1 {
+            let short_next = if following.len() == 1 {
                 1.0 - next.chars().count() as f64 / width
             } else {
                 0.0

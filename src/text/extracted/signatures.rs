@@ -48,9 +48,11 @@ pub fn read<'a>(lines: &[&'a Line], form: Form) -> (Vec<Signature>, Vec<&'a Line
             }
             continue;
         }
-        if signed_segs == 1 && segs.len() == 1 {
+        if let [(_, only)] = segs.as_slice()
+            && signed_segs == 1
+        {
             columns.clear();
-            sigs.push(new_sig(signed_rest(&segs[0].1).unwrap_or_default()));
+            sigs.push(new_sig(signed_rest(only).unwrap_or_default()));
             continue;
         }
         let text = fold(&line.text);
