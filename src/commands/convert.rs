@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::limits::LimitArgs;
 use super::located;
 use crate::batch::{
     self, Plan, checks, naming::NameBy, progress::Progress, report::Report, walk::Filters,
@@ -64,49 +65,8 @@ pub struct ConvertArgs {
     /// Leave outputs that are newer than their input (to finish an interrupted run).
     #[arg(long, requires = "out_dir")]
     pub skip_existing: bool,
-    /// The largest input read, in bytes (suffixes K, M, G: binary multiples); larger inputs are
-    /// refused unread.
-    #[arg(long, visible_alias = "max-bytes", value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
-    pub max_input_size: u64,
     #[command(flatten)]
-    pub depth: DepthArgs,
-}
-
-/// The nesting limits of `convert`, `validate` and `diff` (README, "Limits"). Capped at depths
-/// tested to stay within the stack on every path (read, write, validate, diff, drop).
-#[derive(Debug, Clone, Copy, Args)]
-pub struct DepthArgs {
-    /// How deep Akoma Ntoso elements may nest (the root is level 1); deeper input is refused.
-    #[arg(long, value_name = "N", default_value_t = convert::DEFAULT_MAX_XML_DEPTH,
-          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=convert::MAX_XML_DEPTH_CAP as u64))]
-    pub max_xml_depth: usize,
-    /// How deep canonical text's spans, containers (lists, quotations, footnotes) and annexes may
-    /// each nest; deeper input is refused.
-    #[arg(long, value_name = "N", default_value_t = convert::DEFAULT_MAX_TEXT_DEPTH,
-          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=convert::MAX_TEXT_DEPTH_CAP as u64))]
-    pub max_text_depth: usize,
-}
-
-/// Parses a size: a number of bytes, or with a `K`, `M` or `G` suffix (KiB, MiB, GiB).
-pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
-    let t = s.trim();
-    let (digits, factor) = match t.char_indices().last() {
-        Some((i, 'K' | 'k')) => (t.get(..i), 1u64 << 10),
-        Some((i, 'M' | 'm')) => (t.get(..i), 1 << 20),
-        Some((i, 'G' | 'g')) => (t.get(..i), 1 << 30),
-        _ => (Some(t), 1),
-    };
-    let digits = digits.unwrap_or_default();
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "{s:?} is not a size (bytes, or a number with K, M or G)"
-        ));
-    }
-    digits
-        .parse::<u64>()
-        .ok()
-        .and_then(|n| n.checked_mul(factor))
-        .ok_or_else(|| format!("{s:?} is too large a size"))
+    pub limits: LimitArgs,
 }
 
 fn parse_format(s: &str) -> std::result::Result<Format, String> {
@@ -164,9 +124,7 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
             read: ReadOptions {
                 from: args.from,
                 symbols: parse_symbols(&args.symbols)?,
-                max_input_bytes: args.max_input_size,
-                max_xml_depth: args.depth.max_xml_depth,
-                max_text_depth: args.depth.max_text_depth,
+                ..args.limits.read_options()
             },
             name_by: args.name_by,
             skip_existing: args.skip_existing,
@@ -207,13 +165,11 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
 
 fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Result<()> {
     let symbols = parse_symbols(&args.symbols)?;
-    let bytes = crate::io::read_input_limited(input, args.max_input_size)?;
+    let bytes = crate::io::read_input_limited(input, args.limits.max_input_size)?;
     let options = ReadOptions {
         from: args.from,
         symbols,
-        max_input_bytes: args.max_input_size,
-        max_xml_depth: args.depth.max_xml_depth,
-        max_text_depth: args.depth.max_text_depth,
+        ..args.limits.read_options()
     };
     let read = convert::read(&bytes, &options)?;
     if let Some(output) = &args.output {

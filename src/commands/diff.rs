@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::convert::{DepthArgs, parse_size};
+use super::limits::LimitArgs;
 use super::located;
-use crate::convert::{self, ReadOptions};
+use crate::convert;
 use crate::diff::{self, render};
 use crate::model::Document;
 
@@ -36,12 +36,8 @@ pub struct DiffArgs {
     /// Where to write the report (`-` or omitted: standard output). Written atomically.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// The largest input read, in bytes (suffixes K, M, G: binary multiples); a larger side is
-    /// refused unread.
-    #[arg(long, visible_alias = "max-bytes", value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
-    pub max_input_size: u64,
     #[command(flatten)]
-    pub depth: DepthArgs,
+    pub limits: LimitArgs,
 }
 
 /// The report formats of `unletters diff`.
@@ -89,15 +85,13 @@ fn compare(args: &DiffArgs) -> Result<bool, Failure> {
     let (old, new) = std::thread::scope(|s| {
         let old = std::thread::Builder::new()
             .stack_size(convert::WORKER_STACK_BYTES)
-            .spawn_scoped(s, || {
-                read_side(&args.old, &old_name, args.max_input_size, args.depth)
-            });
-        let new = read_side(&args.new, &new_name, args.max_input_size, args.depth);
+            .spawn_scoped(s, || read_side(&args.old, &old_name, &args.limits));
+        let new = read_side(&args.new, &new_name, &args.limits);
         let old = match old {
             Ok(handle) => handle
                 .join()
                 .unwrap_or_else(|_| Err((old_name.clone(), "the reader stopped".to_string()))),
-            Err(_) => read_side(&args.old, &old_name, args.max_input_size, args.depth),
+            Err(_) => read_side(&args.old, &old_name, &args.limits),
         };
         (old, new)
     });
@@ -124,19 +118,14 @@ fn compare(args: &DiffArgs) -> Result<bool, Failure> {
 }
 
 /// Reads one side in whatever format it is in; an empty input is an error.
-fn read_side(path: &Path, name: &str, limit: u64, depth: DepthArgs) -> Result<Document, Failure> {
+fn read_side(path: &Path, name: &str, limits: &LimitArgs) -> Result<Document, Failure> {
     let fail = |m: String| (name.to_string(), m);
-    let bytes = crate::io::read_input_limited(path, limit).map_err(|e| fail(e.to_string()))?;
+    let bytes = crate::io::read_input_limited(path, limits.max_input_size)
+        .map_err(|e| fail(e.to_string()))?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(fail("the input is empty".into()));
     }
-    let options = ReadOptions {
-        max_input_bytes: limit,
-        max_xml_depth: depth.max_xml_depth,
-        max_text_depth: depth.max_text_depth,
-        ..ReadOptions::default()
-    };
-    let read = convert::read(&bytes, &options).map_err(|e| fail(e.to_string()))?;
+    let read = convert::read(&bytes, &limits.read_options()).map_err(|e| fail(e.to_string()))?;
     for w in &read.warnings {
         eprintln!("{}", located(name, &w.to_string(), "warning"));
     }

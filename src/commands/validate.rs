@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::convert::{DepthArgs, parse_size};
+use super::limits::LimitArgs;
 use crate::batch::walk::Filters;
 use crate::format::Format;
 use crate::validate::render::{self, OutputFormat};
@@ -39,12 +39,8 @@ pub struct ValidateArgs {
     /// Check every input as this format (json, text or akn) instead of recognising it.
     #[arg(long, value_parser = parse_format)]
     pub from: Option<Format>,
-    /// The largest input read, in bytes (suffixes K, M, G: binary multiples); larger files are
-    /// reported unread.
-    #[arg(long, visible_alias = "max-bytes", value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
-    pub max_input_size: u64,
     #[command(flatten)]
-    pub depth: DepthArgs,
+    pub limits: LimitArgs,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
@@ -100,9 +96,9 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
     let options = Options {
         schema_only: args.schema_only,
         allowed: args.allow.iter().cloned().collect(),
-        max_bytes: args.max_input_size,
-        max_xml_depth: args.depth.max_xml_depth,
-        max_text_depth: args.depth.max_text_depth,
+        max_bytes: args.limits.max_input_size,
+        max_xml_depth: args.limits.max_xml_depth,
+        max_text_depth: args.limits.max_text_depth,
         format: args.from,
         filters,
         jobs: args.jobs.map(usize::from),

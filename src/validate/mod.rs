@@ -33,9 +33,9 @@ pub const TOO_DEEP: &str = "nested-too-deeply";
 /// Rule id of input that is not UTF-8.
 pub const ENCODING: &str = "encoding";
 
-/// Files larger than this are refused unless the caller raises the limit: a letter is a few
-/// hundred kilobytes, and a file a thousand times larger is a mistake, not a letter.
-pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+/// Files larger than this are refused unless the caller raises the limit: the same default as
+/// every reader's.
+pub const DEFAULT_MAX_BYTES: u64 = crate::convert::DEFAULT_MAX_INPUT_BYTES;
 
 /// What the caller decides about a run.
 #[derive(Debug, Clone)]
