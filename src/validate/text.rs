@@ -24,20 +24,10 @@ pub fn check(file: &str, text: &str, max_depth: usize) -> (Verdict, Vec<Diagnost
                 .collect();
             (Verdict::Valid, diags)
         }
+        // The rule id says the letter could not be read; the reader's message says why, as is.
         Err(Error::Invalid { position, message }) => (
             Verdict::Invalid,
-            vec![
-                Diagnostic::error(
-                    file,
-                    READABLE,
-                    if message.starts_with("not a letter") {
-                        message
-                    } else {
-                        format!("not a readable letter: {message}")
-                    },
-                )
-                .at(position),
-            ],
+            vec![Diagnostic::error(file, READABLE, message).at(position)],
         ),
         // The reader's only refusal of this kind is nesting beyond the limit, which the user may
         // raise: like an input over the size limit, the file is not judged.
@@ -47,11 +37,7 @@ pub fn check(file: &str, text: &str, max_depth: usize) -> (Verdict, Vec<Diagnost
         ),
         Err(e) => (
             Verdict::Invalid,
-            vec![Diagnostic::error(
-                file,
-                READABLE,
-                format!("not a readable letter: {e}"),
-            )],
+            vec![Diagnostic::error(file, READABLE, e.to_string())],
         ),
     }
 }
