@@ -500,44 +500,31 @@ impl AknWriter {
         // A masthead that does not say whose session it is (a bare "Eightieth session") gets no
         // refersTo rather than a reference to an organization without a name.
         let organ = (!session.organ.trim().is_empty()).then(|| self.organ_ref(&session.organ));
-        let with_organ = |mut attrs: Vec<(&'static str, String)>| {
-            if let Some(o) = &organ {
-                attrs.push(("refersTo", o.clone()));
-            }
-            attrs
-        };
-        self.cover_line_owned("docAuthority", &with_organ(Vec::new()), &session.organ)?;
-        let mut attrs = with_organ(Vec::new());
-        if let Some(v) = session_value(&session.name) {
-            attrs.push(("value", v.to_string()));
-        }
-        self.cover_line_owned("session", &attrs, &session.name)?;
+        let refers: Vec<(&str, &str)> = organ.iter().map(|o| ("refersTo", o.as_str())).collect();
+        self.cover_line("docAuthority", &refers, &session.organ)?;
+        let value = session_value(&session.name).map(|v| v.to_string());
+        let value_attr: Vec<(&str, &str)> = value.iter().map(|v| ("value", v.as_str())).collect();
+        self.cover_line(
+            "session",
+            &[&refers[..], &value_attr].concat(),
+            &session.name,
+        )?;
         if let Some(label) = &session.agenda_label {
-            let attrs = with_organ(vec![("name", inline_name::AGENDA_LABEL.to_string())]);
-            self.cover_line_owned("inline", &attrs, label)?;
+            let attrs = [("name", inline_name::AGENDA_LABEL)];
+            self.cover_line("inline", &[&attrs[..], &refers].concat(), label)?;
         }
         for item in &session.agenda_items {
-            let attrs = with_organ(vec![
-                ("name", inline_name::AGENDA_ITEM.to_string()),
-                ("title", item.number.clone()),
-            ]);
-            self.cover_line_owned("inline", &attrs, &item.title)?;
+            let attrs = [
+                ("name", inline_name::AGENDA_ITEM),
+                ("title", item.number.as_str()),
+            ];
+            self.cover_line("inline", &[&attrs[..], &refers].concat(), &item.title)?;
             for sub in &item.subheadings {
-                let attrs = with_organ(vec![("name", inline_name::AGENDA_SUBHEADING.to_string())]);
-                self.cover_line_owned("inline", &attrs, sub)?;
+                let attrs = [("name", inline_name::AGENDA_SUBHEADING)];
+                self.cover_line("inline", &[&attrs[..], &refers].concat(), sub)?;
             }
         }
         Ok(())
-    }
-
-    fn cover_line_owned(
-        &mut self,
-        name: &str,
-        attrs: &[(&'static str, String)],
-        text: &str,
-    ) -> Result<()> {
-        let borrowed: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        self.cover_line(name, &borrowed, text)
     }
 
     fn preface_of_letter(&mut self, doc: &Document) -> Result<()> {
