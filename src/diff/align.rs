@@ -17,7 +17,6 @@ use std::collections::HashMap;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::blocks::Unit;
-use super::normalize;
 
 /// The most candidate pairs a quadratic step compares before it falls back to a linear one.
 pub const PAIR_LIMIT: usize = 250_000;
@@ -54,10 +53,8 @@ pub struct Alignment {
 
 /// Aligns two unit sequences.
 pub fn align(old: &[Unit], new: &[Unit]) -> Alignment {
-    let old_compact: Vec<String> = old.iter().map(|u| normalize::compact(&u.key)).collect();
-    let new_compact: Vec<String> = new.iter().map(|u| normalize::compact(&u.key)).collect();
-    let old_keys: Vec<&str> = old_compact.iter().map(String::as_str).collect();
-    let new_keys: Vec<&str> = new_compact.iter().map(String::as_str).collect();
+    let old_keys: Vec<&str> = old.iter().map(|u| u.compact.as_str()).collect();
+    let new_keys: Vec<&str> = new.iter().map(|u| u.compact.as_str()).collect();
     let ops = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
     // Word bags serve only the units the patience pass did not find unchanged: in a revision
     // that is a few percent of them.
@@ -407,12 +404,7 @@ mod tests {
         texts
             .iter()
             .enumerate()
-            .map(|(i, t)| Unit {
-                location: format!("/body/{i}"),
-                kind: "paragraph",
-                text: t.to_string(),
-                key: normalize::key(t),
-            })
+            .map(|(i, t)| Unit::new(format!("/body/{i}"), "paragraph", t.to_string()))
             .collect()
     }
 

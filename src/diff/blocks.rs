@@ -21,22 +21,27 @@ pub struct Unit {
     pub text: String,
     /// Its comparison key ([`normalize::key`] of the text).
     pub key: String,
+    /// The key without whitespace ([`normalize::compact`]): what alignment compares, made here
+    /// because units are built for both sides at once.
+    pub compact: String,
 }
 
 impl Unit {
     /// A unit from text whose lines are already tidy; blank lines are dropped.
-    fn new(location: String, kind: &'static str, text: String) -> Unit {
+    pub fn new(location: String, kind: &'static str, text: String) -> Unit {
         let text = text
             .lines()
             .filter(|l| !l.trim().is_empty())
             .collect::<Vec<_>>()
             .join("\n");
         let key = normalize::key(&text);
+        let compact = normalize::compact(&key);
         Unit {
             location,
             kind,
             text,
             key,
+            compact,
         }
     }
 }

@@ -163,9 +163,7 @@ pub fn diff(old: &Document, new: &Document) -> Diff {
 fn change(step: Step, old: &[Unit], new: &[Unit], unchanged_before: usize) -> Option<Change> {
     let make = |op: Op, o: Option<&Unit>, n: Option<&Unit>| {
         let words = match (op, o, n) {
-            (Op::Modify | Op::Move, Some(o), Some(n))
-                if normalize::compact(&o.key) != normalize::compact(&n.key) =>
-            {
+            (Op::Modify | Op::Move, Some(o), Some(n)) if o.compact != n.compact => {
                 words::diff_words(&o.text, &n.text)
             }
             _ => Vec::new(),

@@ -10,7 +10,24 @@
 pub fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
+    let mut rest = text;
+    loop {
+        // Runs of visible ASCII, most of the text, are copied whole; the rest goes char by char.
+        let run = rest.bytes().take_while(u8::is_ascii_graphic).count();
+        if let (Some(head), Some(tail)) = (rest.get(..run), rest.get(run..))
+            && let Some(first) = head.chars().next()
+        {
+            if pending_space {
+                if !joins_hyphen(&out, first) {
+                    out.push(' ');
+                }
+                pending_space = false;
+            }
+            out.push_str(head);
+            rest = tail;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
         match c {
             // Soft hyphen and zero-width characters: invisible, line-breaking aids only.
             '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
@@ -99,13 +116,26 @@ pub fn key(text: &str) -> String {
 /// splits and joins words at random (`weapo ns`, `propaganda .`), so where spaces fall is not
 /// trusted.
 pub fn compact(key: &str) -> String {
-    key.chars().filter(|c| !c.is_whitespace()).collect()
+    // A key is tidy: its only whitespace is single ASCII spaces, and dropping those bytes
+    // leaves valid UTF-8 (no multi-byte character contains 0x20).
+    let bytes: Vec<u8> = key.bytes().filter(|&b| b != b' ').collect();
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Unifies typographic variants in already tidy text (one token or a whole paragraph).
 pub fn fold(tidy_text: &str) -> String {
     let mut out = String::with_capacity(tidy_text.len());
-    for c in tidy_text.chars() {
+    let mut rest = tidy_text;
+    loop {
+        // ASCII other than the backquote is left as it is: copy such runs whole.
+        let run = rest
+            .bytes()
+            .take_while(|b| b.is_ascii() && *b != b'`')
+            .count();
+        out.push_str(rest.get(..run).unwrap_or_default());
+        rest = rest.get(run..).unwrap_or_default();
+        let Some(c) = rest.chars().next() else { break };
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
         match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
                 out.push('\'')
@@ -144,6 +174,40 @@ mod tests {
             key("Russia\u{2019}s \u{201C}plan\u{201D} \u{2013} 2024\u{2026}"),
             "Russia's \"plan\" - 2024..."
         );
+    }
+
+    /// The char-by-char definitions the run-copying versions must agree with.
+    fn tidy_by_char(text: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in text.chars() {
+            match c {
+                '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+                c if c.is_whitespace() => pending_space = !out.is_empty(),
+                c => {
+                    if pending_space && !joins_hyphen(&out, c) {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                    out.push(c);
+                }
+            }
+        }
+        fold_leaders(&drop_space_before_hyphen(out))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn run_copying_agrees_with_the_char_by_char_definition(
+            text in "[ a-zA-Z.`\\-\n\t\u{a0}\u{ad}\u{2019}\u{201c}\u{2013}\u{2026}é]{0,40}"
+        ) {
+            let tidy_text = tidy(&text);
+            proptest::prop_assert_eq!(&tidy_text, &tidy_by_char(&text));
+            let by_char: String = key(&text).chars().filter(|c| !c.is_whitespace()).collect();
+            proptest::prop_assert_eq!(compact(&key(&text)), by_char);
+            let folded: String = tidy_text.chars().map(|c| fold(&c.to_string())).collect();
+            proptest::prop_assert_eq!(fold(&tidy_text), folded);
+        }
     }
 
     #[test]

@@ -16,18 +16,19 @@ fn is_ordinal(w: &str) -> bool {
 /// The kind of attachment a heading line opens, and whether the heading may wrap onto the next
 /// lines (`Annex to the letter dated ...`).
 pub fn heading_kind(t: &str) -> Option<(AnnexKind, bool)> {
-    let words: Vec<&str> = t.split_whitespace().collect();
+    // Asked of every line: the first four words are all the patterns below look at.
+    let words: Vec<&str> = t.split_whitespace().take(4).collect();
     let first = words.first()?;
+    // The word as a heading is capitalised (`Annex`, `ANNEX`), never `annex` in running text.
+    if !first.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
     let kind = match first.to_lowercase().as_str() {
         "annex" | "annexes" => AnnexKind::Annex,
         "enclosure" | "enclosures" => AnnexKind::Enclosure,
         "appendix" | "appendices" => AnnexKind::Appendix,
         _ => return None,
     };
-    // The word as a heading is capitalised (`Annex`, `ANNEX`), never `annex` in running text.
-    if !first.starts_with(|c: char| c.is_uppercase()) {
-        return None;
-    }
     match words.len() {
         1 => Some((kind, false)),
         2 if is_ordinal(words.get(1)?) => Some((kind, false)),

@@ -4,7 +4,9 @@
 //! line is a shortened first line; `-layout` adds the first-line indent; Word text has one line
 //! per paragraph. A paragraph broken by a page or a footnote block simply continues.
 
-use super::lines::{Form, Line, fold};
+use std::borrow::Cow;
+
+use super::lines::{Form, Line, fold, fold_ref, has_column_gap};
 use super::masthead::ends_open;
 use super::repair::repair;
 
@@ -58,7 +60,8 @@ pub fn label(t: &str) -> Option<(&str, &str)> {
 
 /// Whether a line is nothing but a paragraph label (`1.`, `(a)`).
 fn is_bare_label(t: &str) -> bool {
-    label(&format!("{t} x")).is_some_and(|(l, _)| l == t && !"•▪◦●–—-".contains(t))
+    // No label is longer than `(viii)`; the length test spares a copy of every line.
+    t.len() <= 6 && label(&format!("{t} x")).is_some_and(|(l, _)| l == t && !"•▪◦●–—-".contains(t))
 }
 
 /// Whether a line ends a sentence, a trailing footnote marker aside.
@@ -199,7 +202,7 @@ fn starts_upper(t: &str) -> bool {
 
 struct View<'a> {
     line: &'a Line,
-    text: String,
+    text: Cow<'a, str>,
     len: usize,
 }
 
@@ -208,7 +211,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
     let views: Vec<View> = lines
         .iter()
         .map(|l| {
-            let text = fold(&l.text);
+            let text = fold_ref(&l.text);
             let len = measure(&text);
             View { line: l, text, len }
         })
@@ -239,7 +242,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
                     .is_some_and(|p| ends_sentence(&p.text)))
         {
             flush(&mut cur, &mut out);
-            out.push(Raw::Heading(v.text.clone()));
+            out.push(Raw::Heading(v.text.to_string()));
             prev_heading = true;
             i += 1;
             continue;
@@ -515,8 +518,8 @@ fn flush(cur: &mut Vec<&str>, out: &mut Vec<Raw>) {
 pub fn width_of(lines: &[&Line]) -> usize {
     let mut lens: Vec<usize> = lines
         .iter()
-        .filter(|l| !l.text.contains("   "))
-        .map(|l| measure(&fold(&l.text)))
+        .filter(|l| !has_column_gap(&l.text))
+        .map(|l| measure(&fold_ref(&l.text)))
         .collect();
     percentile90(&mut lens)
 }
@@ -525,7 +528,7 @@ fn typical_width(views: &[View]) -> usize {
     // Table rows and contents lines (column gaps) are no measure of the text width.
     let mut lens: Vec<usize> = views
         .iter()
-        .filter(|v| !v.line.text.contains("   "))
+        .filter(|v| !has_column_gap(&v.line.text))
         .map(|v| v.len)
         .collect();
     percentile90(&mut lens)

@@ -117,6 +117,10 @@ pub fn is_running_header(s: &str, symbols: &[String]) -> bool {
     if symbols.iter().any(|x| x == t) {
         return true;
     }
+    // Every part of a joint symbol has a slash; most lines have none and need no splitting.
+    if !t.contains('/') {
+        return false;
+    }
     let parts = crate::symbol::split_joint(t);
     parts.len() > 1
         && parts

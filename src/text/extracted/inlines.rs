@@ -106,9 +106,12 @@ pub fn find_callout(text: &str, marker: &str, from: usize) -> Option<Callout> {
     if marker.is_empty() {
         return None;
     }
+    // memchr's SIMD search: this runs once per footnote over the paragraphs after the last
+    // call-out, and std's two-way search was an eighth of the time of a long diff.
+    let finder = memchr::memmem::Finder::new(marker.as_bytes());
     let mut search = from;
     while search <= text.len() {
-        let rel = text.get(search..)?.find(marker)?;
+        let rel = finder.find(text.get(search..)?.as_bytes())?;
         let start = search + rel;
         let end = start + marker.len();
         search = start + marker.len().max(1);
@@ -214,6 +217,14 @@ fn words(seg: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether a word can start a date, a link or a symbol: it has a digit or a slash (every
+/// `http://` link has one) or is a `www.` address. Most words have none, and are passed over
+/// without the closer look.
+fn may_hold_inline(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.iter().any(|c| c.is_ascii_digit() || *c == b'/') || b.windows(4).any(|w| w == b"www.")
+}
+
 const OPENERS: &[char] = &['(', '[', '“', '‘', '"', '<'];
 const CLOSERS: &[char] = &[')', ']', '”', '’', '"', '>', ',', ';', ':', '.', '!', '?'];
 
@@ -224,6 +235,10 @@ fn scan(seg: &str, superscripts: &[String], out: &mut Vec<Inline>) {
     while i < ws.len() {
         let Some(&(s, e)) = ws.get(i) else { break };
         let word = &seg[s..e];
+        if superscripts.is_empty() && !may_hold_inline(word) {
+            i += 1;
+            continue;
+        }
         let core_start = s + (word.len() - word.trim_start_matches(OPENERS).len());
         let core = seg[core_start..e].trim_end_matches(CLOSERS);
         let core_end = core_start + core.len();

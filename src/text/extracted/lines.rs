@@ -3,6 +3,11 @@
 //! text (pdftotext default mode, `-layout`, or Word-to-Markdown) and undoes the Word bold markers
 //! that glue masthead lines together.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 /// Which extraction produced the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -39,7 +44,7 @@ impl Line {
     pub fn segments(&self) -> Vec<(usize, &str)> {
         // Most lines have no column gap: one segment, found without walking every character.
         let body = self.text.trim_start_matches([' ', '\t']);
-        if !body.contains("   ") && !body.contains('\t') {
+        if !has_column_gap(body) && !body.contains('\t') {
             let indent = self.text.len() - body.len();
             let text = body.trim_end_matches(' ');
             return if text.is_empty() {
@@ -82,6 +87,13 @@ impl Line {
     }
 }
 
+/// Whether `s` has a run of three spaces, the column gap of `-layout` text (memchr's search: this
+/// is asked of every line several times).
+pub fn has_column_gap(s: &str) -> bool {
+    static GAP: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("   "));
+    GAP.find(s.as_bytes()).is_some()
+}
+
 /// Whether [`fold`] would leave `s` as it is: single ASCII spaces between words, none at the ends,
 /// and no other whitespace. Works on bytes: the non-ASCII whitespace characters (U+0085, U+00A0,
 /// U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) are recognised by their
@@ -90,6 +102,17 @@ fn is_folded(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
+    }
+    // Most lines are printable ASCII: then only a double space can be unfolded, and both tests
+    // run many bytes at a time.
+    // (An OR over every byte, not `all`, which stops early and so is not vectorised.)
+    if b.iter()
+        .fold(0u8, |acc, &c| acc | u8::from(c.wrapping_sub(0x20) >= 0x5F))
+        == 0
+    {
+        static DOUBLE: LazyLock<memmem::Finder<'static>> =
+            LazyLock::new(|| memmem::Finder::new("  "));
+        return DOUBLE.find(b).is_none();
     }
     let mut after_space = false;
     for (i, &byte) in b.iter().enumerate() {
@@ -121,9 +144,15 @@ fn is_folded(s: &str) -> bool {
 
 /// Folds every run of whitespace to one space and trims the ends.
 pub fn fold(s: &str) -> String {
-    // Most lines are folded already; checking is cheaper than splitting and joining again.
+    fold_ref(s).into_owned()
+}
+
+/// [`fold`] without a copy when `s` is folded already, as most lines are.
+pub fn fold_ref(s: &str) -> Cow<'_, str> {
+    // Most lines are folded already; checking is cheaper than splitting and joining again, and
+    // they are borrowed, not copied.
     if is_folded(s) {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
@@ -132,7 +161,7 @@ pub fn fold(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Recognises the extraction from the content: no form feed and Markdown bold markers or very

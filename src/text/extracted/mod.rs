@@ -22,7 +22,7 @@ use crate::error::{Error, Position, Result, Warning};
 use crate::model::{Annex, AnnexKind, Block, Cell, Document, Footnote, Kind, Num, Row, Signature};
 use body::Raw;
 use footnotes::{Item, Note};
-use lines::{Form, Line, fold};
+use lines::{Form, Line, fold, fold_ref};
 
 /// Reads extracted letter text. A letter with parts missing (no symbol, no signature) still
 /// gives a document, and warnings say what was missing; a document of the genre that is not a
@@ -193,7 +193,7 @@ fn has_masthead(doc: &Document) -> bool {
 fn has_signature(items: &[Item]) -> bool {
     items.iter().any(|it| {
         matches!(it, Item::Line(l) if l.text.len() < 200
-            && signatures::is_signature(&fold(&l.text)))
+            && signatures::is_signature(&fold_ref(&l.text)))
     })
 }
 
@@ -267,7 +267,7 @@ fn skip_lines(items: &[Item], at: usize, n: usize) -> usize {
 fn join_folded<'a>(lines: impl Iterator<Item = &'a Line>) -> String {
     let mut out = String::new();
     for l in lines {
-        let t = fold(&l.text);
+        let t = fold_ref(&l.text);
         if out.ends_with('-') && !t.starts_with(char::is_uppercase) || out.is_empty() {
             out.push_str(&t);
         } else {
@@ -317,7 +317,7 @@ fn other_masthead_end(items: &[Item]) -> usize {
         }
         // An organ-like line right before a session line belongs to the masthead.
         if let Some(Item::Line(n)) = items.get(i + 1)
-            && masthead::is_session(&fold(&n.text))
+            && masthead::is_session(&fold_ref(&n.text))
         {
             end = i + 1;
             continue;
@@ -397,7 +397,7 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
         }
         let heading = match it {
             // A heading stands alone; `Annex    23` with a column gap is a contents entry.
-            Item::Line(l) if l.segments().len() == 1 => annexes::heading_kind(&fold(&l.text)),
+            Item::Line(l) if l.segments().len() == 1 => annexes::heading_kind(&fold_ref(&l.text)),
             Item::Line(_) => None,
             Item::Notes(_) => None,
         };
@@ -475,7 +475,7 @@ fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
     }
     let sig_at = lines
         .iter()
-        .position(|l| signatures::is_signature(&fold(&l.text)));
+        .position(|l| signatures::is_signature(&fold_ref(&l.text)));
     let (body_lines, sig_lines) = match sig_at {
         Some(s) => lines.split_at(s),
         None => (&lines[..], &[][..]),
