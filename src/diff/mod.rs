@@ -15,6 +15,7 @@ pub mod normalize;
 pub mod render;
 pub mod words;
 
+use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -123,13 +124,19 @@ impl Diff {
 pub fn diff(old: &Document, new: &Document) -> Diff {
     // Normalising each side's blocks is independent work: one side per core.
     let (old_units, new_units) = rayon::join(|| blocks::units(old), || blocks::units(new));
+    // Recognising a corrigendum and aligning are independent too; the alignment is dropped
+    // when the new version turns out to be a corrigendum.
+    let (corrigendum, alignment) = rayon::join(
+        || corrigendum::recognise(new, &new_units),
+        || align::align(&old_units, &new_units),
+    );
     let symbols = |d: &Document| d.symbols.iter().map(ToString::to_string).collect();
     let mut out = Diff {
         format: FORMAT.to_string(),
         base_symbol: base_symbol(old, new).ok(),
         old_symbols: symbols(old),
         new_symbols: symbols(new),
-        corrigendum: corrigendum::recognise(new, &new_units),
+        corrigendum,
         metadata: metadata::compare(old, new),
         changes: Vec::new(),
         unchanged: 0,
@@ -139,12 +146,19 @@ pub fn diff(old: &Document, new: &Document) -> Diff {
     if out.corrigendum.is_some() {
         return out;
     }
-    let alignment = align::align(&old_units, &new_units);
     out.guarded = alignment.guarded;
+    // The word diffs of the steps are independent: compute them in parallel, then count the
+    // unchanged blocks between changes in order.
+    let changes: Vec<Option<Change>> = alignment
+        .steps
+        .par_iter()
+        .map(|&step| change(step, &old_units, &new_units))
+        .collect();
     let mut run = 0;
-    for step in alignment.steps {
-        match change(step, &old_units, &new_units, run) {
-            Some(c) => {
+    for c in changes {
+        match c {
+            Some(mut c) => {
+                c.unchanged_before = run;
                 out.changes.push(c);
                 run = 0;
             }
@@ -158,9 +172,10 @@ pub fn diff(old: &Document, new: &Document) -> Diff {
     out
 }
 
-/// The change one alignment step stands for; `None` when the block is unchanged (a modification
-/// whose words differ only in what is not content counts as unchanged).
-fn change(step: Step, old: &[Unit], new: &[Unit], unchanged_before: usize) -> Option<Change> {
+/// The change one alignment step stands for, its `unchanged_before` left at 0; `None` when the
+/// block is unchanged (a modification whose words differ only in what is not content counts as
+/// unchanged).
+fn change(step: Step, old: &[Unit], new: &[Unit]) -> Option<Change> {
     let make = |op: Op, o: Option<&Unit>, n: Option<&Unit>| {
         let words = match (op, o, n) {
             (Op::Modify | Op::Move, Some(o), Some(n)) if o.compact != n.compact => {
@@ -178,7 +193,7 @@ fn change(step: Step, old: &[Unit], new: &[Unit], unchanged_before: usize) -> Op
             old: o.map(|u| u.text.clone()),
             new: n.map(|u| u.text.clone()),
             words,
-            unchanged_before,
+            unchanged_before: 0,
         })
     };
     match step {

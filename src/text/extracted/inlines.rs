@@ -217,11 +217,11 @@ fn words(seg: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Whether a word can start a date, a link or a symbol: it has a digit or a slash (every
-/// `http://` link has one) or is a `www.` address. Most words have none, and are passed over
-/// without the closer look.
-fn may_hold_inline(word: &str) -> bool {
-    let b = word.as_bytes();
+/// Whether a word (or a whole run of text) can hold a date, a link or a symbol: it has a digit
+/// or a slash (every `http://` link has one) or a `www.` address. Most words and many sentences
+/// have none, and are passed over without the closer look.
+fn may_hold_inline(text: &str) -> bool {
+    let b = text.as_bytes();
     b.iter().any(|c| c.is_ascii_digit() || *c == b'/') || b.windows(4).any(|w| w == b"www.")
 }
 
@@ -229,6 +229,10 @@ const OPENERS: &[char] = &['(', '[', '“', '‘', '"', '<'];
 const CLOSERS: &[char] = &[')', ']', '”', '’', '"', '>', ',', ';', ':', '.', '!', '?'];
 
 fn scan(seg: &str, superscripts: &[String], out: &mut Vec<Inline>) {
+    if superscripts.is_empty() && !may_hold_inline(seg) {
+        push_text(out, seg);
+        return;
+    }
     let ws = words(seg);
     let mut last = 0usize;
     let mut i = 0usize;
