@@ -341,6 +341,33 @@ fn agenda_titles_after_the_other_organs_block() {
 }
 
 #[test]
+fn an_annex_statement_keeps_its_title_and_closing_dateline_apart() {
+    // The sample's annex: a statement whose title is no letter title, and whose last line, a
+    // place and date, follows a full line of text.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample-letter.txt");
+    let text = std::fs::read_to_string(path).expect("sample");
+    let d = extracted::read(&text).expect("reads").0;
+    let annex = &d.annexes[0];
+    assert_eq!(
+        annex.title.as_deref(),
+        Some("Statement of the Ministry of Foreign Affairs of the Republic of Estelia")
+    );
+    let paras = paragraphs(&annex.body);
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(
+        paras[0].starts_with("The Ministry of Foreign Affairs"),
+        "{}",
+        paras[0]
+    );
+    assert!(
+        paras[2].ends_with("the whole basin depends."),
+        "{}",
+        paras[2]
+    );
+    assert_eq!(paras[3], "Lisk, 9 October 2025");
+}
+
+#[test]
 fn agenda_numbers_and_titles_that_wrap() {
     let d = read("agenda_wrapped.txt");
     assert!(d.title_headings.is_empty(), "{:?}", d.title_headings);

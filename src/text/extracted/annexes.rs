@@ -59,9 +59,139 @@ pub fn heading_kind(t: &str) -> Option<(AnnexKind, bool)> {
     }
 }
 
+/// Short words a title leaves in lower case (`Statement of the Ministry of ...`).
+const TITLE_SMALL_WORDS: [&str; 24] = [
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "or",
+    "over",
+    "the",
+    "to",
+    "upon",
+    "with",
+    "within",
+    "without",
+    "between",
+    "against",
+    "concerning",
+    "under",
+];
+
+/// Whether a line is written in title case: every word but the small ones capitalised (numbers
+/// and symbols aside), and at least two words.
+fn is_title_case(t: &str) -> bool {
+    let mut words = 0;
+    for w in t.split_whitespace() {
+        words += 1;
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let first = core.chars().next();
+        let capital = first.is_none_or(|c| !c.is_alphabetic() || c.is_uppercase());
+        if !capital && (words == 1 || !TITLE_SMALL_WORDS.contains(&core)) {
+            return false;
+        }
+    }
+    words >= 2
+}
+
+/// How many of an attachment's first lines (folded) are its own title when that title is not a
+/// letter's (`Statement of the Ministry of Foreign Affairs of the Republic of Estelia`): up to
+/// three lines, the first in title case and each after it in title case or carrying on in lower
+/// case, without a closing stop or comma, followed by a line that starts a sentence. A date, a
+/// place and date, a bracketed note (`[Original: English]`) or a translator's line
+/// (`Translation from Russian`) is no title. 0 when the
+/// attachment opens with running text.
+pub fn plain_title_extent(lines: &[&str]) -> usize {
+    let ends_open = |t: &str| {
+        t.rsplit(' ')
+            .next()
+            .is_some_and(|w| TITLE_SMALL_WORDS.contains(&w))
+    };
+    let titled = |t: &str| {
+        is_title_case(t)
+            && t.chars().count() <= 120
+            && !t.contains("   ")
+            && !t.starts_with('[')
+            && !t.starts_with("Translation")
+            && crate::model::Date::parse_prose(t).is_none()
+            && !super::body::is_dateline(t)
+    };
+    let carries_on = |t: &str| t.starts_with(|c: char| c.is_lowercase()) && t.len() <= 120;
+    let starts_sentence = |t: &str| t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    for n in 1..=3 {
+        let (Some(title), Some(next)) = (lines.get(..n), lines.get(n)) else {
+            return 0;
+        };
+        let Some((first, rest)) = title.split_first() else {
+            return 0;
+        };
+        if !titled(first) || !rest.iter().all(|t| titled(t) || carries_on(t)) {
+            return 0;
+        }
+        let last = title.last().copied().unwrap_or_default();
+        if last.ends_with(['.', ',', ';', ':', '!', '?']) {
+            return 0;
+        }
+        if !ends_open(last) && starts_sentence(next) && !titled(next) && !carries_on(next) {
+            return n;
+        }
+    }
+    0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_titles() {
+        let statement = [
+            "Statement of the Ministry of Foreign Affairs of the Republic of Estelia",
+            "The Ministry of Foreign Affairs of the Republic of Estelia expresses its deep",
+        ];
+        assert_eq!(plain_title_extent(&statement), 1);
+        let wrapped = [
+            "Joint Declaration of the Ministers for Foreign Affairs of the",
+            "Marren Basin States",
+            "We, the Ministers, meeting in Lisk on 9 October 2025,",
+        ];
+        assert_eq!(plain_title_extent(&wrapped), 2);
+        // Running text, a sentence that ends, and a lone line are no titles.
+        let running = [
+            "On 3 October 2025, the water authority of the upper basin closed the three",
+            "sluice gates at Valdor without the notice required.",
+        ];
+        assert_eq!(plain_title_extent(&running), 0);
+        let sentence = ["The Government Regrets This.", "It Calls For Restraint."];
+        assert_eq!(plain_title_extent(&sentence), 0);
+        assert_eq!(plain_title_extent(&["Statement of the Ministry"]), 0);
+        // A title-case line that runs on into more title case is a list, not a title.
+        let names = ["Mira Talvenko", "Oskar Lind", "Ines Varga", "Tomas Ek"];
+        assert_eq!(plain_title_extent(&names), 0);
+        let carried = [
+            "Communiqué of the Basin Commission on the Reopening",
+            "of the Valdor Sluice Gates",
+            "The Commission met in Lisk on 9 October 2025.",
+        ];
+        assert_eq!(plain_title_extent(&carried), 2);
+        // Dates, places and dates, and notes on the original language open no title.
+        for not_title in [
+            "9 October 2025",
+            "Lisk, 9 October 2025",
+            "[Original: English]",
+        ] {
+            assert_eq!(plain_title_extent(&[not_title, "The Ministry regrets."]), 0);
+        }
+    }
 
     #[test]
     fn headings() {

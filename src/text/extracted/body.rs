@@ -64,6 +64,20 @@ fn is_bare_label(t: &str) -> bool {
     t.len() <= 6 && label(&format!("{t} x")).is_some_and(|(l, _)| l == t && !"•▪◦●–—-".contains(t))
 }
 
+/// Whether a line is a place and a date, as a statement or declaration closes: `Lisk, 9 October
+/// 2025`, `New York, 1 March 2024`.
+pub fn is_dateline(t: &str) -> bool {
+    let Some((place, date)) = t.trim().rsplit_once(", ") else {
+        return false;
+    };
+    let words = place.split_whitespace().count();
+    (1..=4).contains(&words)
+        && place
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+        && crate::model::Date::parse_prose(date.trim_end_matches('.')).is_some()
+}
+
 /// Whether a line ends a sentence, a trailing footnote marker aside.
 pub fn ends_sentence(t: &str) -> bool {
     let mut s = t.trim_end().trim_end_matches('*');
@@ -327,6 +341,10 @@ fn breaks_before(
     if form == Form::Word {
         // A footnote between two halves of a paragraph: the first half ends open.
         return p_end || !v.text.starts_with(|c: char| c.is_lowercase());
+    }
+    // A place and date closing a statement stand alone, even after a full last line.
+    if (p_end && is_dateline(&v.text)) || is_dateline(&p.text) {
+        return true;
     }
     if v.line.blank_before {
         return true;

@@ -18,6 +18,8 @@ pub mod repair;
 pub mod signatures;
 pub mod title;
 
+use std::borrow::Cow;
+
 use crate::error::{Error, Position, Result, Warning};
 use crate::model::{Annex, AnnexKind, Block, Cell, Document, Footnote, Kind, Num, Row, Signature};
 use body::Raw;
@@ -424,10 +426,13 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
         let mut next = skip_lines(items, i, n);
         let after = following_lines(items, next);
         let mut title_text = None;
-        if let Some(first) = after.first()
-            && title::title_kind(&first.text).is_some()
-        {
-            let m = title::extent(&after, 6);
+        let folded: Vec<Cow<'_, str>> = after.iter().take(4).map(|l| fold_ref(&l.text)).collect();
+        let folded: Vec<&str> = folded.iter().map(AsRef::as_ref).collect();
+        let m = match after.first() {
+            Some(first) if title::title_kind(&first.text).is_some() => title::extent(&after, 6),
+            _ => annexes::plain_title_extent(&folded),
+        };
+        if m > 0 {
             title_text = Some(join_folded(after.iter().take(m).copied()));
             next = skip_lines(items, next, m);
         }
