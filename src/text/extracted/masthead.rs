@@ -41,6 +41,14 @@ pub fn is_session(t: &str) -> bool {
         && !t.contains(':')
 }
 
+/// Whether a line is a span of dates (`25 July 2024–30 July 2025`, with an en dash or a hyphen).
+pub fn is_date_range(t: &str) -> bool {
+    t.split_once(['–', '-']).is_some_and(|(from, to)| {
+        crate::model::Date::parse_prose(from.trim()).is_some()
+            && crate::model::Date::parse_prose(to.trim()).is_some()
+    })
+}
+
 /// The symbols of a masthead symbol line (`A/79/753-S/2025/58`), when the line is one.
 pub fn symbol_line(t: &str) -> Option<Vec<crate::symbol::Symbol>> {
     let t = t.trim();
@@ -170,6 +178,13 @@ pub fn read(lines: &[Line], doc: &mut Document) {
             continue;
         }
         if is_session(&t) {
+            // The Economic and Social Council prints the session's dates under it (`2025
+            // session` / `25 July 2024–30 July 2025`): they are part of the session line.
+            if is_date_range(&next) {
+                t.push(' ');
+                t.push_str(&next);
+                skip += 1;
+            }
             let organ = pending_organ
                 .take()
                 .or_else(|| was_other.then(|| others.pop().map(|(_, o)| o)).flatten())
@@ -427,5 +442,9 @@ mod tests {
         assert!(is_session("2099 session"));
         assert!(!is_session("25 session"));
         assert!(!is_session("Security Council"));
+        assert!(is_date_range("25 July 2024–30 July 2025"));
+        assert!(is_date_range("25 July 2024 - 30 July 2025"));
+        assert!(!is_date_range("25 July 2024"));
+        assert!(!is_date_range("Agenda item 18 - 2025"));
     }
 }
