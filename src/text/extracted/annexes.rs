@@ -108,8 +108,7 @@ fn is_title_case(t: &str) -> bool {
 /// three lines, the first in title case and each after it in title case or carrying on in lower
 /// case, without a closing stop or comma, followed by a line that starts a sentence. A date, a
 /// place and date, a bracketed note (`[Original: English]`) or a translator's line
-/// (`Translation from Russian`) is no title. 0 when the
-/// attachment opens with running text.
+/// (`Translation from Russian`) is no title. 0 when the attachment opens with running text.
 pub fn plain_title_extent(lines: &[&str]) -> usize {
     let ends_open = |t: &str| {
         t.rsplit(' ')
@@ -119,7 +118,6 @@ pub fn plain_title_extent(lines: &[&str]) -> usize {
     let titled = |t: &str| {
         is_title_case(t)
             && t.chars().count() <= 120
-            && !t.contains("   ")
             && !t.starts_with('[')
             && !t.starts_with("Translation")
             && crate::model::Date::parse_prose(t).is_none()

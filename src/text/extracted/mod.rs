@@ -426,11 +426,14 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
         let mut next = skip_lines(items, i, n);
         let after = following_lines(items, next);
         let mut title_text = None;
-        let folded: Vec<Cow<'_, str>> = after.iter().take(4).map(|l| fold_ref(&l.text)).collect();
-        let folded: Vec<&str> = folded.iter().map(AsRef::as_ref).collect();
         let m = match after.first() {
             Some(first) if title::title_kind(&first.text).is_some() => title::extent(&after, 6),
-            _ => annexes::plain_title_extent(&folded),
+            _ => {
+                let folded: Vec<Cow<'_, str>> =
+                    after.iter().take(4).map(|l| fold_ref(&l.text)).collect();
+                let folded: Vec<&str> = folded.iter().map(AsRef::as_ref).collect();
+                annexes::plain_title_extent(&folded)
+            }
         };
         if m > 0 {
             title_text = Some(join_folded(after.iter().take(m).copied()));
