@@ -310,31 +310,32 @@ fn github_format_writes_workflow_commands() {
     );
 }
 
-/// serde-sarif ships the SARIF 2.1.0 JSON Schema (`src/schema.json`); find it through cargo.
+/// serde-sarif ships the SARIF 2.1.0 JSON Schema (`src/schema.json`); find it in cargo's
+/// registry sources, at the version Cargo.lock pins. (Not through `cargo metadata`: a cargo run
+/// inside the test run shares the target folder's rustc cache, and a failed probe there has
+/// failed this test and the build after it.)
 fn sarif_schema() -> serde_json::Value {
-    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let version = Command::new(rustc).arg("-vV").output().expect("rustc -vV");
-    let host = String::from_utf8_lossy(&version.stdout)
-        .lines()
-        .find_map(|l| l.strip_prefix("host: ").map(str::to_string))
-        .expect("the host triple");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    // Only the host's packages: the others' sources need not be on the machine.
-    let out = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--offline"])
-        .args(["--filter-platform", &host])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cargo metadata");
-    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("metadata JSON");
-    let manifest = meta["packages"]
-        .as_array()
-        .and_then(|p| p.iter().find(|p| p["name"] == "serde-sarif"))
-        .and_then(|p| p["manifest_path"].as_str())
-        .expect("serde-sarif in the dependency graph");
-    let schema = Path::new(manifest)
-        .with_file_name("src")
-        .join("schema.json");
+    let lock = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock"))
+        .expect("Cargo.lock");
+    let version = lock
+        .split("[[package]]")
+        .find(|p| p.contains("name = \"serde-sarif\""))
+        .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = ")))
+        .map(|v| v.trim_matches('"').to_string())
+        .expect("serde-sarif in Cargo.lock");
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
+        .expect("CARGO_HOME or HOME");
+    let registries = std::fs::read_dir(cargo_home.join("registry/src")).expect("registry sources");
+    let schema = registries
+        .filter_map(|r| r.ok())
+        .map(|r| {
+            r.path()
+                .join(format!("serde-sarif-{version}/src/schema.json"))
+        })
+        .find(|p| p.is_file())
+        .expect("serde-sarif's sources in the cargo registry");
     let text = std::fs::read_to_string(&schema).expect("serde-sarif's schema.json");
     // The published schema's pattern for `run.language` has a stray `]`
     // (`^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$`), which jsonschema refuses as a regex when it
