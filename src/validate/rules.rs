@@ -565,10 +565,16 @@ fn frbr_number(root: Node, m: &Masthead, out: &mut Findings) {
     let numbers: Vec<Node> = work.children().filter(|c| is(*c, "FRBRnumber")).collect();
     for (node, symbol) in &m.symbols {
         let want = frbr_number_of(symbol);
-        match numbers
+        // A symbol and its reissue (`E/INF/5`, `E/INF/5*`) share a value: any number with the
+        // value that shows as the symbol will do.
+        let with_value: Vec<&Node> = numbers
             .iter()
-            .find(|n| n.attribute("value") == Some(want.as_str()))
-        {
+            .filter(|n| n.attribute("value") == Some(want.as_str()))
+            .collect();
+        let shown = with_value
+            .iter()
+            .find(|n| n.attribute("showAs") == Some(symbol.as_str()));
+        match shown.or(with_value.first()).copied() {
             None => out.add(
                 FRBR_NUMBER,
                 *node,
