@@ -2,7 +2,7 @@
 //! read for every corpus document the text reader can read, or, while it cannot, for synthetic
 //! letters of the same size.
 
-#[path = "../tests/akn_support/mod.rs"]
+#[path = "../tests/it/akn_support/mod.rs"]
 mod support;
 
 use std::hint::black_box;

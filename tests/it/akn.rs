@@ -2,8 +2,7 @@
 //! lossless round trips over hand-built and generated documents, hand-edited input, and the
 //! reader's refusals.
 
-#[path = "akn_support/mod.rs"]
-mod support;
+use crate::akn_support as support;
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;

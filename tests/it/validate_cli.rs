@@ -1,7 +1,7 @@
 //! `unletters validate` as a user runs it: exit codes, folder walks over any mix of files, bad
 //! input that must not stop the run, and every output format.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,7 +1,7 @@
 //! The JSON format: model -> JSON -> model identity, validity against the published schema, the
 //! schema file being current, the field names of the contract, and clear errors on bad JSON.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use serde_json::Value;

@@ -1,7 +1,7 @@
 //! Level-2 rules: the synthetic letter passes them all; each crafted variant breaks exactly one
 //! rule (and, where the XSD cannot see it, stays schema-valid); `--allow` switches a rule off.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

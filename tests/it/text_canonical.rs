@@ -2,8 +2,8 @@
 //! documents (every model part, arbitrary strings including the markup characters), and errors
 //! with positions on bad canonical text.
 
-mod common;
-mod text_canonical_support;
+use crate::common;
+use crate::text_canonical_support;
 
 use proptest::prelude::*;
 use unletters::model::{
@@ -458,7 +458,7 @@ proptest! {
 
 #[test]
 fn readme_example_is_canonical() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let section = readme
         .split("## Canonical text")
         .nth(1)

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The synthetic letter, valid against the XSD and every level-2 rule.
-pub const LETTER: &str = include_str!("../fixtures/validate/letter.xml");
+pub const LETTER: &str = include_str!("../../fixtures/validate/letter.xml");
 
 /// The vendored OASIS schema, which xmllint is given too.
 pub const XSD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/akn/akomantoso30.xsd");

@@ -653,7 +653,7 @@ fn an_interrupted_run_leaves_no_half_output_and_a_rerun_completes_it() {
 }
 
 /// The shipped synthetic sample letter (pdftotext-style extracted text).
-const SAMPLE: &str = include_str!("fixtures/sample-letter.txt");
+const SAMPLE: &str = include_str!("../fixtures/sample-letter.txt");
 
 #[test]
 fn text_akn_and_json_inputs_convert_to_every_target_and_every_output_validates() {

@@ -1,7 +1,7 @@
 //! The `unletters` binary as users run it: help texts, exit codes, messages naming the file and
 //! position, standard input and output, atomic `-o`, and `--symbol`.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

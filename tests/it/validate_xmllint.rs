@@ -2,7 +2,7 @@
 //! rule, the in-process XSD verdict equals xmllint's, and the first error is on the line
 //! xmllint names.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -1,7 +1,7 @@
 //! The binary converts JSON to canonical text and back without loss, and names the file, line
 //! and column of an error in canonical text.
 
-mod text_canonical_support;
+use crate::text_canonical_support;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -7,8 +7,7 @@
 //! while `text::read` answers `Error::Unsupported` for every file, and starts checking everything
 //! the moment it reads one.
 
-#[path = "akn_support/mod.rs"]
-mod support;
+use crate::akn_support as support;
 
 use std::path::{Path, PathBuf};
 
