@@ -37,10 +37,15 @@ impl Format {
     }
 
     /// Recognises a format from the input's first non-blank character: `<` is XML, `{` or `[` is
-    /// JSON, anything else is text. A UTF-8 byte-order mark is skipped.
+    /// JSON, anything else is text. A byte-order mark is skipped; in UTF-16 (zero bytes between
+    /// the ASCII ones) the zero bytes are.
     pub fn detect(input: &[u8]) -> Format {
         let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-        match input.iter().find(|b| !b.is_ascii_whitespace()) {
+        let input = input
+            .strip_prefix(b"\xFF\xFE")
+            .or_else(|| input.strip_prefix(b"\xFE\xFF"))
+            .unwrap_or(input);
+        match input.iter().find(|b| !b.is_ascii_whitespace() && **b != 0) {
             Some(b'<') => Format::Akn,
             Some(b'{') | Some(b'[') => Format::Json,
             _ => Format::Text,
@@ -84,5 +89,7 @@ mod tests {
             Format::Text
         );
         assert_eq!(Format::detect(b""), Format::Text);
+        assert_eq!(Format::detect(b"\xFF\xFE<\0a\0"), Format::Akn);
+        assert_eq!(Format::detect(b"\xFE\xFF\0 \0{"), Format::Json);
     }
 }

@@ -29,7 +29,7 @@ pub mod limits;
 pub(crate) mod naming;
 mod read;
 mod write;
-mod xml;
+pub(crate) mod xml;
 
 pub use read::{read, read_with_max_depth};
 pub use write::write;

@@ -53,6 +53,9 @@ fn akn_errors(output: &str) -> Vec<String> {
         XsdOutcome::Malformed { offset, message } | XsdOutcome::TooDeep { offset, message } => {
             vec![format!("not well-formed XML at byte {offset}: {message}")]
         }
+        XsdOutcome::TooComplex { offset, message } | XsdOutcome::Doctype { offset, message } => {
+            vec![format!("at byte {offset}: {message}")]
+        }
         XsdOutcome::Checked { errors } => errors
             .into_iter()
             .map(|e| format!("{}: {}", e.code, e.message))

@@ -4,7 +4,7 @@
 pub mod canonical;
 pub mod extracted;
 
-use crate::error::{Result, Warning};
+use crate::error::{Error, Result, Warning};
 use crate::model::Document;
 
 /// Reads a letter from plain text, in whichever form it came (canonical text nesting at most
@@ -16,11 +16,40 @@ pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
 /// Reads a letter from plain text, with canonical text's spans, containers and annexes each
 /// nesting at most `max_depth` levels (extracted text has no nesting to bound).
 pub fn read_with_max_depth(input: &str, max_depth: usize) -> Result<(Document, Vec<Warning>)> {
+    check_lines(input)?;
     if canonical::is_canonical(input) {
         canonical::read_with_max_depth(input, max_depth).map(|d| (d, Vec::new()))
     } else {
         extracted::read(input)
     }
+}
+
+/// The most lines a text may have, counting the pieces the reader cuts a Word line into at
+/// glued bold markers. The readers keep a record of each line, so a file of millions of short
+/// lines would take fifty times its size (30 million one-character lines took 7 GB); this bounds
+/// that at about 60 MB, whatever the input. The longest letter seen has about 5,000 lines.
+pub const MAX_LINES: usize = 250_000;
+
+/// Refuses a text of more than [`MAX_LINES`] lines, naming the line where the limit is passed.
+fn check_lines(input: &str) -> Result<()> {
+    match memchr::memchr_iter(b'\n', input.as_bytes()).nth(MAX_LINES) {
+        None => Ok(()),
+        Some(_) => Err(Error::invalid_at(
+            crate::error::Position {
+                line: MAX_LINES + 1,
+                column: 1,
+            },
+            too_many_lines(),
+        )),
+    }
+}
+
+/// Why a text of more than [`MAX_LINES`] lines is refused.
+pub(crate) fn too_many_lines() -> String {
+    format!(
+        "more than {MAX_LINES} lines: longer than any letter, and more than the text reader \
+         takes (it keeps a record of each line)"
+    )
 }
 
 /// Writes a document as canonical plain text.

@@ -30,6 +30,8 @@ pub const IO: &str = "io";
 pub const TOO_LARGE: &str = "file-too-large";
 /// Rule id of input nested deeper than a depth limit allows.
 pub const TOO_DEEP: &str = "nested-too-deeply";
+/// Rule id of a file the XSD engine would need too much memory or time to check.
+pub const WORK_LIMIT: &str = "schema-work-limit";
 /// Rule id of input that is not UTF-8.
 pub const ENCODING: &str = "encoding";
 
@@ -159,7 +161,7 @@ pub fn validate_file(path: &Path, options: &Options) -> FileReport {
 
 /// Validates input bytes as `format`; `file` names them in the diagnostics.
 pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Options) -> FileReport {
-    let text = match crate::convert::decode(bytes) {
+    let decoded = match crate::convert::decode_text(bytes) {
         Ok(t) => t,
         Err(e) => {
             let (position, message) = match e {
@@ -180,15 +182,13 @@ pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Option
                 file: file.to_string(),
                 format: Some(format),
                 verdict,
-                diagnostics: vec![
-                    Diagnostic::error(file, rule, format!("not UTF-8 text: {message}"))
-                        .at(position),
-                ],
+                diagnostics: vec![Diagnostic::error(file, rule, not_utf8(message)).at(position)],
                 source: String::new(),
             };
         }
     };
-    let (verdict, diagnostics) = match format {
+    let text: &str = &decoded.text;
+    let (verdict, mut diagnostics) = match format {
         Format::Akn => {
             let akn_options = akn::Options {
                 schema_only: options.schema_only,
@@ -200,6 +200,9 @@ pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Option
         Format::Json => json_schema::check(file, text),
         Format::Text => text::check(file, text, options.max_text_depth),
     };
+    if let Some(w) = decoded.warning {
+        diagnostics.insert(0, Diagnostic::error(file, ENCODING, w.message).warning());
+    }
     let source = if diagnostics.is_empty() {
         String::new()
     } else {
@@ -211,6 +214,15 @@ pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Option
         verdict,
         diagnostics,
         source,
+    }
+}
+
+/// The decoder's message, saying what the file is not when it is about UTF-8.
+fn not_utf8(message: String) -> String {
+    if message.starts_with("invalid UTF-8") {
+        format!("not UTF-8 text: {message}")
+    } else {
+        message
     }
 }
 

@@ -721,3 +721,167 @@ fn standard_input_is_bounded_too() {
     assert_eq!(status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("--max-input-size"), "{stderr}");
 }
+
+/// `validate FILE` plus extra arguments.
+fn validate(file: &Path, extra: &[&str]) -> Outcome {
+    let mut args: Vec<&OsStr> = vec![OsStr::new("validate"), file.as_os_str()];
+    args.extend(extra.iter().map(OsStr::new));
+    run(&args)
+}
+
+/// Akoma Ntoso with `n` document elements nested inside each other (`doc` in `doc`...), each a
+/// scope of the schema's identity constraints; and the same with the other document types.
+fn nested_documents(n: usize, names: &[&str]) -> String {
+    let open: String = (0..n)
+        .map(|i| format!("<{} name=\"x\">", names[i % names.len()]))
+        .collect();
+    let close: String = (0..n)
+        .rev()
+        .map(|i| format!("</{}>", names[i % names.len()]))
+        .collect();
+    format!(
+        "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">{open}{close}</akomaNtoso>\n"
+    )
+}
+
+#[test]
+fn nested_document_elements_are_refused_by_validate_in_bounded_time_and_memory() {
+    // 500 nested `doc` took 21 s and 3.5 GB; 100,000 aborted the process on allocation. Under
+    // the harness's 1.5 GiB ceiling and 10 s watchdog each must end with a diagnostic saying
+    // why the file was not checked.
+    let dir = tmp();
+    for (n, names) in [
+        (500, &["doc"][..]),
+        (100_000, &["doc"][..]),
+        (400, &["doc", "act", "statement", "judgment", "portion"][..]),
+    ] {
+        let file = write(
+            dir.path(),
+            &format!("nested-{n}-{}.xml", names.len()),
+            nested_documents(n, names).as_bytes(),
+        );
+        for extra in [&[][..], &["--schema-only"], &["--format", "json"]] {
+            let out = validate(&file, extra);
+            assert_no_panic(&out);
+            assert_eq!(out.code, Some(2), "{n} nested: not judged\n{}", out.stderr);
+            let all = format!("{}{}", out.stdout, out.stderr);
+            assert!(
+                all.contains("schema-work-limit") && all.contains("identity"),
+                "the diagnostic does not say why:\n{all}"
+            );
+        }
+    }
+    // A few nested documents (an annex's enclosure's appendix) are checked as usual.
+    let file = write(
+        dir.path(),
+        "few.xml",
+        nested_documents(8, &["doc"]).as_bytes(),
+    );
+    let out = validate(&file, &["--format", "json"]);
+    assert_eq!(out.code, Some(1), "invalid, and judged:\n{}", out.stdout);
+    assert!(!out.stdout.contains("schema-work-limit"), "{}", out.stdout);
+}
+
+#[test]
+fn validate_refuses_a_doctype_as_convert_does() {
+    let dir = tmp();
+    let letter = include_str!("../fixtures/validate/letter.xml");
+    let body = letter
+        .split_once("?>")
+        .map_or(letter, |(_, rest)| rest.trim_start());
+    let with_doctype =
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE akomaNtoso>\n{body}");
+    let clean = write(dir.path(), "clean.xml", letter.as_bytes());
+    let file = write(dir.path(), "doctype.xml", with_doctype.as_bytes());
+    assert_eq!(
+        validate(&clean, &[]).code,
+        Some(0),
+        "the base letter is valid"
+    );
+    let converted = convert(&file, &[]);
+    assert_clean_error(&converted, &file);
+    let out = validate(&file, &[]);
+    assert_no_panic(&out);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("xml-doctype")
+            && out.stderr.contains(&format!("{}:2:1", file.display())),
+        "{}",
+        out.stderr
+    );
+    // The same reason in the same words.
+    assert!(
+        converted
+            .stderr
+            .contains("DOCTYPE declarations are refused")
+            && out.stderr.contains("DOCTYPE declarations are refused"),
+        "{}\n{}",
+        converted.stderr,
+        out.stderr
+    );
+}
+
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice(if big_endian { b"\xFE\xFF" } else { b"\xFF\xFE" });
+    }
+    for unit in text.encode_utf16() {
+        out.extend_from_slice(&if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
+    }
+    out
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_read_with_a_warning() {
+    let dir = tmp();
+    let sample = include_str!("../fixtures/sample-letter.txt");
+    let utf8 = write(dir.path(), "utf8.txt", sample.as_bytes());
+    let expected = convert(&utf8, &[]);
+    assert_eq!(expected.code, Some(0), "{}", expected.stderr);
+    for (name, big_endian) in [("le.txt", false), ("be.txt", true)] {
+        let file = write(dir.path(), name, &utf16(sample, big_endian, true));
+        let out = convert(&file, &[]);
+        assert_eq!(out.code, Some(0), "{name}: {}", out.stderr);
+        assert_eq!(
+            out.stdout, expected.stdout,
+            "{name}: the same letter as UTF-8"
+        );
+        assert!(
+            out.stderr.contains("UTF-16"),
+            "{name}: no warning:\n{}",
+            out.stderr
+        );
+        let out = validate(&file, &[]);
+        assert_eq!(out.code, Some(0), "{name}: {}", out.stderr);
+        assert!(out.stderr.contains("UTF-16"), "{}", out.stderr);
+    }
+    // The same for the other formats, detected through the mark.
+    let json = write(dir.path(), "letter.json", expected.stdout.as_bytes());
+    let json16 = write(
+        dir.path(),
+        "letter16",
+        &utf16(&expected.stdout, false, true),
+    );
+    let (again, again16) = (convert(&json, &[]), convert(&json16, &[]));
+    assert_eq!(again16.code, Some(0), "{}", again16.stderr);
+    assert_eq!(again16.stdout, again.stdout);
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_an_error_naming_utf16() {
+    let dir = tmp();
+    let sample = include_str!("../fixtures/sample-letter.txt");
+    for (name, big_endian) in [("le.txt", false), ("be.txt", true)] {
+        let file = write(dir.path(), name, &utf16(sample, big_endian, false));
+        for out in [convert(&file, &[]), validate(&file, &[])] {
+            assert_clean_error(&out, &file);
+            assert_eq!(out.code, Some(1), "{}", out.stderr);
+            assert!(out.stderr.contains("UTF-16"), "{name}:\n{}", out.stderr);
+        }
+    }
+}

@@ -37,6 +37,15 @@ pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
     let mut doc = Document::default();
     let form = lines::detect(input);
     let all = lines::split(input, form);
+    if let Some(over) = all.get(crate::text::MAX_LINES) {
+        return Err(Error::invalid_at(
+            Position {
+                line: over.line,
+                column: over.col,
+            },
+            crate::text::too_many_lines(),
+        ));
+    }
     let Some(first) = all.first() else {
         return Err(Error::invalid_at(
             Position::of_offset(input, input.len()),
