@@ -12,8 +12,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_unletters");
-/// Generous: a hang, not a slow run, is what this catches.
-// Generous: a debug build on a loaded 2-core machine reads 20 MB in seconds, a hang never ends.
+/// Generous: a hang, not a slow run, is what this catches (a debug build on a loaded 2-core
+/// machine took over 10 s for the 20 MB line).
 const WATCHDOG: Duration = Duration::from_secs(60);
 /// Virtual memory ceiling for the binary, in KiB (1.5 GiB): a 20 MB input may be copied a few
 /// times; a billion laughs expanded would not fit.
