@@ -886,3 +886,261 @@ fn utf16_without_a_byte_order_mark_is_an_error_naming_utf16() {
         }
     }
 }
+
+/// Makes a FIFO at `path`, or says why not (the test is then skipped with that line).
+fn mkfifo(path: &Path) -> Result<(), String> {
+    match Command::new("mkfifo").arg(path).output() {
+        Ok(o) if o.status.success() => Ok(()),
+        Ok(o) => Err(String::from_utf8_lossy(&o.stderr).into_owned()),
+        Err(e) => Err(format!("mkfifo: {e}")),
+    }
+}
+
+#[test]
+fn a_fifo_is_refused_unopened_by_every_command_and_skipped_in_a_folder() {
+    let dir = tmp();
+    let fifo = dir.path().join("in/p.txt");
+    std::fs::create_dir_all(dir.path().join("in")).unwrap();
+    if let Err(why) = mkfifo(&fifo) {
+        println!("skipped: cannot make a FIFO here ({why})");
+        return;
+    }
+    let sample = include_str!("../fixtures/sample-letter.txt");
+    let good = write(&dir.path().join("in"), "a.txt", sample.as_bytes());
+    // Named on the command line: a clear error, at once (the watchdog catches a hang in open).
+    for args in [
+        vec![
+            OsStr::new("convert"),
+            fifo.as_os_str(),
+            OsStr::new("--to"),
+            OsStr::new("json"),
+        ],
+        vec![OsStr::new("validate"), fifo.as_os_str()],
+        vec![OsStr::new("diff"), fifo.as_os_str(), good.as_os_str()],
+        vec![OsStr::new("diff"), good.as_os_str(), fifo.as_os_str()],
+    ] {
+        let out = run(&args);
+        assert_clean_error(&out, &fifo);
+        assert_eq!(out.code, Some(2), "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("FIFO"), "{args:?}: {}", out.stderr);
+    }
+    // In a folder: skipped with a warning, the rest done.
+    let folder = dir.path().join("in");
+    let outdir = dir.path().join("out");
+    for args in [
+        vec![
+            OsStr::new("convert"),
+            folder.as_os_str(),
+            OsStr::new("--to"),
+            OsStr::new("json"),
+            OsStr::new("--out-dir"),
+            outdir.as_os_str(),
+        ],
+        vec![OsStr::new("validate"), folder.as_os_str()],
+    ] {
+        let out = run(&args);
+        assert_no_panic(&out);
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("warning")
+                && out.stderr.contains("p.txt")
+                && out.stderr.contains("FIFO"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    assert!(outdir.join("a.json").exists());
+}
+
+#[test]
+fn control_characters_in_names_and_excerpts_are_escaped_in_human_output() {
+    let dir = tmp();
+    let folder = dir.path().join("in");
+    std::fs::create_dir_all(&folder).unwrap();
+    // A file name that would print a GitHub workflow command on a line of its own.
+    let evil = "x\n::error file=evil.xml::INJECTED\n.xml";
+    if std::fs::write(folder.join(evil), "<akomaNtoso").is_err() {
+        println!("skipped: this file system refuses a newline in a file name");
+        return;
+    }
+    // Escape sequences in a line the excerpt shows.
+    write(
+        &folder,
+        "colour.xml",
+        b"<akomaNtoso>\x1b[31mred\x1b]0;title\x07</oops>\n",
+    );
+    let outdir = dir.path().join("out");
+    for args in [
+        vec![OsStr::new("validate"), folder.as_os_str()],
+        vec![
+            OsStr::new("validate"),
+            folder.as_os_str(),
+            OsStr::new("--format"),
+            OsStr::new("github"),
+        ],
+        vec![
+            OsStr::new("convert"),
+            folder.as_os_str(),
+            OsStr::new("--to"),
+            OsStr::new("json"),
+            OsStr::new("--out-dir"),
+            outdir.as_os_str(),
+        ],
+        vec![
+            OsStr::new("convert"),
+            folder.join(evil).into_os_string().leak(),
+            OsStr::new("--to"),
+            OsStr::new("json"),
+        ],
+    ] {
+        let out = run(&args);
+        assert_no_panic(&out);
+        assert!(matches!(out.code, Some(1 | 2)), "{args:?}: {}", out.stderr);
+        for line in out.stderr.lines().chain(out.stdout.lines()) {
+            assert!(
+                !line.starts_with("::error file=evil") && !line.starts_with(".xml"),
+                "{args:?}: a file name made a line of its own: {line:?}"
+            );
+            assert!(
+                !line.contains('\x1b') && !line.contains('\x07'),
+                "{args:?}: raw escape sequence echoed: {line:?}"
+            );
+        }
+        assert!(
+            out.stderr
+                .contains("x\\n::error file=evil.xml::INJECTED\\n.xml")
+                || out
+                    .stdout
+                    .contains("x%0A%3A%3Aerror file=evil.xml%3A%3AINJECTED%0A.xml"),
+            "{args:?}: the name is not shown escaped:\n{}{}",
+            out.stdout,
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn symlinks_out_of_a_walked_folder_are_not_followed_unless_asked() {
+    let dir = tmp();
+    let canary = "CANARY-SYMLINK-9f86d081884c7d65";
+    let secret = write(
+        dir.path(),
+        "secret.xml",
+        format!("<akomaNtoso>{canary}\n").as_bytes(),
+    );
+    let folder = dir.path().join("in");
+    std::fs::create_dir_all(&folder).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, folder.join("link.xml")).unwrap();
+    #[cfg(not(unix))]
+    {
+        println!("skipped: symbolic links need unix here");
+        return;
+    }
+    // A link that stays inside the folder is followed as before.
+    let sample = include_str!("../fixtures/validate/letter.xml");
+    write(&folder, "letter.xml", sample.as_bytes());
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(folder.join("letter.xml"), folder.join("same.xml")).unwrap();
+    let out = validate(&folder, &[]);
+    assert_no_panic(&out);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        !out.stderr.contains(canary),
+        "the outside file was read:\n{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("link.xml") && out.stderr.contains("--follow-symlinks"),
+        "the skip is not said:\n{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.starts_with("unletters validate: warning"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("2 files: 2 valid"), "{}", out.stderr);
+    let out = validate(&folder, &["--follow-symlinks"]);
+    assert_eq!(
+        out.code,
+        Some(1),
+        "asked: read, and malformed\n{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("link.xml:2:1"), "{}", out.stderr);
+}
+
+#[test]
+fn no_command_writes_over_one_of_its_inputs() {
+    let dir = tmp();
+    let sample = include_str!("../fixtures/sample-letter.txt");
+    let v = write(dir.path(), "v.txt", sample.as_bytes());
+    let d = write(dir.path(), "d.txt", sample.as_bytes());
+    let folder = dir.path().join("in");
+    std::fs::create_dir_all(&folder).unwrap();
+    let inner = write(&folder, "a.txt", sample.as_bytes());
+    let via = dir.path().join("in/../v.txt");
+    let cases: Vec<(Vec<&OsStr>, &Path)> = vec![
+        (
+            vec![
+                OsStr::new("validate"),
+                v.as_os_str(),
+                OsStr::new("-o"),
+                v.as_os_str(),
+            ],
+            &v,
+        ),
+        (
+            vec![
+                OsStr::new("validate"),
+                v.as_os_str(),
+                OsStr::new("-o"),
+                via.as_os_str(),
+            ],
+            &v,
+        ),
+        (
+            vec![
+                OsStr::new("validate"),
+                folder.as_os_str(),
+                OsStr::new("--format"),
+                OsStr::new("json"),
+                OsStr::new("-o"),
+                inner.as_os_str(),
+            ],
+            &inner,
+        ),
+        (
+            vec![
+                OsStr::new("diff"),
+                d.as_os_str(),
+                d.as_os_str(),
+                OsStr::new("-o"),
+                d.as_os_str(),
+            ],
+            &d,
+        ),
+        (
+            vec![
+                OsStr::new("diff"),
+                v.as_os_str(),
+                d.as_os_str(),
+                OsStr::new("-o"),
+                via.as_os_str(),
+            ],
+            &v,
+        ),
+    ];
+    for (args, input) in cases {
+        let out = run(&args);
+        assert_no_panic(&out);
+        assert_eq!(out.code, Some(2), "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("-o"), "{args:?}: {}", out.stderr);
+        assert_eq!(
+            std::fs::read_to_string(input).unwrap(),
+            sample,
+            "{args:?}: the input was overwritten"
+        );
+    }
+}

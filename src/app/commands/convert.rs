@@ -65,6 +65,10 @@ pub struct ConvertArgs {
     /// Leave outputs that are newer than their input (to finish an interrupted run).
     #[arg(long, requires = "out_dir")]
     pub skip_existing: bool,
+    /// In folders, read files that symbolic links lead to outside the folder named (by default
+    /// such links are skipped with a warning).
+    #[arg(long, requires = "out_dir")]
+    pub follow_symlinks: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -118,7 +122,8 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
         };
         let plan = Plan {
             paths: args.inputs.clone(),
-            filters: Filters::new(&args.include, &args.exclude)?,
+            filters: Filters::new(&args.include, &args.exclude)?
+                .following_symlinks(args.follow_symlinks),
             targets,
             out_dir: out_dir.to_path_buf(),
             read: ReadOptions {
@@ -146,18 +151,32 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
                 }
             }
         }
+        let setup = batch::Setup::new(&plan)?;
+        if let Some(report) = &args.report {
+            setup.refuse_report(report)?;
+        }
         let mut report = Report::create(args.report.as_deref())?;
-        let summary = batch::run(&plan, &mut report, &progress);
+        let summary = batch::run(&plan, &setup, &mut report, &progress);
         progress.finish();
         summary
     })();
     match result {
+        Ok(summary) if summary.files == 0 => {
+            eprintln!(
+                "unletters convert: error: no input found under {}",
+                super::shown_paths(&args.inputs)
+            );
+            ExitCode::from(2)
+        }
         Ok(summary) => {
             eprintln!("unletters convert: {summary}");
             ExitCode::from(summary.exit_code())
         }
         Err(e) => {
-            eprintln!("unletters convert: error: {e}");
+            eprintln!(
+                "unletters convert: error: {}",
+                crate::app::io::printable(&e.to_string())
+            );
             ExitCode::from(2)
         }
     }

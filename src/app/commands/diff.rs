@@ -112,6 +112,8 @@ fn compare(args: &DiffArgs) -> Result<bool, Failure> {
         DiffFormat::Html => render::html::render(&d),
     };
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
+    crate::app::io::refuse_overwriting(&[args.old.clone(), args.new.clone()], target, "-o")
+        .map_err(|e| (target.display().to_string(), e.to_string()))?;
     crate::app::io::write_output(target, report.as_bytes())
         .map_err(|e| (target.display().to_string(), e.to_string()))?;
     Ok(d.has_differences())

@@ -8,6 +8,20 @@ pub mod validate;
 /// `file:line:column: level: message` when the message starts with a position, else
 /// `file: level: message`.
 pub fn located(file: &str, message: &str, level: &str) -> String {
+    let line = located_raw(file, message, level);
+    crate::app::io::printable(&line).into_owned()
+}
+
+/// The paths named on the command line, for a message: `a, b/` (control characters escaped).
+pub fn shown_paths(paths: &[std::path::PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| crate::app::io::shown(p))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn located_raw(file: &str, message: &str, level: &str) -> String {
     // An I/O error may already name the file; name it once.
     let message = message
         .strip_prefix(file)
