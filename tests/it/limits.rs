@@ -442,3 +442,29 @@ fn text_of_more_lines_than_the_reader_takes_is_refused_naming_the_line() {
         .to_string();
     assert!(!err.contains(&max.to_string()), "{err}");
 }
+
+#[test]
+fn akn_of_annexes_nested_at_the_default_limit_passes_the_schema_check_work_bound() {
+    // Each annex is a `doc`, a scope of the schema's identity constraints, inside the one
+    // above it: the schema check's work grows with the cube of this nesting, and what the
+    // writer produces under the default limits must still be checked, not refused.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("deep.txt"), annexes(64)).unwrap();
+    let o = unletters(
+        d,
+        &[
+            "convert",
+            "deep.txt",
+            "--to",
+            "akn",
+            "-o",
+            "deep.xml",
+            "--validate",
+        ],
+    );
+    assert_ok(&o, "convert --validate");
+    let o = unletters(d, &["validate", "deep.xml", "--format", "json"]);
+    assert_ok(&o, "validate");
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("schema-work-limit"));
+}

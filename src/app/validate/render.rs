@@ -233,11 +233,14 @@ pub fn github(reports: &[FileReport]) -> String {
     out
 }
 
-/// Workflow-command message escaping (`%`, CR, LF).
+/// Workflow-command message escaping (`%`, CR, LF), and the other control characters escaped as
+/// for people, so none reaches the log raw.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let s = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    printable(&s).into_owned()
 }
 
 /// Workflow-command property escaping (the message escapes plus `:` and `,`).
