@@ -39,6 +39,7 @@ pub mod diff;
 pub mod error;
 pub mod format;
 pub mod json;
+pub mod limits;
 pub mod model;
 pub mod symbol;
 pub mod text;

@@ -19,20 +19,8 @@ use unletters::error::{Error, Result};
 /// device like `/dev/zero` whose size is unknown, a file that grows while read). Only regular
 /// files are opened: a FIFO named as an input would block in `open` until a writer came.
 pub fn read_input_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
-    let over = |size: Option<u64>| {
-        let e = unletters::convert::too_large(size, limit);
-        if path.as_os_str() == "-" {
-            e
-        } else {
-            Error::Unsupported(format!("{}: {e}", path.display()))
-        }
-    };
-    let named = |e: std::io::Error| {
-        Error::Io(std::io::Error::new(
-            e.kind(),
-            format!("{}: {e}", path.display()),
-        ))
-    };
+    let over = |size: Option<u64>| unletters::limits::too_large(size, limit);
+    let named = |e: std::io::Error| Error::io(path, e);
     let mut buf = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin()
@@ -87,11 +75,13 @@ pub fn kind_name(kind: std::fs::FileType) -> &'static str {
 }
 
 fn not_regular(path: &Path, kind: std::fs::FileType) -> Error {
-    Error::Unsupported(format!(
-        "{}: {}, not a regular file; only regular files are read (use - for standard input)",
-        path.display(),
-        kind_name(kind)
-    ))
+    Error::Refused {
+        message: format!(
+            "{}: {}, not a regular file; only regular files are read (use - for standard input)",
+            path.display(),
+            kind_name(kind)
+        ),
+    }
 }
 
 /// What a temporary file's name ends with: no other program's file ends so.
@@ -118,7 +108,7 @@ pub fn write_output(path: &Path, data: &[u8]) -> Result<()> {
     };
     let name = path
         .file_name()
-        .ok_or_else(|| Error::Unsupported(format!("{}: not a file name", path.display())))?;
+        .ok_or_else(|| Error::usage(format!("{}: not a file name", path.display())))?;
     let mut prefix = std::ffi::OsString::from(".");
     prefix.push(name);
     prefix.push(".");
@@ -133,12 +123,7 @@ pub fn write_output(path: &Path, data: &[u8]) -> Result<()> {
         // On failure the temporary file is removed when dropped.
         tmp.persist(path).map(drop).map_err(|e| e.error)
     })();
-    result.map_err(|e| {
-        Error::Io(std::io::Error::new(
-            e.kind(),
-            format!("{}: {e}", path.display()),
-        ))
-    })
+    result.map_err(|e| Error::io(path, e))
 }
 
 /// Whether `name` is one of our temporary files: `.NAME.XXXXXX.unletters-tmp`, six characters of
@@ -217,7 +202,7 @@ pub fn refuse_overwriting(inputs: &[PathBuf], output: &Path, flag: &str) -> Resu
         .filter(|i| i.as_os_str() != "-")
         .any(|i| identity(i).is_some_and(|c| c == out));
     if hit {
-        return Err(Error::Unsupported(format!(
+        return Err(Error::usage(format!(
             "{}: {flag} would overwrite an input; choose another file",
             output.display()
         )));

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use unletters::convert::{MAX_TEXT_DEPTH_CAP, MAX_XML_DEPTH_CAP};
+use unletters::limits::{MAX_TEXT_DEPTH_CAP, MAX_XML_DEPTH_CAP};
 
 fn unletters(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_unletters"))
@@ -106,7 +106,11 @@ fn text_nesting_beyond_the_limit_names_the_flag_and_raising_it_lets_it_in() {
     ] {
         let o = unletters(d, args);
         assert_limit(&o, flag, &args.join(" "));
-        assert!(stderr(&o).contains("more than 64 levels"), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("deeper than 64 levels"),
+            "{}",
+            stderr(&o)
+        );
         let raised = [args, &[flag, "65"]].concat();
         let o = unletters(d, &raised);
         assert_clean(&o, &raised.join(" "));
@@ -431,13 +435,15 @@ fn every_reader_peaks_under_four_times_its_input_plus_a_constant() {
 fn text_of_more_lines_than_the_reader_takes_is_refused_naming_the_line() {
     let max = unletters::text::MAX_LINES;
     let lines = "x\n".repeat(max + 1);
-    let err = unletters::text::read(&lines).unwrap_err().to_string();
+    let err = unletters::text::read(&lines, &Default::default())
+        .unwrap_err()
+        .to_string();
     assert!(
         err.starts_with(&format!("{}:1:", max + 1)) && err.contains("lines"),
         "{err}"
     );
     // At the limit the reader gets to read it (and finds no letter in it).
-    let err = unletters::text::read(&"x\n".repeat(max))
+    let err = unletters::text::read(&"x\n".repeat(max), &Default::default())
         .unwrap_err()
         .to_string();
     assert!(!err.contains(&max.to_string()), "{err}");

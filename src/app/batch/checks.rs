@@ -69,7 +69,7 @@ mod tests {
 
     #[test]
     fn json_outputs_are_checked_against_the_schema() {
-        let good = unletters::json::write(&unletters::model::Document::default());
+        let good = unletters::json::write(&unletters::model::Document::default()).unwrap();
         assert_eq!(errors(Format::Json, &good), Vec::<String>::new());
         let bad = good.replace("\"kind\": \"letter\"", "\"kind\": \"memo\"");
         assert_ne!(bad, good);

@@ -71,11 +71,7 @@ pub fn run(
     progress: &Progress,
 ) -> Result<Summary> {
     let started = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(plan.jobs.max(1))
-        .stack_size(convert::WORKER_STACK_BYTES)
-        .build()
-        .map_err(|e| Error::Unsupported(format!("cannot start {} threads: {e}", plan.jobs)))?;
+    let pool = unletters::limits::worker_pool(plan.jobs.max(1))?;
     if progress.shown() {
         // The walk streams, so the total is not known up front: a second walk, listing folders
         // only, counts inputs beside the run for the bar.
@@ -129,17 +125,14 @@ impl Setup {
         let shown = crate::app::io::shown(dir);
         match std::fs::metadata(dir) {
             Ok(m) if !m.is_dir() => {
-                return Err(Error::Unsupported(format!(
+                return Err(Error::usage(format!(
                     "{shown}: --out-dir names {}, not a folder; choose a folder",
                     if m.is_file() { "a file" } else { "something" }
                 )));
             }
             Ok(_) => {}
             Err(_) => std::fs::create_dir_all(dir).map_err(|e| {
-                Error::Io(std::io::Error::new(
-                    e.kind(),
-                    format!("{shown}: cannot create the output folder: {e}"),
-                ))
+                Error::usage(format!("{shown}: cannot create the output folder: {e}"))
             })?,
         }
         let out = dir.canonicalize().map_err(|e| io_error(dir, e))?;
@@ -150,10 +143,7 @@ impl Setup {
             .rand_bytes(6)
             .tempfile_in(&out)
             .map_err(|e| {
-                Error::Io(std::io::Error::new(
-                    e.kind(),
-                    format!("{shown}: cannot write in the output folder: {e}"),
-                ))
+                Error::usage(format!("{shown}: cannot write in the output folder: {e}"))
             })?;
         let mut named_inputs = HashSet::new();
         let mut input_folders = Vec::new();
@@ -161,7 +151,7 @@ impl Setup {
             let Ok(c) = p.canonicalize() else { continue };
             if c.is_dir() {
                 if c.starts_with(&out) {
-                    return Err(Error::Unsupported(format!(
+                    return Err(Error::usage(format!(
                         "{}: the input folder is inside the output folder {shown}; choose another --out-dir",
                         crate::app::io::shown(p),
                     )));
@@ -190,7 +180,7 @@ impl Setup {
                 .is_ok_and(|rel| self.filters.takes_file(rel))
         });
         if self.named_inputs.contains(&at) || in_folder {
-            return Err(Error::Unsupported(format!(
+            return Err(Error::usage(format!(
                 "{}: the --report file would be an input of this run (it would overwrite it, or \
                  be read as one); choose a file outside the inputs",
                 crate::app::io::shown(report)
@@ -305,7 +295,9 @@ impl<'a> Coordinator<'a> {
                 continue;
             }
             let Ok(message) = self.rx.recv() else {
-                return Err(Error::Unsupported("a worker thread was lost".into()));
+                return Err(Error::Internal {
+                    message: "a worker thread was lost".into(),
+                });
             };
             let (index, slot) = match message {
                 Message::Named(i, n) => (i, Slot::Named(n)),
@@ -411,9 +403,9 @@ impl<'a> Coordinator<'a> {
 /// back from every task.
 fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     std::panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| {
-        Err(Error::Unsupported(
-            "internal error (panic); please report".into(),
-        ))
+        Err(Error::Internal {
+            message: "internal error (panic); please report".into(),
+        })
     })
 }
 
@@ -448,7 +440,7 @@ fn name_by_symbol(plan: &Plan, input: Input) -> Result<Named> {
 }
 
 fn load(plan: &Plan, path: &Path) -> Result<Loaded> {
-    let bytes = crate::app::io::read_input_limited(path, plan.read.max_input_bytes)?;
+    let bytes = crate::app::io::read_input_limited(path, plan.read.limits.max_input_bytes)?;
     let read = convert::read(&bytes, &plan.read)?;
     Ok(Loaded {
         read,
@@ -529,10 +521,9 @@ fn write_one(plan: &Plan, setup: &Setup, read: &Read, format: Format, out: &Path
         }
     }
     if setup.replaces_input(out) {
-        return Err(Error::Unsupported(format!(
-            "{} is an input; not overwritten",
-            out.display()
-        )));
+        return Err(Error::Refused {
+            message: format!("{} is an input; not overwritten", out.display()),
+        });
     }
     if let Some(parent) = out.parent() {
         std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
@@ -548,8 +539,5 @@ fn is_fresh(out: &Path, input_time: SystemTime) -> bool {
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {
-    Error::Io(std::io::Error::new(
-        e.kind(),
-        format!("{}: {e}", path.display()),
-    ))
+    Error::io(path, e)
 }
