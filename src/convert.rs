@@ -221,6 +221,21 @@ pub(crate) fn finish(
     }
 }
 
+/// Writes a document in a format and checks the output against the format's schema (see
+/// [`crate::validate::output`]); an output that breaks it is an error, not returned.
+pub fn write_checked(doc: &Document, to: Format) -> Result<String> {
+    let out = write(doc, to)?;
+    let errors = crate::validate::output::errors(to, &out);
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::invalid(format!(
+            "the {to} output breaks its schema, not written: {}",
+            errors.join("; ")
+        )))
+    }
+}
+
 /// Writes a document in a format.
 pub fn write(doc: &Document, to: Format) -> Result<String> {
     match to {

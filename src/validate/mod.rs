@@ -7,6 +7,7 @@
 pub mod akn;
 pub mod diagnostic;
 pub mod json_schema;
+pub mod output;
 pub mod rules;
 pub mod text;
 pub mod xsd;

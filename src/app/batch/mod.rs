@@ -14,7 +14,6 @@
 //!
 //! Records are then handed to the report in input order.
 
-pub mod checks;
 pub mod naming;
 pub mod progress;
 pub mod report;
@@ -510,16 +509,11 @@ fn write(plan: &Plan, setup: &Setup, named: Named) -> (Record, u64) {
 
 /// Renders, checks and writes one output.
 fn write_one(plan: &Plan, setup: &Setup, read: &Read, format: Format, out: &Path) -> Result<()> {
-    let text = convert::write(&read.document, format)?;
-    if plan.validate {
-        let errors = checks::errors(format, &text);
-        if !errors.is_empty() {
-            return Err(Error::invalid(format!(
-                "output breaks its schema, not written: {}",
-                errors.join("; ")
-            )));
-        }
-    }
+    let text = if plan.validate {
+        convert::write_checked(&read.document, format)?
+    } else {
+        convert::write(&read.document, format)?
+    };
     if setup.replaces_input(out) {
         return Err(Error::Refused {
             message: format!("{} is an input; not overwritten", out.display()),

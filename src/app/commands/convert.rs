@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::limits::LimitArgs;
 use crate::app::batch::{
-    self, Plan, checks, naming::NameBy, progress::Progress, report::Report, walk::Filters,
+    self, Plan, naming::NameBy, progress::Progress, report::Report, walk::Filters,
 };
 use crate::app::report_error::{error_line, exit_code, warning_line};
 use unletters::convert::{self, ReadOptions};
@@ -144,7 +144,7 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
         let progress = Progress::new();
         if plan.validate {
             for &f in &plan.targets {
-                if !checks::checkable(f) {
+                if !unletters::validate::output::checkable(f) {
                     progress.println(&format!(
                         "unletters convert: note: --validate cannot check {f} outputs in this build"
                     ));
@@ -197,16 +197,11 @@ fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Resu
     for w in &read.warnings {
         eprintln!("{}", warning_line(name, w));
     }
-    let out = convert::write(&read.document, to)?;
-    if args.validate {
-        let errors = checks::errors(to, &out);
-        if !errors.is_empty() {
-            return Err(Error::invalid(format!(
-                "the {to} output breaks its schema, not written: {}",
-                errors.join("; ")
-            )));
-        }
-    }
+    let out = if args.validate {
+        convert::write_checked(&read.document, to)?
+    } else {
+        convert::write(&read.document, to)?
+    };
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
     crate::app::io::write_output(target, out.as_bytes())
 }
