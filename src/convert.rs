@@ -6,7 +6,7 @@ use crate::error::{Error, Position, Result, Warning};
 use crate::format::Format;
 use crate::model::Document;
 use crate::symbol::Symbol;
-use crate::{akn, json, text};
+use crate::{akn, html, json, text};
 
 /// The largest input read by default: 64 MiB, a hundred times the longest letter seen; raised
 /// with `--max-input-size` (README, "Limits").
@@ -84,6 +84,13 @@ pub struct Read {
     pub format: Format,
 }
 
+/// The error for a format that is written but never read.
+pub fn unreadable(format: Format) -> Error {
+    Error::Unsupported(format!(
+        "{format} is an output format only: unletters does not read it"
+    ))
+}
+
 /// Decodes input bytes as UTF-8 (a byte-order mark is dropped); invalid bytes are an error naming
 /// their line, column and byte offset.
 ///
@@ -116,6 +123,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
         Format::Json => (json::read(input)?, Vec::new()),
         Format::Text => text::read_with_max_depth(input, options.max_text_depth)?,
         Format::Akn => akn::read_with_max_depth(input, options.max_xml_depth)?,
+        Format::Html => return Err(unreadable(format)),
     };
     if document.symbols.is_empty() {
         if options.symbols.is_empty() {
@@ -141,5 +149,6 @@ pub fn write(doc: &Document, to: Format) -> Result<String> {
         Format::Json => json::try_write(doc),
         Format::Text => text::write(doc),
         Format::Akn => akn::write(doc),
+        Format::Html => html::write(doc),
     }
 }

@@ -39,6 +39,7 @@ pub mod convert;
 pub mod diff;
 pub mod error;
 pub mod format;
+pub mod html;
 pub mod json;
 pub mod model;
 pub mod symbol;

@@ -28,7 +28,7 @@
 pub mod limits;
 pub(crate) mod naming;
 mod read;
-mod write;
+pub(crate) mod write;
 mod xml;
 
 pub use read::{read, read_with_max_depth};

@@ -32,6 +32,8 @@ pub const TOO_LARGE: &str = "file-too-large";
 pub const TOO_DEEP: &str = "nested-too-deeply";
 /// Rule id of input that is not UTF-8.
 pub const ENCODING: &str = "encoding";
+/// Rule id of a file asked to be checked as a format unletters only writes (HTML).
+pub const UNSUPPORTED_FORMAT: &str = "unsupported-format";
 
 /// Files larger than this are refused unless the caller raises the limit: the same default as
 /// every reader's.
@@ -199,6 +201,14 @@ pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Option
         }
         Format::Json => json_schema::check(file, text),
         Format::Text => text::check(file, text, options.max_text_depth),
+        Format::Html => (
+            Verdict::Unreadable,
+            vec![Diagnostic::error(
+                file,
+                UNSUPPORTED_FORMAT,
+                crate::convert::unreadable(format).to_string(),
+            )],
+        ),
     };
     let source = if diagnostics.is_empty() {
         String::new()

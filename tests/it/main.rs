@@ -15,6 +15,7 @@ mod diff_schema;
 mod diff_truth;
 mod hostile;
 mod hostile_regressions;
+mod html;
 mod json_model;
 mod limits;
 mod symbol_corpus;
