@@ -134,7 +134,7 @@ fn table(out: &mut String, id: &str, heading: &str, entries: &[&IndexEntry]) {
         if let Some(date) = e.sort_date() {
             out.push_str(&format!("<time datetime=\"{date}\">{date}</time>"));
         }
-        out.push_str("</td><td>");
+        out.push_str("</td><td class=\"kind\">");
         out.push_str(match e.kind {
             Kind::Letter => "letter",
             Kind::IdenticalLetters => "identical letters",

@@ -253,3 +253,121 @@ fn the_parser_reports_what_the_checks_rely_on() {
     assert_eq!(good.fragment_links, ["x"]);
     assert_eq!(good.ids, ["x"]);
 }
+
+/// The `<a href>` targets of each `<table>` of a page, in order.
+fn table_links(node: &Handle, tables: &mut Vec<Vec<String>>, in_table: bool) {
+    let mut in_table = in_table;
+    if let NodeData::Element { name, attrs, .. } = &node.data {
+        match &*name.local {
+            "table" => {
+                tables.push(Vec::new());
+                in_table = true;
+            }
+            "a" if in_table => {
+                if let (Some(table), Some(href)) = (
+                    tables.last_mut(),
+                    attrs.borrow().iter().find(|a| &*a.name.local == "href"),
+                ) {
+                    table.push(href.value.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    for child in node.children.borrow().iter() {
+        table_links(child, tables, in_table);
+    }
+}
+
+#[test]
+fn a_batch_with_html_gets_an_index_of_its_letters_and_failures() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let out = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_unletters"))
+        .arg("convert")
+        .arg(fixtures.join("text"))
+        .arg(fixtures.join("sample-letter.txt"))
+        .args(["--to", "akn,json,html", "--out-dir"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    // `not_a_letter.txt` fails; the others convert.
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let page = std::fs::read_to_string(out.path().join("index.html")).unwrap();
+    let parsed = parse(&page);
+    assert_eq!(parsed.errors, Vec::<String>::new());
+    for target in &parsed.fragment_links {
+        assert!(parsed.ids.contains(target), "#{target}");
+    }
+    assert!(page.contains("not_a_letter.txt") && page.contains("not a letter"));
+
+    let dom = parse_document(RcDom::default(), ParseOpts::default())
+        .from_utf8()
+        .read_from(&mut page.as_bytes())
+        .unwrap();
+    let mut tables = Vec::new();
+    table_links(&dom.document, &mut tables, false);
+    // By symbol, by date, failures (no links).
+    assert_eq!(tables.len(), 3, "{tables:?}");
+    let (by_symbol, by_date) = (&tables[0], &tables[1]);
+    let mut pages: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".html") && n != "index.html")
+        .collect();
+    pages.sort();
+    assert!(pages.len() >= 8, "{pages:?}");
+    for table in [by_symbol, by_date] {
+        let mut linked = table.clone();
+        linked.sort();
+        assert_eq!(linked, pages, "every page linked once in each table");
+    }
+    // Each table in its own order, read back from the letters' own pages.
+    let doc_of = |href: &String| -> Document {
+        let stem = href.trim_end_matches(".html");
+        let json = std::fs::read(out.path().join(format!("{stem}.json"))).unwrap();
+        convert::read(&json, &Default::default()).unwrap().document
+    };
+    let dates: Vec<_> = by_date
+        .iter()
+        .map(|h| {
+            let d = doc_of(h);
+            d.date.or(d.letter_date)
+        })
+        .collect();
+    let dated: Vec<_> = dates.iter().flatten().collect();
+    assert!(dated.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    assert!(
+        dates
+            .iter()
+            .skip_while(|d| d.is_some())
+            .all(Option::is_none),
+        "undated letters last: {dates:?}"
+    );
+    let firsts: Vec<String> = by_symbol
+        .iter()
+        .filter_map(|h| doc_of(h).symbols.first().map(|s| s.to_string()))
+        .collect();
+    assert!(firsts.len() >= 7);
+    let keys: Vec<_> = firsts.iter().map(|s| natural_key(s)).collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{firsts:?}");
+}
+
+/// `A/79/100` -> `[("A/", 79), ("/", 100)]`: text runs each with the number after them.
+fn natural_key(s: &str) -> Vec<(String, u64)> {
+    let mut key = Vec::new();
+    let (mut text, mut digits) = (String::new(), String::new());
+    for c in s.chars().chain(std::iter::once('\0')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if !digits.is_empty() {
+                key.push((std::mem::take(&mut text), digits.parse().unwrap()));
+                digits.clear();
+            }
+            text.push(c);
+        }
+    }
+    key.push((text, 0));
+    key
+}
