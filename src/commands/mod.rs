@@ -3,6 +3,7 @@
 pub mod convert;
 pub mod diff;
 pub mod limits;
+pub mod shell;
 pub mod validate;
 
 /// `file:line:column: level: message` when the message starts with a position, else
