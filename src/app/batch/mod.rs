@@ -26,12 +26,12 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Instant, SystemTime};
 
-use crate::convert::{self, Read, ReadOptions};
-use crate::error::{Error, Result};
-use crate::format::Format;
 use naming::{Claims, NameBy};
 use progress::Progress;
 use report::{Record, Report, Summary};
+use unletters::convert::{self, Read, ReadOptions};
+use unletters::error::{Error, Result};
+use unletters::format::Format;
 use walk::{Filters, Input};
 
 /// A batch run, as the command line asked for it.
@@ -98,8 +98,8 @@ pub fn run(plan: &Plan, report: &mut Report, progress: &Progress) -> Result<Summ
         return Err(e);
     }
     if plan.targets.contains(&Format::Html) {
-        let page = crate::html::index(&index.entries, &index.failures);
-        crate::io::write_output(&plan.out_dir.join(INDEX_PAGE), page.as_bytes())?;
+        let page = unletters::html::index(&index.entries, &index.failures);
+        crate::app::io::write_output(&plan.out_dir.join(INDEX_PAGE), page.as_bytes())?;
     }
     summary.seconds = started.elapsed().as_secs_f64();
     report.finish(&summary)?;
@@ -112,15 +112,15 @@ pub const INDEX_PAGE: &str = "index.html";
 /// The rows of `index.html`, gathered in input order.
 #[derive(Debug, Default)]
 struct Index {
-    entries: Vec<crate::html::IndexEntry>,
-    failures: Vec<crate::html::IndexFailure>,
+    entries: Vec<unletters::html::IndexEntry>,
+    failures: Vec<unletters::html::IndexFailure>,
 }
 
 impl Index {
     fn add(&mut self, record: &mut Record) {
         self.entries.extend(record.index.take().map(|entry| *entry));
         if let Some(reason) = &record.error {
-            self.failures.push(crate::html::IndexFailure {
+            self.failures.push(unletters::html::IndexFailure {
                 path: record.path.clone(),
                 reason: reason.clone(),
             });
@@ -422,7 +422,7 @@ fn name_by_symbol(plan: &Plan, input: Input) -> Result<Named> {
 }
 
 fn load(plan: &Plan, path: &Path) -> Result<Loaded> {
-    let bytes = crate::io::read_input_limited(path, plan.read.max_input_bytes)?;
+    let bytes = crate::app::io::read_input_limited(path, plan.read.max_input_bytes)?;
     let read = convert::read(&bytes, &plan.read)?;
     Ok(Loaded {
         read,
@@ -496,8 +496,8 @@ fn write(plan: &Plan, setup: &Setup, named: Named) -> (Record, u64) {
     }
     if let Some(l) = &read {
         record.warnings = l.read.warnings.iter().map(|w| w.to_string()).collect();
-        record.index =
-            html_page.map(|href| Box::new(crate::html::IndexEntry::new(&l.read.document, href)));
+        record.index = html_page
+            .map(|href| Box::new(unletters::html::IndexEntry::new(&l.read.document, href)));
     }
     record.warnings.extend(naming_warnings);
     if !errors.is_empty() {
@@ -535,7 +535,7 @@ fn write_one(plan: &Plan, setup: &Setup, read: &Read, format: Format, out: &Path
     if let Some(parent) = out.parent() {
         std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
     }
-    crate::io::write_output(out, text.as_bytes())
+    crate::app::io::write_output(out, text.as_bytes())
 }
 
 /// Whether `out` exists and was modified no earlier than the input.
@@ -546,7 +546,7 @@ fn is_fresh(out: &Path, input_time: SystemTime) -> bool {
 }
 
 /// Removes what killed runs left: the temporary files of atomic writes (`.NAME.PID.tmp`, see
-/// `crate::io::write_output`) whose process is gone. Only where `/proc` tells which processes
+/// `crate::app::io::write_output`) whose process is gone. Only where `/proc` tells which processes
 /// live; elsewhere they stay (they are hidden, and never mistaken for outputs).
 fn remove_stale_temporaries(out_dir: &Path) {
     if !Path::new("/proc/self").exists() {

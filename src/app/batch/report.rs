@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use unletters::error::{Error, Result};
 
 /// What happened to one input.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -26,7 +26,7 @@ pub struct Record {
     pub error: Option<String>,
     /// The letter's row in the archive's `index.html`, when it has an HTML page.
     #[serde(skip)]
-    pub index: Option<Box<crate::html::IndexEntry>>,
+    pub index: Option<Box<unletters::html::IndexEntry>>,
 }
 
 impl Record {

@@ -71,7 +71,7 @@ fn write_pages(dir: &Path, mut command: clap::Command) -> std::io::Result<Vec<Pa
         let mut roff = Vec::new();
         clap_mangen::Man::new(cmd).render(&mut roff)?;
         let path = dir.join(format!("{page}.1"));
-        crate::io::write_output(&path, &roff).map_err(std::io::Error::other)?;
+        crate::app::io::write_output(&path, &roff).map_err(std::io::Error::other)?;
         written.push(path);
     }
     Ok(written)

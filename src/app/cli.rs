@@ -2,8 +2,8 @@
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::commands::shell::{CompletionsArgs, ManArgs};
-use crate::commands::{convert::ConvertArgs, diff::DiffArgs, validate::ValidateArgs};
+use crate::app::commands::shell::{CompletionsArgs, ManArgs};
+use crate::app::commands::{convert::ConvertArgs, diff::DiffArgs, validate::ValidateArgs};
 
 /// Convert, validate and diff United Nations letters.
 #[derive(Debug, Parser)]
@@ -38,11 +38,11 @@ impl Cli {
     /// Runs the chosen subcommand and returns its exit code.
     pub fn run(self) -> std::process::ExitCode {
         match self.command {
-            Command::Convert(a) => crate::commands::convert::run(&a),
-            Command::Validate(a) => crate::commands::validate::run(&a),
-            Command::Diff(a) => crate::commands::diff::run(&a),
-            Command::Completions(a) => crate::commands::shell::completions(&a, Cli::command()),
-            Command::Man(a) => crate::commands::shell::man(&a, Cli::command()),
+            Command::Convert(a) => crate::app::commands::convert::run(&a),
+            Command::Validate(a) => crate::app::commands::validate::run(&a),
+            Command::Diff(a) => crate::app::commands::diff::run(&a),
+            Command::Completions(a) => crate::app::commands::shell::completions(&a, Cli::command()),
+            Command::Man(a) => crate::app::commands::shell::man(&a, Cli::command()),
         }
     }
 }
