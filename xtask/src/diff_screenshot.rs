@@ -58,6 +58,8 @@ pub fn chromium(html: &Path, profile: &Path, size: (u32, u32), action: &str) -> 
             "--disable-sync",
             "--no-first-run",
             "--hide-scrollbars",
+            // The printed PDF as the page prints, without the browser's date and address.
+            "--no-pdf-header-footer",
         ])
         .arg(format!("--window-size={},{}", size.0, size.1))
         .arg(format!("--user-data-dir={}", profile.display()))
