@@ -139,9 +139,12 @@ impl Page {
     }
 
     fn time(&mut self, class: &str, date: crate::model::Date, text: &str) {
-        self.open("time", class, None);
-        // `open` wrote `>`; put the datetime before it.
-        self.out.pop();
+        self.push("<time");
+        if !class.is_empty() {
+            self.push(" class=\"");
+            self.push(class);
+            self.push("\"");
+        }
         self.push(" datetime=\"");
         self.push(&date.to_string());
         self.push("\">");
