@@ -1,4 +1,4 @@
-//! HTML, for people to read: one self-contained page per letter ([`write`]) and the page that
+//! HTML, for people to read: one self-contained page per letter ([`write()`]) and the page that
 //! lists a converted archive ([`index`]). HTML is an output only; nothing reads it back.
 //!
 //! A letter's page is valid HTML5 with its style sheet inline (screen, phone and print) and no
