@@ -351,6 +351,20 @@ fn a_batch_with_html_gets_an_index_of_its_letters_and_failures() {
     assert!(firsts.len() >= 7);
     let keys: Vec<_> = firsts.iter().map(|s| natural_key(s)).collect();
     assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{firsts:?}");
+
+    // Run again with --skip-existing: nothing is rewritten, yet the index lists every letter.
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_unletters"))
+        .arg("convert")
+        .arg(fixtures.join("text"))
+        .arg(fixtures.join("sample-letter.txt"))
+        .args(["--to", "akn,json,html", "--skip-existing", "--out-dir"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1), "{again:?}");
+    assert!(String::from_utf8_lossy(&again.stderr).contains(" 8 up to date"));
+    let page_again = std::fs::read_to_string(out.path().join("index.html")).unwrap();
+    assert_eq!(page_again, page);
 }
 
 /// `A/79/100` -> `[("A/", 79), ("/", 100)]`: text runs each with the number after them.
