@@ -21,7 +21,10 @@ pub fn run() -> Result<()> {
     let out = root.join("target/diff-screenshot");
     std::fs::create_dir_all(&out)?;
     let html = out.join("diff.html");
-    std::fs::write(&html, unletters::diff::render::html::render(&diff))?;
+    std::fs::write(
+        &html,
+        unletters::diff::render::html::render(&diff, "old.json", "new.json"),
+    )?;
     let profile = out.join("chromium-profile");
     chromium(
         &html,
