@@ -7,7 +7,7 @@ use crate::format::Format;
 use crate::limits::Limits;
 use crate::model::Document;
 use crate::symbol::Symbol;
-use crate::{akn, json, text};
+use crate::{akn, html, json, text};
 
 /// What a reader may be told beyond the input itself.
 #[derive(Debug, Clone, Default)]
@@ -29,6 +29,13 @@ pub struct Read {
     pub warnings: Vec<Warning>,
     /// The format the input was read as.
     pub format: Format,
+}
+
+/// The error for asking to read a format that is written but never read (HTML).
+pub fn unreadable(format: Format) -> Error {
+    Error::Usage {
+        message: format!("{format} is an output format only: unletters does not read it"),
+    }
 }
 
 /// Decodes input bytes as UTF-8 (a byte-order mark is dropped); invalid bytes are an error naming
@@ -188,6 +195,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
         Format::Json => json::read(input, options),
         Format::Text => text::read(input, options),
         Format::Akn => akn::read(input, options),
+        Format::Html => Err(unreadable(format)),
     }?;
     if let Some(w) = decoded.warning {
         read.warnings.insert(0, w);
@@ -196,7 +204,8 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
 }
 
 /// What every reader does last: supply the caller's symbols to a document that names none, or
-/// warn that it names none.
+/// warn that it names none; symbols supplied for a document that prints other symbols of its own
+/// are not used, and a warning says so.
 pub(crate) fn finish(
     mut document: Document,
     mut warnings: Vec<Warning>,
@@ -213,6 +222,18 @@ pub(crate) fn finish(
         } else {
             document.symbols = options.symbols.clone();
         }
+    } else if !options.symbols.is_empty() && options.symbols != document.symbols {
+        let list = |s: &[Symbol]| {
+            s.iter()
+                .map(Symbol::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        warnings.push(Warning::new(format!(
+            "--symbol {} not used: the document prints its own symbols, {}",
+            list(&options.symbols),
+            list(&document.symbols)
+        )));
     }
     Read {
         document,
@@ -242,5 +263,6 @@ pub fn write(doc: &Document, to: Format) -> Result<String> {
         Format::Json => json::write(doc),
         Format::Text => text::write(doc),
         Format::Akn => akn::write(doc),
+        Format::Html => html::write(doc),
     }
 }

@@ -94,6 +94,7 @@ fn usage_errors_exit_2() {
         &["convert", "x.txt"],
         &["convert", "x.txt", "--to", "pdf"],
         &["convert", "x.txt", "--to", "json", "--from", "docx"],
+        &["convert", "x.txt", "--to", "json", "--from", "html"],
         &["convert", "x.txt", "--to", "json", "--bogus"],
     ] {
         let out = unletters(args);
@@ -103,7 +104,7 @@ fn usage_errors_exit_2() {
     }
     let out = unletters(&["convert", "x.txt", "--to", "pdf"]);
     assert!(
-        stderr(&out).contains("json, text or akn"),
+        stderr(&out).contains("json, text, akn or html"),
         "{}",
         stderr(&out)
     );
@@ -393,4 +394,39 @@ fn readme_main_job_on_the_sample_letter() {
         value["symbols"],
         serde_json::json!(["A/80/912", "S/2025/777"])
     );
+}
+
+/// Errors name what failed: the output folder that is missing, not the input read from.
+#[test]
+fn a_missing_output_folder_is_named_not_the_input() {
+    let o = unletters(&[
+        "convert",
+        "tests/fixtures/sample-letter.txt",
+        "--to",
+        "json",
+        "-o",
+        "no-such-folder/x.json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.starts_with("no-such-folder/x.json: error: "), "{err}");
+    assert!(!err.contains("sample-letter"), "{err}");
+}
+
+/// A symbol supplied for a letter that prints its own is not used, and a warning says so.
+#[test]
+fn a_symbol_the_letter_contradicts_is_not_used_and_said() {
+    let o = unletters(&[
+        "convert",
+        "tests/fixtures/sample-letter.txt",
+        "--to",
+        "json",
+        "--symbol",
+        "S/1/2",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("--symbol S/1/2 not used"), "{err}");
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["symbols"][0], "A/80/912");
 }

@@ -3,6 +3,7 @@
 pub mod convert;
 pub mod diff;
 pub mod limits;
+pub mod shell;
 pub mod validate;
 
 /// The paths named on the command line, for a message: `a, b/` (control characters escaped).
