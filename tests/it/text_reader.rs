@@ -571,19 +571,7 @@ fn snapshot_of_the_default_mode_letter() {
 }
 
 fn corpus_dir(sub: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(sub);
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "corpus missing at {}",
-        dir.display()
-    );
-    eprintln!("skipping: no corpus at {}", dir.display());
-    None
+    crate::common::shared::shared(&format!("corpus/{sub}"))
 }
 
 fn files(dir: &Path) -> Vec<PathBuf> {
