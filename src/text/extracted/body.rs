@@ -19,9 +19,12 @@ pub enum Raw {
         num: Option<String>,
         /// The text after the label.
         text: String,
+        /// Where each printed page's part of the text starts: `(page, byte offset)`, in order.
+        /// Footnote call-outs are looked for on the page whose foot holds the note.
+        pages: Vec<(usize, usize)>,
     },
-    /// A heading line.
-    Heading(String),
+    /// A heading line, and the page it is printed on.
+    Heading(String, usize),
     /// A table, one entry per row, one string per cell.
     Table(Vec<Vec<String>>),
 }
@@ -233,7 +236,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
     let width = typical_width(&views).max(doc_width);
     let base = base_indents(&views);
     let mut out: Vec<Raw> = Vec::new();
-    let mut cur: Vec<&str> = Vec::new();
+    let mut cur: Vec<(&str, usize)> = Vec::new();
     let mut i = 0usize;
     let mut prev_heading = false;
     while i < views.len() {
@@ -256,7 +259,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
                     .is_some_and(|p| ends_sentence(&p.text)))
         {
             flush(&mut cur, &mut out);
-            out.push(Raw::Heading(v.text.to_string()));
+            out.push(Raw::Heading(v.text.to_string(), v.line.page));
             prev_heading = true;
             i += 1;
             continue;
@@ -293,9 +296,10 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
             && cur.len() <= 3
             && prev.is_some_and(|p| heading_end(p, v, width))
         {
-            let text = cur.join(" ");
+            let text = cur.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
+            let page = cur.first().map_or(v.line.page, |(_, p)| *p);
             cur.clear();
-            out.push(Raw::Heading(repair(&text)));
+            out.push(Raw::Heading(repair(&text), page));
         }
         let starts_block = prev.is_none()
             || prev_heading
@@ -303,7 +307,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
             || breaks_before(prev, v, next, width, &base, form, cur.len() == 1);
         if starts_block && form != Form::Word && is_heading(v, next, width) {
             flush(&mut cur, &mut out);
-            out.push(Raw::Heading(repair(&v.text)));
+            out.push(Raw::Heading(repair(&v.text), v.line.page));
             prev_heading = true;
             i += 1;
             continue;
@@ -312,11 +316,11 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
             flush(&mut cur, &mut out);
         }
         prev_heading = false;
-        cur.push(&v.text);
+        cur.push((&v.text, v.line.page));
         // A label printed alone on its line (`1.` then the text): the next line is its text.
         if is_bare_label(&v.text) && next.is_some() {
             if let Some(n) = next {
-                cur.push(&n.text);
+                cur.push((&n.text, n.line.page));
             }
             i += 2;
             continue;
@@ -504,31 +508,51 @@ fn captioned_table_at(views: &[View], i: usize, width: usize) -> Option<(Vec<Vec
     Some((rows, n))
 }
 
-fn flush(cur: &mut Vec<&str>, out: &mut Vec<Raw>) {
+fn flush(cur: &mut Vec<(&str, usize)>, out: &mut Vec<Raw>) {
     if cur.is_empty() {
         return;
     }
     let mut text = String::new();
-    for l in cur.drain(..) {
-        if text.is_empty() {
-            text.push_str(l);
-            continue;
+    let mut pages: Vec<(usize, usize)> = Vec::new();
+    for (l, page) in cur.drain(..) {
+        if !text.is_empty() {
+            let hyphen_join = text.ends_with('-')
+                && text[..text.len() - 1].ends_with(char::is_alphabetic)
+                && l.starts_with(char::is_lowercase);
+            if !hyphen_join {
+                text.push(' ');
+            }
         }
-        let hyphen_join = text.ends_with('-')
-            && text[..text.len() - 1].ends_with(char::is_alphabetic)
-            && l.starts_with(char::is_lowercase);
-        if !hyphen_join {
-            text.push(' ');
+        if pages.last().is_none_or(|(p, _)| *p != page) {
+            pages.push((page, text.len()));
         }
         text.push_str(l);
     }
-    let text = repair(&text);
+    let repaired = repair(&text);
+    if repaired.len() != text.len() {
+        // Repairs only drop spaces: an offset moves back by the spaces dropped before it.
+        for (_, off) in pages.iter_mut() {
+            *off = text.get(..*off).map_or(0, |head| repair(head).len());
+        }
+    }
+    let text = repaired;
     match label(&text) {
-        Some((num, rest)) => out.push(Raw::Para {
-            num: Some(num.to_string()),
-            text: rest.to_string(),
+        Some((num, rest)) => {
+            let cut = text.len() - rest.len();
+            for (_, off) in pages.iter_mut() {
+                *off = off.saturating_sub(cut);
+            }
+            out.push(Raw::Para {
+                num: Some(num.to_string()),
+                text: rest.to_string(),
+                pages,
+            })
+        }
+        None => out.push(Raw::Para {
+            num: None,
+            text,
+            pages,
         }),
-        None => out.push(Raw::Para { num: None, text }),
     }
 }
 
@@ -655,7 +679,7 @@ I should be grateful if the present letter could be issued as a document.";
         let out = blocks(&refs, Form::Word, 0);
         assert_eq!(
             out.get(1),
-            Some(&Raw::Heading("Part VI".into())),
+            Some(&Raw::Heading("Part VI".into(), 0)),
             "{out:#?}"
         );
     }

@@ -143,15 +143,38 @@ pub fn find_callout(text: &str, marker: &str, from: usize) -> Option<Callout> {
             .next_back()
             .unwrap_or("");
         let last = prev_word.chars().next_back();
-        if !last.is_some_and(|c| c.is_alphabetic() || ".,;:)”’\"".contains(c)) {
+        // A year before the number (`in mid-October 2024,3 and`, `on 24 February 2025 11 (see`)
+        // or a closing bracket or quote (`(see annex 3.4).10`) ends the word the call-out
+        // follows; any other number before it (`paragraphs 1, 2`) takes it.
+        let core = prev_word.trim_end_matches([',', '.', ';', ':']);
+        let year = core.len() == 4
+            && core.bytes().all(|b| b.is_ascii_digit())
+            && (core.starts_with("19") || core.starts_with("20"));
+        let closed = core.ends_with([')', ']', '”', '’', '"']);
+        if !(year || last.is_some_and(|c| c.is_alphabetic() || ".,;:)”’\"".contains(c))) {
             continue;
         }
-        if before != Some(' ') && !last.is_some_and(|c| ".,;:)”’\"".contains(c)) {
+        // Glued to a word (`into the sea93.`: the superscript lost its height) only after a
+        // plain word of three letters or more: `G20`, `COVID19` and `A4` are names.
+        let plain_word = core.chars().count() >= 3
+            && core.chars().all(char::is_alphabetic)
+            && !core.chars().all(char::is_uppercase);
+        if before != Some(' ') && !last.is_some_and(|c| ".,;:)”’\"".contains(c)) && !plain_word
+        {
             continue;
         }
+        // After a number that ends a sentence, a number before a capital starts no sentence of
+        // its own: `injuries to 16. 24 At least five`.
+        let after_sentence = before == Some(' ')
+            && prev_word.ends_with('.')
+            && text[end..].trim_start().starts_with(char::is_uppercase)
+            && text[end..].starts_with(' ');
         let lower = prev_word.to_lowercase();
         if NUMBER_TAKERS.contains(&lower.as_str())
             || prev_word.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && !year
+                && !closed
+                && !after_sentence
         {
             continue;
         }
