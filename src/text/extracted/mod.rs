@@ -334,7 +334,9 @@ fn other_masthead_end(items: &[Item]) -> usize {
             end = i + 1;
             continue;
         }
-        if i > end + 1 {
+        // An organ name over several lines (`Executive Board of the` / `United Nations
+        // Development` ...) can stand between the symbol and `Distr.`.
+        if i > end + 8 {
             break;
         }
     }
