@@ -34,7 +34,6 @@
 )]
 
 pub mod akn;
-pub mod batch;
 pub mod convert;
 pub mod diff;
 pub mod error;
@@ -49,6 +48,3 @@ pub use error::{Error, Position, Result, Warning};
 pub use format::Format;
 pub use model::Document;
 pub use symbol::Symbol;
-pub mod cli;
-pub mod commands;
-pub mod io;

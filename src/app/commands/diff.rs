@@ -8,9 +8,9 @@ use clap::{Args, ValueEnum};
 
 use super::limits::LimitArgs;
 use super::located;
-use crate::convert;
-use crate::diff::{self, render};
-use crate::model::Document;
+use unletters::convert;
+use unletters::diff::{self, render};
+use unletters::model::Document;
 
 /// Arguments of `unletters diff`.
 #[derive(Debug, Args)]
@@ -112,7 +112,7 @@ fn compare(args: &DiffArgs) -> Result<bool, Failure> {
         DiffFormat::Html => render::html::render(&d),
     };
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
-    crate::io::write_output(target, report.as_bytes())
+    crate::app::io::write_output(target, report.as_bytes())
         .map_err(|e| (target.display().to_string(), e.to_string()))?;
     Ok(d.has_differences())
 }
@@ -120,7 +120,7 @@ fn compare(args: &DiffArgs) -> Result<bool, Failure> {
 /// Reads one side in whatever format it is in; an empty input is an error.
 fn read_side(path: &Path, name: &str, limits: &LimitArgs) -> Result<Document, Failure> {
     let fail = |m: String| (name.to_string(), m);
-    let bytes = crate::io::read_input_limited(path, limits.max_input_size)
+    let bytes = crate::app::io::read_input_limited(path, limits.max_input_size)
         .map_err(|e| fail(e.to_string()))?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(fail("the input is empty".into()));

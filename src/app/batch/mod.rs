@@ -26,12 +26,12 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Instant, SystemTime};
 
-use crate::convert::{self, Read, ReadOptions};
-use crate::error::{Error, Result};
-use crate::format::Format;
 use naming::{Claims, NameBy};
 use progress::Progress;
 use report::{Record, Report, Summary};
+use unletters::convert::{self, Read, ReadOptions};
+use unletters::error::{Error, Result};
+use unletters::format::Format;
 use walk::{Filters, Input};
 
 /// A batch run, as the command line asked for it.
@@ -384,7 +384,7 @@ fn name_by_symbol(plan: &Plan, input: Input) -> Result<Named> {
 }
 
 fn load(plan: &Plan, path: &Path) -> Result<Loaded> {
-    let bytes = crate::io::read_input_limited(path, plan.read.max_input_bytes)?;
+    let bytes = crate::app::io::read_input_limited(path, plan.read.max_input_bytes)?;
     let read = convert::read(&bytes, &plan.read)?;
     Ok(Loaded {
         read,
@@ -473,7 +473,7 @@ fn write_one(plan: &Plan, setup: &Setup, read: &Read, format: Format, out: &Path
     if let Some(parent) = out.parent() {
         std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
     }
-    crate::io::write_output(out, text.as_bytes())
+    crate::app::io::write_output(out, text.as_bytes())
 }
 
 /// Whether `out` exists and was modified no earlier than the input.
@@ -484,7 +484,7 @@ fn is_fresh(out: &Path, input_time: SystemTime) -> bool {
 }
 
 /// Removes what killed runs left: the temporary files of atomic writes (`.NAME.PID.tmp`, see
-/// `crate::io::write_output`) whose process is gone. Only where `/proc` tells which processes
+/// `crate::app::io::write_output`) whose process is gone. Only where `/proc` tells which processes
 /// live; elsewhere they stay (they are hidden, and never mistaken for outputs).
 fn remove_stale_temporaries(out_dir: &Path) {
     if !Path::new("/proc/self").exists() {

@@ -1,5 +1,5 @@
 //! `unletters convert`: one input to one output format, or (with `--out-dir`) files and folders to
-//! one or more formats, handed to [`crate::batch`].
+//! one or more formats, handed to [`crate::app::batch`].
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -8,13 +8,13 @@ use clap::Args;
 
 use super::limits::LimitArgs;
 use super::located;
-use crate::batch::{
+use crate::app::batch::{
     self, Plan, checks, naming::NameBy, progress::Progress, report::Report, walk::Filters,
 };
-use crate::convert::{self, ReadOptions};
-use crate::error::{Error, Result};
-use crate::format::Format;
-use crate::symbol::{self, Symbol};
+use unletters::convert::{self, ReadOptions};
+use unletters::error::{Error, Result};
+use unletters::format::Format;
+use unletters::symbol::{self, Symbol};
 
 /// Arguments of `unletters convert`.
 #[derive(Debug, Args)]
@@ -165,7 +165,7 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
 
 fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Result<()> {
     let symbols = parse_symbols(&args.symbols)?;
-    let bytes = crate::io::read_input_limited(input, args.limits.max_input_size)?;
+    let bytes = crate::app::io::read_input_limited(input, args.limits.max_input_size)?;
     let options = ReadOptions {
         from: args.from,
         symbols,
@@ -189,7 +189,7 @@ fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Resu
         }
     }
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
-    crate::io::write_output(target, out.as_bytes())
+    crate::app::io::write_output(target, out.as_bytes())
 }
 
 /// Inputs are never modified: an output that is the input file itself (by any path) is refused.

@@ -3,20 +3,14 @@
 use std::io::{Read as _, Write as _};
 use std::path::Path;
 
-use crate::convert::DEFAULT_MAX_INPUT_BYTES;
-use crate::error::{Error, Result};
-
-/// Reads a whole input of at most [`DEFAULT_MAX_INPUT_BYTES`]; `-` is standard input.
-pub fn read_input(path: &Path) -> Result<Vec<u8>> {
-    read_input_limited(path, DEFAULT_MAX_INPUT_BYTES)
-}
+use unletters::error::{Error, Result};
 
 /// Reads a whole input of at most `limit` bytes; `-` is standard input. A larger input is refused
 /// without being read past the limit, so memory stays bounded whatever the input is (a pipe, a
 /// device like `/dev/zero` whose size is unknown, a file that grows while read).
 pub fn read_input_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
     let over = |size: Option<u64>| {
-        let e = crate::convert::too_large(size, limit);
+        let e = unletters::convert::too_large(size, limit);
         if path.as_os_str() == "-" {
             e
         } else {

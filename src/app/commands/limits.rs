@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::convert::{self, ReadOptions};
+use unletters::convert::{self, ReadOptions};
 
 /// `--max-input-size`, `--max-xml-depth` and `--max-text-depth`. The depth caps are the depths
 /// tested to stay within the stack on every path (read, write, validate, diff, drop).

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use unletters::error::{Error, Result};
 
 /// What happened to one input.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
