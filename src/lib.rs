@@ -21,6 +21,7 @@
 
 // Input must never panic the library (issue 8): these lints keep the obvious ways out. Tests may
 // unwrap.
+#![warn(missing_docs)]
 #![cfg_attr(
     not(test),
     warn(
@@ -39,6 +40,7 @@ pub mod diff;
 pub mod error;
 pub mod format;
 pub mod json;
+pub mod limits;
 pub mod model;
 pub mod symbol;
 pub mod text;

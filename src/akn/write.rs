@@ -5,6 +5,12 @@
 //! `heading`, `num`, `docTitle`, ...) nothing is added, so every character of text is the model's.
 //! Each document or annex renders its content before its `<meta>`, so the TLCs and the footnotes
 //! that found no call-out are known when `<references>` and `<notes>` are written.
+//!
+//! Why one file of about a thousand lines: every element is written through one writer state (the
+//! indentation, the eId counters, the TLCs and notes gathered for `<meta>`), and a document's
+//! annexes are written by the same functions recursively. Split by element, each module would take
+//! that state apart; the functions are small and ordered as the file is (meta, cover page,
+//! preface, body, conclusions, attachments, inlines).
 
 use std::borrow::Cow;
 

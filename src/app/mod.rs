@@ -6,4 +6,5 @@ pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod io;
+pub mod report_error;
 pub mod validate;

@@ -2,18 +2,21 @@
 //! block changes), how it is computed, and its published JSON Schema.
 //!
 //! The comparison works on the document model, so it ignores how each side was laid out or which
-//! format it came in: [`blocks`] flattens each document into comparable units, [`normalize`] says
-//! what is not content, [`align`] pairs units by content, [`words`] finds the changed words inside
-//! a modified unit, [`metadata`] compares the masthead field by field, and [`corrigendum`]
+//! format it came in: `blocks` flattens each document into comparable units, `normalize` says
+//! what is not content, `align` pairs units by content, `words` finds the changed words inside
+//! a modified unit, `metadata` compares the masthead field by field, and `corrigendum`
 //! recognises a list of corrections. [`render`] writes a [`Diff`] for people and programs.
 
-pub mod align;
+pub(crate) mod align;
+// Public, hidden: the corpus tests check what a unit is and how text is normalised.
+#[doc(hidden)]
 pub mod blocks;
-pub mod corrigendum;
-pub mod metadata;
+pub(crate) mod corrigendum;
+pub(crate) mod metadata;
+#[doc(hidden)]
 pub mod normalize;
 pub mod render;
-pub mod words;
+pub(crate) mod words;
 
 use rayon::prelude::*;
 use schemars::JsonSchema;
@@ -244,23 +247,14 @@ fn base_of(symbol: &Symbol) -> String {
     symbol.base_str().to_string()
 }
 
-/// The JSON Schema (draft 2020-12) of the diff's JSON form, generated from [`Diff`].
+/// The JSON Schema (draft 2020-12) of the `--format json` output, generated from [`Diff`].
 pub fn schema() -> serde_json::Value {
-    let settings = schemars::generate::SchemaSettings::draft2020_12();
-    let mut schema = settings.into_generator().into_root_schema_for::<Diff>();
-    schema.insert(
-        "$id".into(),
-        "https://github.com/unletters/unletters/schemas/diff.schema.json".into(),
-    );
-    schema.insert("title".into(), "unletters diff".into());
-    schema.to_value()
+    crate::json::schema::generate::<Diff>("diff.schema.json", "unletters diff")
 }
 
 /// The diff schema as published in `schemas/diff.schema.json`: pretty-printed, newline-terminated.
 pub fn schema_text() -> String {
-    let mut s = serde_json::to_string_pretty(&schema()).unwrap_or_default();
-    s.push('\n');
-    s
+    crate::json::schema::publish(&schema())
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 pub mod akn;
 pub mod diagnostic;
 pub mod json_schema;
-pub mod json_span;
+pub mod output;
 pub mod rules;
 pub mod text;
 pub mod xsd;
@@ -17,7 +17,6 @@ use std::path::Path;
 
 pub use diagnostic::{Diagnostic, FileReport, Severity, Verdict};
 
-use crate::error::Error;
 use crate::format::Format;
 
 /// Rule id of a file or folder that could not be read.
@@ -28,10 +27,6 @@ pub const TOO_LARGE: &str = "file-too-large";
 pub const TOO_DEEP: &str = "nested-too-deeply";
 /// Rule id of input that is not UTF-8.
 pub const ENCODING: &str = "encoding";
-
-/// Files larger than this are refused unless the caller raises the limit: the same default as
-/// every reader's.
-pub const DEFAULT_MAX_BYTES: u64 = crate::convert::DEFAULT_MAX_INPUT_BYTES;
 
 /// What the caller decides about a run.
 #[derive(Debug, Clone)]
@@ -52,8 +47,8 @@ impl Default for Options {
         Options {
             schema_only: false,
             allowed: HashSet::new(),
-            max_xml_depth: crate::convert::DEFAULT_MAX_XML_DEPTH,
-            max_text_depth: crate::convert::DEFAULT_MAX_TEXT_DEPTH,
+            max_xml_depth: crate::limits::DEFAULT_MAX_XML_DEPTH,
+            max_text_depth: crate::limits::DEFAULT_MAX_TEXT_DEPTH,
         }
     }
 }
@@ -63,10 +58,7 @@ pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Option
     let text = match crate::convert::decode(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let (position, message) = match e {
-                Error::Invalid { position, message } => (position, message),
-                other => (None, other.to_string()),
-            };
+            let (position, message) = (e.position(), e.message());
             let rule = if format == Format::Akn {
                 akn::WELL_FORMED
             } else {

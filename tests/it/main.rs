@@ -18,6 +18,7 @@ mod hostile_regressions;
 mod json_model;
 mod limits;
 mod reader_corpus;
+mod readme_library;
 mod symbol_corpus;
 mod text_canonical;
 mod text_canonical_cli;

@@ -14,7 +14,6 @@
 //!
 //! Records are then handed to the report in input order.
 
-pub mod checks;
 pub mod naming;
 pub mod progress;
 pub mod report;
@@ -66,11 +65,7 @@ const WINDOW_PER_JOB: usize = 4;
 pub fn run(plan: &Plan, report: &mut Report, progress: &Progress) -> Result<Summary> {
     let started = Instant::now();
     let setup = Setup::new(plan)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(plan.jobs.max(1))
-        .stack_size(convert::WORKER_STACK_BYTES)
-        .build()
-        .map_err(|e| Error::Unsupported(format!("cannot start {} threads: {e}", plan.jobs)))?;
+    let pool = unletters::limits::worker_pool(plan.jobs.max(1))?;
     if progress.shown() {
         // The walk streams, so the total is not known up front: a second walk, listing folders
         // only, counts inputs beside the run for the bar.
@@ -121,11 +116,13 @@ impl Setup {
             let Ok(c) = p.canonicalize() else { continue };
             if c.is_dir() {
                 if c.starts_with(&out) {
-                    return Err(Error::Unsupported(format!(
-                        "{}: the input folder is inside the output folder {}; choose another --out-dir",
-                        p.display(),
-                        plan.out_dir.display()
-                    )));
+                    return Err(Error::Refused {
+                        message: format!(
+                            "{}: the input folder is inside the output folder {}; choose another --out-dir",
+                            p.display(),
+                            plan.out_dir.display()
+                        ),
+                    });
                 }
             } else {
                 named_inputs.insert(c);
@@ -246,7 +243,9 @@ impl<'a> Coordinator<'a> {
                 continue;
             }
             let Ok(message) = self.rx.recv() else {
-                return Err(Error::Unsupported("a worker thread was lost".into()));
+                return Err(Error::Internal {
+                    message: "a worker thread was lost".into(),
+                });
             };
             let (index, slot) = match message {
                 Message::Named(i, n) => (i, Slot::Named(n)),
@@ -347,9 +346,9 @@ impl<'a> Coordinator<'a> {
 /// back from every task.
 fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     std::panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| {
-        Err(Error::Unsupported(
-            "internal error (panic); please report".into(),
-        ))
+        Err(Error::Internal {
+            message: "internal error (panic); please report".into(),
+        })
     })
 }
 
@@ -384,7 +383,7 @@ fn name_by_symbol(plan: &Plan, input: Input) -> Result<Named> {
 }
 
 fn load(plan: &Plan, path: &Path) -> Result<Loaded> {
-    let bytes = crate::app::io::read_input_limited(path, plan.read.max_input_bytes)?;
+    let bytes = crate::app::io::read_input_limited(path, plan.read.limits.max_input_bytes)?;
     let read = convert::read(&bytes, &plan.read)?;
     Ok(Loaded {
         read,
@@ -454,21 +453,15 @@ fn write(plan: &Plan, setup: &Setup, named: Named) -> (Record, u64) {
 
 /// Renders, checks and writes one output.
 fn write_one(plan: &Plan, setup: &Setup, read: &Read, format: Format, out: &Path) -> Result<()> {
-    let text = convert::write(&read.document, format)?;
-    if plan.validate {
-        let errors = checks::errors(format, &text);
-        if !errors.is_empty() {
-            return Err(Error::invalid(format!(
-                "output breaks its schema, not written: {}",
-                errors.join("; ")
-            )));
-        }
-    }
+    let text = if plan.validate {
+        convert::write_checked(&read.document, format)?
+    } else {
+        convert::write(&read.document, format)?
+    };
     if setup.replaces_input(out) {
-        return Err(Error::Unsupported(format!(
-            "{} is an input; not overwritten",
-            out.display()
-        )));
+        return Err(Error::Refused {
+            message: format!("{} is an input; not overwritten", out.display()),
+        });
     }
     if let Some(parent) = out.parent() {
         std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
@@ -521,10 +514,7 @@ fn temporary_pid(name: &str) -> Option<u32> {
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {
-    Error::Io(std::io::Error::new(
-        e.kind(),
-        format!("{}: {e}", path.display()),
-    ))
+    Error::io(path, e)
 }
 
 #[cfg(test)]

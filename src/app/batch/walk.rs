@@ -43,7 +43,7 @@ impl Default for Filters {
 
 impl Filters {
     /// Filters from `--include` and `--exclude` globs; without includes, files with one of the
-    /// [`DEFAULT_EXTENSIONS`] are taken. A bad glob is an [`Error::Unsupported`] naming it.
+    /// [`DEFAULT_EXTENSIONS`] are taken. A bad glob is an [`Error::Usage`] naming it.
     pub fn new(include: &[String], exclude: &[String]) -> Result<Filters> {
         Ok(Filters {
             include: glob_set(include, "--include")?,
@@ -96,11 +96,11 @@ fn glob_set(globs: &[String], flag: &str) -> Result<Option<GlobSet>> {
     }
     let mut b = GlobSetBuilder::new();
     for g in globs {
-        b.add(Glob::new(g).map_err(|e| Error::Unsupported(format!("{flag} {g:?}: {e}")))?);
+        b.add(Glob::new(g).map_err(|e| Error::usage(format!("{flag} {g:?}: {e}")))?);
     }
     b.build()
         .map(Some)
-        .map_err(|e| Error::Unsupported(format!("{flag}: {e}")))
+        .map_err(|e| Error::usage(format!("{flag}: {e}")))
 }
 
 /// One input found by a walk.

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::limits::LimitArgs;
-use super::located;
 use crate::app::batch::{
-    self, Plan, checks, naming::NameBy, progress::Progress, report::Report, walk::Filters,
+    self, Plan, naming::NameBy, progress::Progress, report::Report, walk::Filters,
 };
+use crate::app::report_error::{error_line, exit_code, warning_line};
 use unletters::convert::{self, ReadOptions};
 use unletters::error::{Error, Result};
 use unletters::format::Format;
@@ -93,8 +93,8 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
     match convert_one(args, input, to, &name) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", located(&name, &e.to_string(), "error"));
-            ExitCode::from(e.exit_code())
+            eprintln!("{}", error_line(&name, &e));
+            ExitCode::from(exit_code(&e))
         }
     }
 }
@@ -132,14 +132,14 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
             jobs,
         };
         if args.inputs.iter().any(|p| p.as_os_str() == "-") {
-            return Err(Error::Unsupported(
-                "standard input (-) cannot be converted with --out-dir".into(),
+            return Err(Error::usage(
+                "standard input (-) cannot be converted with --out-dir",
             ));
         }
         let progress = Progress::new();
         if plan.validate {
             for &f in &plan.targets {
-                if !checks::checkable(f) {
+                if !unletters::validate::output::checkable(f) {
                     progress.println(&format!(
                         "unletters convert: note: --validate cannot check {f} outputs in this build"
                     ));
@@ -176,18 +176,13 @@ fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Resu
         refuse_overwriting_input(input, output)?;
     }
     for w in &read.warnings {
-        eprintln!("{}", located(name, &w.to_string(), "warning"));
+        eprintln!("{}", warning_line(name, w));
     }
-    let out = convert::write(&read.document, to)?;
-    if args.validate {
-        let errors = checks::errors(to, &out);
-        if !errors.is_empty() {
-            return Err(Error::invalid(format!(
-                "the {to} output breaks its schema, not written: {}",
-                errors.join("; ")
-            )));
-        }
-    }
+    let out = if args.validate {
+        convert::write_checked(&read.document, to)?
+    } else {
+        convert::write(&read.document, to)?
+    };
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
     crate::app::io::write_output(target, out.as_bytes())
 }
@@ -202,10 +197,12 @@ fn refuse_overwriting_input(input: &Path, output: &Path) -> Result<()> {
         _ => false,
     };
     if same {
-        return Err(Error::Unsupported(format!(
-            "{}: the output would overwrite the input; choose another -o",
-            output.display()
-        )));
+        return Err(Error::Refused {
+            message: format!(
+                "{}: the output would overwrite the input; choose another -o",
+                output.display()
+            ),
+        });
     }
     Ok(())
 }
@@ -214,8 +211,7 @@ fn refuse_overwriting_input(input: &Path, output: &Path) -> Result<()> {
 pub fn parse_symbols(args: &[String]) -> Result<Vec<Symbol>> {
     let mut out = Vec::new();
     for a in args {
-        let symbols =
-            symbol::parse_joint(a).map_err(|e| Error::Unsupported(format!("--symbol: {e}")))?;
+        let symbols = symbol::parse_joint(a).map_err(|e| Error::usage(format!("--symbol: {e}")))?;
         out.extend(symbols);
     }
     Ok(out)

@@ -50,11 +50,7 @@ pub fn validate_paths(paths: &[PathBuf], options: &RunOptions) -> Vec<FileReport
     };
     // A pool of our own (0 threads: one per core) for the stack the depth caps were measured
     // against.
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs.unwrap_or(0))
-        .stack_size(unletters::convert::WORKER_STACK_BYTES)
-        .build()
-    {
+    match unletters::limits::worker_pool(options.jobs.unwrap_or(0)) {
         Ok(pool) => pool.install(check),
         Err(_) => check(),
     }
@@ -108,7 +104,9 @@ pub fn validate_file(path: &Path, options: &RunOptions) -> FileReport {
             let format = options.format.unwrap_or_else(|| format_of(path, &bytes));
             validate_bytes(&file, &bytes, format, &options.check)
         }
-        Err(e) => unreadable(&file, IO, format!("cannot read: {}", strip_path(&e, &file))),
+        Err(e @ Error::TooLarge { .. }) => unreadable(&file, TOO_LARGE, e.to_string()),
+        Err(Error::Io { source, .. }) => unreadable(&file, IO, format!("cannot read: {source}")),
+        Err(e) => unreadable(&file, IO, format!("cannot read: {e}")),
     }
 }
 
@@ -128,12 +126,4 @@ fn display(path: &Path) -> String {
     } else {
         path.display().to_string()
     }
-}
-
-/// `io::read_input` prefixes the path; the diagnostic names the file already.
-fn strip_path(e: &Error, file: &str) -> String {
-    let s = e.to_string();
-    s.strip_prefix(&format!("{file}: "))
-        .map(str::to_string)
-        .unwrap_or(s)
 }

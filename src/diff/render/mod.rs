@@ -1,4 +1,4 @@
-//! Writers of a [`Diff`](super::Diff): for a terminal, as a classic unified diff, as JSON, and as
+//! Writers of a [`Diff`]: for a terminal, as a classic unified diff, as JSON, and as
 //! a self-contained HTML page. Helpers they share live here.
 
 pub mod html;

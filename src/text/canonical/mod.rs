@@ -6,10 +6,11 @@
 //! "Canonical text". The writer escapes every string so that no content can be taken for markup,
 //! so `read(write(doc)) == doc` holds for every document.
 
+mod inline;
 mod read;
 mod write;
 
-pub use read::{DEFAULT_MAX_DEPTH, read, read_with_max_depth};
+pub use read::read;
 pub use write::write;
 
 use crate::model::{AnnexKind, Kind};

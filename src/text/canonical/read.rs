@@ -5,6 +5,7 @@
 //! its group: it separates blocks inside a list item or footnote). Each group is read by the kind
 //! of its first line; containers strip their prefix and read their content as blocks again.
 
+use super::inline::{Inlines, Problem, plain, unescape};
 use super::*;
 use crate::error::{Error, Position, Result};
 use crate::model::{
@@ -23,21 +24,15 @@ struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    /// An error at byte offset `at` of this line's text: invalid input, or, for nesting beyond
-    /// the limit ([`too_deep`]), a limit the user may raise.
-    fn error(&self, at: usize, message: impl Into<String>) -> Error {
+    /// An error at byte offset `at` of this line's text: invalid input, or nesting beyond the
+    /// limit, which the user may raise.
+    fn error(&self, at: usize, problem: impl Into<Problem>) -> Error {
         let at = at.min(self.text.len());
         let column = self.col + self.text.get(..at).map_or(0, |s| s.chars().count()) + 1;
-        let position = Position {
+        problem.into().at(Some(Position {
             line: self.no,
             column,
-        };
-        let message = message.into();
-        if message.starts_with(TOO_DEEP) {
-            Error::Unsupported(format!("{position}: {message}"))
-        } else {
-            Error::invalid_at(position, message)
-        }
+        }))
     }
 
     /// The line without its first `n` bytes (an ASCII prefix).
@@ -63,10 +58,10 @@ impl<'a> Line<'a> {
 type Group<'l, 'a> = &'l [Line<'a>];
 
 /// An error at the start of a group's first line (without a line, an error without position).
-fn group_error(group: &[Line<'_>], message: impl Into<String>) -> Error {
+fn group_error(group: &[Line<'_>], problem: impl Into<Problem>) -> Error {
     match group.first() {
-        Some(l) => l.error(0, message),
-        None => Error::invalid(message),
+        Some(l) => l.error(0, problem),
+        None => problem.into().at(None),
     }
 }
 
@@ -75,29 +70,10 @@ fn group_kind(group: &[Line<'_>]) -> LineKind {
     group.first().map_or(LineKind::Blank, |l| classify(l.text))
 }
 
-/// How deep spans, containers and annexes may each nest by default: far beyond any letter, and
-/// shallow enough that hostile input cannot exhaust the stack. Raised with `--max-text-depth`
-/// ([`read_with_max_depth`]).
-pub const DEFAULT_MAX_DEPTH: usize = 64;
-
-/// How every nesting-limit message starts ([`Line::error`] tells them from invalid input by it).
-const TOO_DEEP: &str = "nested too deeply";
-
-/// The message for nesting beyond `max` levels: it names the flag that raises the limit.
-fn too_deep(max: usize) -> String {
-    format!("{TOO_DEEP} (more than {max} levels); raise the limit with --max-text-depth")
-}
-
-/// Reads canonical text, with spans, containers and annexes each nesting at most
-/// [`DEFAULT_MAX_DEPTH`] levels.
-pub fn read(input: &str) -> Result<Document> {
-    read_with_max_depth(input, DEFAULT_MAX_DEPTH)
-}
-
 /// Reads canonical text, with spans, containers (lists, quotations, footnotes) and annexes each
-/// nesting at most `max_depth` levels; deeper nesting is an [`Error::Unsupported`] naming
+/// nesting at most `max_depth` levels; deeper nesting is an [`Error::TooDeep`] naming
 /// `--max-text-depth`.
-pub fn read_with_max_depth(input: &str, max_depth: usize) -> Result<Document> {
+pub fn read(input: &str, max_depth: usize) -> Result<Document> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let lines: Vec<Line<'_>> = input
         .split('\n')
@@ -461,7 +437,7 @@ fn section(groups: &[Group<'_, '_>], depth: usize, max: usize) -> Result<Parts> 
     while let Some(&group) = groups.get(i) {
         match group_kind(group) {
             LineKind::Annex(d) if d == depth + 1 && d > max => {
-                return Err(group_error(group, too_deep(max)));
+                return Err(group_error(group, Problem::TooDeep(max)));
             }
             LineKind::Annex(d) if d == depth + 1 => {
                 let end = groups
@@ -621,8 +597,8 @@ fn contained<'a>(
 fn blocks(lines: &[Line<'_>], depth: usize, max: usize) -> Result<Vec<Block>> {
     if depth >= max {
         return Err(lines.first().map_or_else(
-            || Error::Unsupported(too_deep(max)),
-            |l| l.error(0, too_deep(max)),
+            || Problem::TooDeep(max).at(None),
+            |l| l.error(0, Problem::TooDeep(max)),
         ));
     }
     groups(lines)
@@ -802,251 +778,4 @@ pub(super) fn leading_label(text: &str) -> Option<(String, &str)> {
         (token.to_string(), &text[end..])
     };
     (after.is_empty() || after.starts_with(' ')).then_some((label, after))
-}
-
-/// The text of span content that must be plain: nothing, or one text.
-fn plain(content: &[Inline]) -> Option<String> {
-    match content {
-        [] => Some(String::new()),
-        [Inline::Text { text }] => Some(text.clone()),
-        _ => None,
-    }
-}
-
-/// An error at a byte offset, with its message.
-type Failure = (usize, String);
-
-/// Unescapes a whole field (no markup inside).
-fn unescape(s: &str) -> std::result::Result<String, Failure> {
-    let mut p = Inlines::new(s);
-    let mut out = String::with_capacity(s.len());
-    while let Some(c) = p.peek() {
-        if c == '\\' {
-            p.text_char(&mut out)?;
-        } else {
-            p.run(&mut out, b"\\");
-        }
-    }
-    Ok(out)
-}
-
-/// The inline parser: running text with escapes, `[...]{name}` spans and `[^marker]` call-outs.
-struct Inlines<'a> {
-    s: &'a str,
-    at: usize,
-    depth: usize,
-    max_depth: usize,
-}
-
-impl<'a> Inlines<'a> {
-    /// A parser for fields that hold plain text, where any nesting is an error anyway.
-    fn new(s: &'a str) -> Self {
-        Self::with_max_depth(s, DEFAULT_MAX_DEPTH)
-    }
-
-    fn with_max_depth(s: &'a str, max_depth: usize) -> Self {
-        Inlines {
-            s,
-            at: 0,
-            depth: 0,
-            max_depth,
-        }
-    }
-
-    /// Copies the text up to the next byte in `stops` (ASCII, so never inside a character).
-    fn run(&mut self, out: &mut String, stops: &[u8]) {
-        let rest = &self.s[self.at..];
-        let end = rest
-            .bytes()
-            .position(|b| stops.contains(&b))
-            .unwrap_or(rest.len())
-            .max(1);
-        let end = (end..=rest.len())
-            .find(|&e| rest.is_char_boundary(e))
-            .unwrap_or(rest.len());
-        out.push_str(&rest[..end]);
-        self.at += end;
-    }
-
-    fn peek(&self) -> Option<char> {
-        self.s[self.at..].chars().next()
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.at += c.len_utf8();
-        Some(c)
-    }
-
-    /// One character of text, or one escape, appended to `out`.
-    fn text_char(&mut self, out: &mut String) -> std::result::Result<(), Failure> {
-        let start = self.at;
-        match self.bump() {
-            Some('\\') => match self.bump() {
-                Some('n') => out.push('\n'),
-                Some('&') => {}
-                Some('u') => {
-                    let rest = &self.s[self.at..];
-                    let hex = rest
-                        .strip_prefix('{')
-                        .and_then(|r| r.split_once('}'))
-                        .map(|(h, _)| h)
-                        .filter(|h| (1..=6).contains(&h.len()));
-                    let c = hex
-                        .and_then(|h| u32::from_str_radix(h, 16).ok())
-                        .and_then(char::from_u32);
-                    match (hex, c) {
-                        (Some(h), Some(c)) => {
-                            out.push(c);
-                            self.at += h.len() + 2;
-                        }
-                        _ => return Err((start, "bad escape: expected `\\u{HEX}`".into())),
-                    }
-                }
-                Some(c) if c.is_ascii_punctuation() => out.push(c),
-                Some(c) => {
-                    return Err((
-                        start,
-                        format!(
-                            "bad escape `\\{c}` (escape markup as `\\[`, `\\]`, `\\|`, `\\\\`)"
-                        ),
-                    ));
-                }
-                None => return Err((start, "a line cannot end with a lone `\\`".into())),
-            },
-            Some(c) => out.push(c),
-            None => {}
-        }
-        Ok(())
-    }
-
-    /// Inlines up to the end, or (`nested`) up to an unescaped `]` left unconsumed.
-    /// `open` is the offset of the `[` that a nested sequence closes, for the error.
-    fn sequence(&mut self, open: Option<usize>) -> std::result::Result<Vec<Inline>, Failure> {
-        let nested = open.is_some();
-        let mut out = Vec::new();
-        let mut text = String::new();
-        loop {
-            match self.peek() {
-                None if nested => {
-                    return Err((
-                        open.unwrap_or_default(),
-                        "unclosed `[` (escape it as `\\[`)".into(),
-                    ));
-                }
-                None => break,
-                Some(']') if nested => break,
-                Some(']') => return Err((self.at, "unmatched `]` (escape it as `\\]`)".into())),
-                Some('[') => {
-                    if !text.is_empty() {
-                        out.push(Inline::Text {
-                            text: std::mem::take(&mut text),
-                        });
-                    }
-                    out.push(self.span()?);
-                }
-                Some('\\') => self.text_char(&mut text)?,
-                Some(_) => self.run(&mut text, b"\\[]"),
-            }
-        }
-        if !text.is_empty() {
-            out.push(Inline::Text { text });
-        }
-        Ok(out)
-    }
-
-    /// `[^marker]` or `[content]{name}` / `[content]{name=value}`.
-    fn span(&mut self) -> std::result::Result<Inline, Failure> {
-        let start = self.at;
-        if self.s[self.at..].starts_with("[^") {
-            self.at += 2;
-            let mut marker = String::new();
-            loop {
-                match self.peek() {
-                    Some(']') => break,
-                    Some('[') | None => {
-                        return Err((start, "unclosed footnote call-out `[^...]`".into()));
-                    }
-                    Some(_) => self.text_char(&mut marker)?,
-                }
-            }
-            self.at += 1;
-            return Ok(Inline::FootnoteRef { marker });
-        }
-        let (content, name, value) = self.marked()?;
-        let text = || plain(&content).ok_or((start, format!("`{{{name}}}` holds plain text only")));
-        let inline = match (name.as_str(), value) {
-            ("em", None) => Inline::Emphasis { content },
-            ("strong", None) => Inline::Strong { content },
-            ("text", None) => Inline::Text { text: text()? },
-            ("symbol", v) => {
-                let text = text()?;
-                let symbol = Symbol::parse(v.as_deref().unwrap_or(&text))
-                    .map_err(|e| (start, e.to_string()))?;
-                Inline::Symbol { text, symbol }
-            }
-            ("date", v) => {
-                let text = text()?;
-                let date = match v {
-                    Some(iso) => iso
-                        .parse()
-                        .map_err(|e: crate::model::DateError| (start, e.to_string()))?,
-                    None => Date::parse_prose(&text).ok_or((
-                        start,
-                        format!("not a date: {text:?}; write `[TEXT]{{date=YYYY-MM-DD}}`"),
-                    ))?,
-                };
-                Inline::Date { text, date }
-            }
-            ("link", v) => {
-                let text = text()?;
-                Inline::Link {
-                    href: v.unwrap_or_else(|| text.clone()),
-                    text,
-                }
-            }
-            (other, _) => {
-                return Err((
-                    start,
-                    format!("unknown markup `{{{other}}}` (em, strong, text, symbol, date, link)"),
-                ));
-            }
-        };
-        Ok(inline)
-    }
-
-    /// `[content]{name}` or `[content]{name=value}`, at `[`.
-    fn marked(&mut self) -> std::result::Result<(Vec<Inline>, String, Option<String>), Failure> {
-        let start = self.at;
-        if self.depth >= self.max_depth {
-            return Err((start, too_deep(self.max_depth)));
-        }
-        self.bump();
-        self.depth += 1;
-        let content = self.sequence(Some(start));
-        self.depth -= 1;
-        let content = content?;
-        self.bump();
-        if self.bump() != Some('{') {
-            return Err((
-                start,
-                "`[...]` must be followed by `{name}` (escape a literal bracket as `\\[`)".into(),
-            ));
-        }
-        let rest = &self.s[self.at..];
-        let Some(close) = unescaped_find(rest, |c| c == '}') else {
-            return Err((self.at, "unclosed `{`".into()));
-        };
-        let attr = &rest[..close];
-        let attr_at = self.at;
-        self.at += close + 1;
-        let (name, value) = match attr.split_once('=') {
-            Some((n, v)) => (
-                n,
-                Some(unescape(v).map_err(|(a, m)| (attr_at + n.len() + 1 + a, m))?),
-            ),
-            None => (attr, None),
-        };
-        Ok((content, name.to_string(), value))
-    }
 }
