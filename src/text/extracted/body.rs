@@ -345,6 +345,9 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
             && !cur.is_empty()
             && cur.len() <= 3
             && prev.is_some_and(|p| heading_end(p, v, width))
+            // A paragraph's first line is cut short by its indent and a long next word, but no
+            // more: a single line under a heading's length limit only when clearly short.
+            && (cur.len() > 1 || prev.is_some_and(|p| p.len * 10 <= width * 6))
         {
             let text = cur.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
             let page = cur.first().map_or(v.line.page, |(_, p)| *p);
