@@ -27,7 +27,7 @@
 
 pub(crate) mod naming;
 mod read;
-mod write;
+pub(crate) mod write;
 mod xml;
 
 pub use read::read;
