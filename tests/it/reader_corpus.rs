@@ -3,7 +3,7 @@
 //! move when the same letter is wrapped at another width. Each test prints its figure.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use unletters::model::{Annex, Block, Document, Footnote, Inline};
 use unletters::text::extracted;
