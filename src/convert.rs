@@ -6,7 +6,7 @@ use crate::error::{Error, Position, Result, Warning};
 use crate::format::Format;
 use crate::model::Document;
 use crate::symbol::Symbol;
-use crate::{akn, json, text};
+use crate::{akn, json, pdf, text};
 
 /// The largest input read by default: 64 MiB, a hundred times the longest letter seen; raised
 /// with `--max-input-size` (README, "Limits").
@@ -111,15 +111,18 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
         return Err(too_large(Some(size), options.max_input_bytes));
     }
     let format = options.from.unwrap_or_else(|| Format::detect(bytes));
-    let input = decode(bytes)?;
     let (mut document, mut warnings) = match format {
-        Format::Json => (json::read(input)?, Vec::new()),
-        Format::Text => text::read_with_max_depth(input, options.max_text_depth)?,
-        Format::Akn => akn::read_with_max_depth(input, options.max_xml_depth)?,
+        // A PDF is bytes, not text: it is never decoded as UTF-8.
+        Format::Pdf => pdf::read(bytes)?,
+        Format::Json => (json::read(decode(bytes)?)?, Vec::new()),
+        Format::Text => text::read_with_max_depth(decode(bytes)?, options.max_text_depth)?,
+        Format::Akn => akn::read_with_max_depth(decode(bytes)?, options.max_xml_depth)?,
     };
     if document.symbols.is_empty() {
         if options.symbols.is_empty() {
-            if document.kind != crate::model::Kind::Other || format == Format::Text {
+            if document.kind != crate::model::Kind::Other
+                || matches!(format, Format::Text | Format::Pdf)
+            {
                 warnings.push(Warning::new(
                     "the input names no document symbol; pass --symbol to supply it",
                 ));
@@ -141,5 +144,8 @@ pub fn write(doc: &Document, to: Format) -> Result<String> {
         Format::Json => json::try_write(doc),
         Format::Text => text::write(doc),
         Format::Akn => akn::write(doc),
+        Format::Pdf => Err(Error::Unsupported(
+            "unletters reads PDFs but does not write them: choose json, akn or text".into(),
+        )),
     }
 }

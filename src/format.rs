@@ -12,11 +12,13 @@ pub enum Format {
     Akn,
     /// The unletters JSON format (`schemas/unletters.schema.json`).
     Json,
+    /// The official PDF of a letter (read only: there is no PDF writer).
+    Pdf,
 }
 
 impl Format {
     /// Every format, in the order help texts list them.
-    pub const ALL: [Format; 3] = [Format::Json, Format::Text, Format::Akn];
+    pub const ALL: [Format; 4] = [Format::Json, Format::Text, Format::Akn, Format::Pdf];
 
     /// The format's name on the command line.
     pub fn name(self) -> &'static str {
@@ -24,7 +26,13 @@ impl Format {
             Format::Text => "text",
             Format::Akn => "akn",
             Format::Json => "json",
+            Format::Pdf => "pdf",
         }
+    }
+
+    /// Whether documents can be written in this format (every format but PDF).
+    pub fn is_writable(self) -> bool {
+        self != Format::Pdf
     }
 
     /// The file extension outputs in this format get.
@@ -33,17 +41,34 @@ impl Format {
             Format::Text => "txt",
             Format::Akn => "xml",
             Format::Json => "json",
+            Format::Pdf => "pdf",
         }
     }
 
     /// Recognises a format from the input's first non-blank character: `<` is XML, `{` or `[` is
-    /// JSON, anything else is text. A UTF-8 byte-order mark is skipped.
+    /// JSON, anything else is text. A UTF-8 byte-order mark is skipped. A PDF is known by its
+    /// `%PDF-` header.
     pub fn detect(input: &[u8]) -> Format {
+        if crate::pdf::is_pdf(input) {
+            return Format::Pdf;
+        }
         let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
         match input.iter().find(|b| !b.is_ascii_whitespace()) {
             Some(b'<') => Format::Akn,
             Some(b'{') | Some(b'[') => Format::Json,
             _ => Format::Text,
+        }
+    }
+}
+
+impl Format {
+    /// Parses an output format's name: any format but PDF, which is read and never written.
+    pub fn parse_output(s: &str) -> Result<Format, String> {
+        match s.parse()? {
+            Format::Pdf => Err(format!(
+                "cannot write {s:?}: PDF is an input format only (expected json, text or akn)"
+            )),
+            f => Ok(f),
         }
     }
 }
@@ -61,8 +86,9 @@ impl FromStr for Format {
             "text" | "txt" => Ok(Format::Text),
             "akn" | "xml" => Ok(Format::Akn),
             "json" => Ok(Format::Json),
+            "pdf" => Ok(Format::Pdf),
             other => Err(format!(
-                "unknown format {other:?} (expected json, text or akn)"
+                "unknown format {other:?} (expected json, text, akn or pdf)"
             )),
         }
     }
@@ -84,5 +110,13 @@ mod tests {
             Format::Text
         );
         assert_eq!(Format::detect(b""), Format::Text);
+        assert_eq!(Format::detect(b"%PDF-1.7\n%\xE2\xE3"), Format::Pdf);
+    }
+
+    #[test]
+    fn pdf_is_read_not_written() {
+        assert_eq!("pdf".parse::<Format>(), Ok(Format::Pdf));
+        assert_eq!(Format::parse_output("json"), Ok(Format::Json));
+        assert!(Format::parse_output("PDF").is_err_and(|e| e.contains("json, text or akn")));
     }
 }

@@ -41,6 +41,7 @@ pub mod error;
 pub mod format;
 pub mod json;
 pub mod model;
+pub mod pdf;
 pub mod symbol;
 pub mod text;
 pub mod validate;

@@ -10,7 +10,7 @@ pub fn checkable(format: Format) -> bool {
     match format {
         Format::Json => true,
         Format::Akn => true,
-        Format::Text => false,
+        Format::Text | Format::Pdf => false,
     }
 }
 
@@ -20,7 +20,7 @@ pub fn errors(format: Format, output: &str) -> Vec<String> {
     match format {
         Format::Json => json_errors(output),
         Format::Akn => akn_errors(output),
-        Format::Text => Vec::new(),
+        Format::Text | Format::Pdf => Vec::new(),
     }
 }
 

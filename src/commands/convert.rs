@@ -27,9 +27,9 @@ pub struct ConvertArgs {
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// The output format: json, text or akn; with --out-dir, a comma-separated list (akn,json,text).
-    #[arg(long, value_parser = parse_format, value_delimiter = ',', required = true)]
+    #[arg(long, value_parser = Format::parse_output, value_delimiter = ',', required = true)]
     pub to: Vec<Format>,
-    /// The input format (json, text or akn); detected from the content when omitted.
+    /// The input format (json, text, akn or pdf); detected from the content when omitted.
     #[arg(long, value_parser = parse_format)]
     pub from: Option<Format>,
     /// Where to write the output (`-` or omitted: standard output). Written atomically.
@@ -50,7 +50,7 @@ pub struct ConvertArgs {
     #[arg(long, short = 'j', requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
     /// In folders, take only files matching this glob (repeatable; matched against the path under
-    /// the folder, `*` crosses `/`). Default: *.txt, *.text, *.md, *.xml, *.akn, *.json.
+    /// the folder, `*` crosses `/`). Default: *.txt, *.text, *.md, *.xml, *.akn, *.json, *.pdf.
     #[arg(long, value_name = "GLOB", requires = "out_dir")]
     pub include: Vec<String>,
     /// In folders, leave files and folders matching this glob (repeatable).

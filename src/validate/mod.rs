@@ -8,6 +8,7 @@ pub mod akn;
 pub mod diagnostic;
 pub mod json_schema;
 pub mod json_span;
+pub mod pdf;
 pub mod render;
 pub mod rules;
 pub mod text;
@@ -159,6 +160,17 @@ pub fn validate_file(path: &Path, options: &Options) -> FileReport {
 
 /// Validates input bytes as `format`; `file` names them in the diagnostics.
 pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Options) -> FileReport {
+    // A PDF is not text: it is read, not decoded, and has no source to excerpt.
+    if format == Format::Pdf {
+        let (verdict, diagnostics) = pdf::check(file, bytes);
+        return FileReport {
+            file: file.to_string(),
+            format: Some(format),
+            verdict,
+            diagnostics,
+            source: String::new(),
+        };
+    }
     let text = match crate::convert::decode(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -199,6 +211,7 @@ pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Option
         }
         Format::Json => json_schema::check(file, text),
         Format::Text => text::check(file, text, options.max_text_depth),
+        Format::Pdf => pdf::check(file, bytes),
     };
     let source = if diagnostics.is_empty() {
         String::new()
@@ -221,6 +234,7 @@ pub fn format_of(path: &Path, bytes: &[u8]) -> Format {
         Some("xml" | "akn") => Format::Akn,
         Some("json") => Format::Json,
         Some("txt" | "text" | "md") => Format::Text,
+        Some("pdf") => Format::Pdf,
         _ => Format::detect(bytes),
     }
 }

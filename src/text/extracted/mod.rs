@@ -33,14 +33,25 @@ use lines::{Form, Line, fold, fold_ref};
 /// signature) is an error.
 pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
     check_is_text(input)?;
-    let mut warnings = Vec::new();
-    let mut doc = Document::default();
     let form = lines::detect(input);
     let all = lines::split(input, form);
-    let Some(first) = all.first() else {
+    if all.is_empty() {
         return Err(Error::invalid_at(
             Position::of_offset(input, input.len()),
             "the input is empty (nothing but white space): there is no letter to read",
+        ));
+    }
+    read_lines(all, form)
+}
+
+/// Reads a letter from its lines, however they were made: split from extracted text, or
+/// measured from a PDF's glyphs (`crate::pdf`), whose attributes the stages consult.
+pub fn read_lines(all: Vec<Line>, form: Form) -> Result<(Document, Vec<Warning>)> {
+    let mut warnings = Vec::new();
+    let mut doc = Document::default();
+    let Some(first) = all.first() else {
+        return Err(Error::invalid(
+            "the input has no lines of text: there is no letter to read",
         ));
     };
     let first_at = Position {
