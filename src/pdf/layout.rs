@@ -30,7 +30,18 @@ struct Row<'g> {
 }
 
 impl Row<'_> {
+    /// The left edge of the first glyph that prints (a tab or spaces may open the line, left of
+    /// the first-line indent).
     fn min_x(&self) -> f32 {
+        let inked = self
+            .glyphs
+            .iter()
+            .filter(|p| !p.glyph.text.trim().is_empty())
+            .map(|p| p.glyph.x)
+            .fold(f32::INFINITY, f32::min);
+        if inked.is_finite() {
+            return inked;
+        }
         self.glyphs
             .iter()
             .map(|p| p.glyph.x)

@@ -529,7 +529,10 @@ fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
             }
         }
     }
-    let superscripts: Vec<String> = if form == Form::Word {
+    // Superscript digits are call-outs in Word text and wherever a PDF's raised glyphs were
+    // measured.
+    let measured = lines.iter().any(|l| l.measured.is_some());
+    let superscripts: Vec<String> = if form == Form::Word || measured {
         markers
     } else {
         Vec::new()
