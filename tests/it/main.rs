@@ -17,6 +17,7 @@ mod hostile;
 mod hostile_regressions;
 mod json_model;
 mod limits;
+mod pdf_reader;
 mod symbol_corpus;
 mod text_canonical;
 mod text_canonical_cli;
