@@ -123,7 +123,7 @@ pub fn page_lines(page: &Page, index: usize, body: f32, first_line: usize) -> Ve
         });
         prev = Some(row);
     }
-    mark_footnotes(&mut out, body);
+    mark_footnotes(&mut out, body, page.height);
     out
 }
 
@@ -296,12 +296,13 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
 }
 
 /// Marks the footnote zone of a page: the block of smaller lines at its foot (above the footer
-/// band) that opens with a note marker.
-fn mark_footnotes(lines: &mut [Line], body: f32) {
+/// band), in the lower part of the page, that opens with a note marker. Notes run across the
+/// page in one column: a line with column gaps is a table in small type, not a note.
+fn mark_footnotes(lines: &mut [Line], body: f32, height: f32) {
     let small = |l: &Line| {
-        l.measured
-            .as_ref()
-            .is_some_and(|m| (m.size as f32) < body * 100.0 * 0.92)
+        l.measured.as_ref().is_some_and(|m| {
+            (m.size as f32) < body * 100.0 * 0.92 && (m.baseline as f32) > height * 100.0 * 0.4
+        }) && l.segments().len() == 1
     };
     let in_body = |l: &Line| l.measured.as_ref().is_some_and(|m| m.zone == Zone::Body);
     let Some(last_body) = lines.iter().rposition(in_body) else {
