@@ -14,7 +14,7 @@ const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '
 /// The share of the page's height at its top (pages after the first) and foot that holds running
 /// headers, job numbers, barcodes and page counters.
 const HEADER_BAND: f32 = 0.085;
-const FOOTER_BAND: f32 = 0.09;
+const FOOTER_BAND: f32 = 0.06;
 
 /// A glyph in a row, with whether it was raised into the row as a superscript.
 #[derive(Clone)]
@@ -320,7 +320,15 @@ fn mark_footnotes(lines: &mut [Line], body: f32, height: f32) {
         }
         i -= 1;
     }
-    let Some(start) = start else { return };
+    let Some(mut start) = start else { return };
+    // The separator rule printed as underscores belongs to the zone it opens.
+    if let Some(k) = start.checked_sub(1)
+        && lines
+            .get(k)
+            .is_some_and(|l| crate::text::extracted::furniture::is_separator(&l.text))
+    {
+        start = k;
+    }
     for l in lines.get_mut(start..=last_body).unwrap_or_default() {
         if let Some(m) = l.measured.as_mut() {
             m.zone = Zone::Footnote;

@@ -80,7 +80,10 @@ pub fn is_dateline(t: &str) -> bool {
 
 /// Whether a line ends a sentence, a trailing footnote marker aside.
 pub fn ends_sentence(t: &str) -> bool {
-    let mut s = t.trim_end().trim_end_matches('*');
+    // Superscript call-outs (measured in a PDF, or Word's) follow the full stop glued.
+    let mut s = t
+        .trim_end()
+        .trim_end_matches(|c| c == '*' || super::footnotes::superscript_digit(c).is_some());
     // `humanity. 1`: a detached call-out after the full stop.
     if let Some((head, tail)) = s.rsplit_once(' ')
         && !tail.is_empty()

@@ -557,7 +557,7 @@ fn to_block(raw: Raw, callouts: &[inlines::Callout], superscripts: &[String]) ->
             content: inlines::to_inlines(&text, callouts, superscripts),
         },
         Raw::Heading(t) => Block::Heading {
-            content: inlines::to_inlines(&t, &[], &[]),
+            content: inlines::to_inlines(&t, &[], superscripts),
         },
         Raw::Table(rows) => Block::Table {
             rows: rows
