@@ -23,7 +23,9 @@ fn corpus() -> Vec<Document> {
             let Ok(input) = std::fs::read_to_string(entry.path()) else {
                 continue;
             };
-            if let Ok((doc, _)) = text::read(&input) {
+            if let Ok((doc, _)) =
+                text::read(&input, &Default::default()).map(|r| (r.document, r.warnings))
+            {
                 docs.push(doc);
             }
         }
@@ -84,7 +86,11 @@ fn main() {
     });
     let read = rate(bytes, || {
         for x in &xmls {
-            black_box(akn::read(black_box(x)).expect("reads"));
+            black_box(
+                akn::read(black_box(x), &Default::default())
+                    .map(|r| (r.document, r.warnings))
+                    .expect("reads"),
+            );
         }
     });
     println!("write: {write:.0} MB/s of AKN");

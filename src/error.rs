@@ -1,6 +1,7 @@
 //! The library's error type, and where in an input an error was found.
 
 use std::fmt;
+use std::path::PathBuf;
 
 /// A place in a text input: 1-based line and column (columns count characters, not bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -69,49 +70,160 @@ impl fmt::Display for Position {
     }
 }
 
-/// Everything that can go wrong reading, writing, validating or diffing a document.
+/// Everything that can go wrong reading, writing, validating or diffing a document, one variant
+/// per cause. What a cause means for a process (its exit code) is the application's decision, not
+/// the library's.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
-    /// The input is not a valid document of its format. Exit code 1.
+    /// Reading or writing a file or stream failed.
+    #[error("{}{source}", path.as_ref().map(|p| format!("{}: ", p.display())).unwrap_or_default())]
+    Io {
+        /// The file, when the error is about one (none for standard input and output).
+        path: Option<PathBuf>,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input is larger than a size limit allows.
+    #[error(
+        "the input is {} bytes, over the limit of {limit} bytes; raise it with {flag}",
+        size.map_or_else(|| format!("more than {limit}"), |s| s.to_string())
+    )]
+    TooLarge {
+        /// The input's size, when known before reading (a pipe's is not).
+        size: Option<u64>,
+        /// The limit, in bytes.
+        limit: u64,
+        /// The command-line flag that raises it.
+        flag: &'static str,
+    },
+    /// The input nests deeper than a depth limit allows.
+    #[error(
+        "{}{what} deeper than {limit} levels; raise the limit with {flag}",
+        position.map(|p| format!("{p}: ")).unwrap_or_default()
+    )]
+    TooDeep {
+        /// Where the limit was crossed, when known.
+        position: Option<Position>,
+        /// What nests (`elements nest`, `spans, containers or annexes nest`).
+        what: &'static str,
+        /// The limit, in levels.
+        limit: usize,
+        /// The command-line flag that raises it.
+        flag: &'static str,
+    },
+    /// The input is not a well-formed or valid document of its format.
     #[error("{}{message}", position.map(|p| format!("{p}: ")).unwrap_or_default())]
-    Invalid {
+    Malformed {
         /// Where in the input, when known.
         position: Option<Position>,
         /// What is wrong, for a person.
         message: String,
     },
-    /// This build cannot do what was asked (a reader or writer that does not exist yet, a limit
-    /// the user may raise). Exit code 2.
-    #[error("{0}")]
-    Unsupported(String),
-    /// Reading or writing a file failed. Exit code 2.
-    #[error(transparent)]
-    Io(#[from] std::io::Error),
+    /// The input is readable text, but not a letter (empty, binary, or without masthead, title and
+    /// signature).
+    #[error("{}{found}", position.map(|p| format!("{p}: ")).unwrap_or_default())]
+    NotALetter {
+        /// Where the reader gave up, when known.
+        position: Option<Position>,
+        /// What the reader found instead, for a person.
+        found: String,
+    },
+    /// A writer cannot express the document in its format (characters XML cannot carry, nesting a
+    /// JSON reader cannot take back).
+    #[error("{message}")]
+    Unwritable {
+        /// The format that cannot carry it.
+        format: crate::format::Format,
+        /// Why, for a person.
+        message: String,
+    },
+    /// An argument the caller gave cannot be used (a bad glob, a symbol that does not parse).
+    #[error("{message}")]
+    Usage {
+        /// What is wrong with it, naming the flag.
+        message: String,
+    },
+    /// The operation was refused to keep data safe (an output that would overwrite an input).
+    #[error("{message}")]
+    Refused {
+        /// What was refused and why.
+        message: String,
+    },
+    /// Something failed inside the tool (a worker thread lost, a contained panic).
+    #[error("{message}")]
+    Internal {
+        /// What failed.
+        message: String,
+    },
+}
+
+impl From<std::io::Error> for Error {
+    fn from(source: std::io::Error) -> Self {
+        Error::Io { path: None, source }
+    }
 }
 
 impl Error {
-    /// An invalid-input error at a position.
+    /// A malformed-input error at a position.
     pub fn invalid_at(position: Position, message: impl Into<String>) -> Self {
-        Error::Invalid {
+        Error::Malformed {
             position: Some(position),
             message: message.into(),
         }
     }
 
-    /// An invalid-input error with no position.
+    /// A malformed-input error with no position.
     pub fn invalid(message: impl Into<String>) -> Self {
-        Error::Invalid {
+        Error::Malformed {
             position: None,
             message: message.into(),
         }
     }
 
-    /// The process exit code this error maps to (see DESIGN.md: 1 invalid input, 2 usage or I/O).
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Error::Invalid { .. } => 1,
-            Error::Unsupported(_) | Error::Io(_) => 2,
+    /// An I/O error about `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: Some(path.into()),
+            source,
         }
+    }
+
+    /// A usage error.
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::Usage {
+            message: message.into(),
+        }
+    }
+
+    /// Where in the input the error was found, when it is about a place in it.
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            Error::TooDeep { position, .. }
+            | Error::Malformed { position, .. }
+            | Error::NotALetter { position, .. } => *position,
+            _ => None,
+        }
+    }
+
+    /// The error's message without its position (which [`Error::position`] gives), for
+    /// diagnostics that print the position in a column of their own.
+    pub fn message(&self) -> String {
+        match self {
+            Error::Malformed { message, .. } => message.clone(),
+            Error::NotALetter { found, .. } => found.clone(),
+            Error::TooDeep {
+                what, limit, flag, ..
+            } => format!("{what} deeper than {limit} levels; raise the limit with {flag}"),
+            other => other.to_string(),
+        }
+    }
+
+    /// Whether the input itself is at fault (malformed, not a letter), as opposed to a limit, a
+    /// format that cannot carry the document, an argument, the file system or the tool.
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Error::Malformed { .. } | Error::NotALetter { .. })
     }
 }
 

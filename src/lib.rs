@@ -34,12 +34,12 @@
 )]
 
 pub mod akn;
-pub mod batch;
 pub mod convert;
 pub mod diff;
 pub mod error;
 pub mod format;
 pub mod json;
+pub mod limits;
 pub mod model;
 pub mod pdf;
 pub mod symbol;
@@ -50,6 +50,3 @@ pub use error::{Error, Position, Result, Warning};
 pub use format::Format;
 pub use model::Document;
 pub use symbol::Symbol;
-pub mod cli;
-pub mod commands;
-pub mod io;

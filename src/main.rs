@@ -1,5 +1,7 @@
-//! The `unletters` binary: parse arguments and run the library's command. Usage errors exit 2
-//! (clap's own code); everything else is decided in `unletters::commands`.
+//! The `unletters` binary: parse arguments and run the command. Usage errors exit 2 (clap's own
+//! code); everything else is decided in `app::commands`.
+
+mod app;
 
 use clap::Parser;
 
@@ -10,5 +12,5 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    unletters::cli::Cli::parse().run()
+    app::cli::Cli::parse().run()
 }

@@ -12,11 +12,14 @@ fuzz_target!(|data: &[u8]| {
     let mut headed = b"%PDF-1.4\n".to_vec();
     headed.extend_from_slice(data);
     for bytes in [data, &headed[..]] {
-        let Ok((doc, _)) = pdf::read(bytes) else {
+        let Ok(read) = pdf::read(bytes, &Default::default()) else {
             continue;
         };
-        let written = json::write(&doc);
-        let again = json::read(&written).expect("JSON written reads back");
+        let doc = read.document;
+        let written = json::write(&doc).expect("a read document writes as JSON");
+        let again = json::read(&written, &Default::default())
+            .expect("JSON written reads back")
+            .document;
         assert_eq!(again, doc, "JSON write -> read changed the document");
     }
 });

@@ -23,15 +23,14 @@
 //! | empty lists | `p class="empty"` for no blocks, `blockList class="empty"`, `table class="empty"`, `tr class="empty"` |
 //!
 //! The reader refuses DTDs and entity declarations and bounds input size and nesting depth (see
-//! [`limits`]).
+//! [`crate::limits`]).
 
-pub mod limits;
 pub(crate) mod naming;
 mod read;
 mod write;
 mod xml;
 
-pub use read::{read, read_with_max_depth};
+pub use read::read;
 pub use write::write;
 
 /// The Akoma Ntoso 3.0 namespace.

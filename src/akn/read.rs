@@ -10,22 +10,25 @@
 use super::naming::{UNDOCS, percent_decode};
 use super::xml::{self, Element, Node, Ns};
 use super::{DISTRIBUTION_PREFIX, ORIGINAL_PREFIX, class, inline_name};
+use crate::convert::{Read, ReadOptions, finish};
 use crate::error::{Error, Position, Result, Warning};
+use crate::format::Format;
 use crate::model::{
     AgendaItem, Annex, AnnexKind, Block, Cell, Date, Document, Footnote, Inline, Kind, ListItem,
     Num, Row, Session, Signature,
 };
 use crate::symbol::Symbol;
 
-/// Reads a letter from Akoma Ntoso XML, with remarks on anything the reader had to skip;
-/// elements nest at most [`super::limits::MAX_DEPTH`] levels.
-pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
-    read_with_max_depth(input, super::limits::MAX_DEPTH)
+/// Reads a letter from Akoma Ntoso XML, with remarks on anything the reader had to skip. The input
+/// is held to `options.limits`: its size, and elements nesting at most `max_xml_depth` levels
+/// (the root is level 1; deeper is an [`Error::TooDeep`]).
+pub fn read(input: &str, options: &ReadOptions) -> Result<Read> {
+    options.limits.check_size(input.len())?;
+    let (document, warnings) = read_document(input, options.limits.max_xml_depth)?;
+    Ok(finish(document, warnings, Format::Akn, options))
 }
 
-/// Reads a letter from Akoma Ntoso XML whose elements nest at most `max_depth` levels (the root
-/// is level 1); deeper nesting is an [`Error::Unsupported`] naming `--max-xml-depth`.
-pub fn read_with_max_depth(input: &str, max_depth: usize) -> Result<(Document, Vec<Warning>)> {
+fn read_document(input: &str, max_depth: usize) -> Result<(Document, Vec<Warning>)> {
     let root = xml::parse(input, max_depth)?;
     let at = |e: &Element| Position::of_offset(input, e.offset);
     if !root.is("akomaNtoso") {

@@ -13,7 +13,6 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 
-use super::limits::MAX_INPUT_BYTES;
 use super::{AKN_NS, AKN4UN_NS};
 use crate::error::{Error, Position, Result};
 
@@ -109,12 +108,6 @@ impl Element {
 /// Parses `input` into its root element, refusing elements nested deeper than `max_depth` (the
 /// root is depth 1).
 pub(crate) fn parse(input: &str, max_depth: usize) -> Result<Element> {
-    if input.len() > MAX_INPUT_BYTES {
-        return Err(Error::Unsupported(format!(
-            "the input is {} bytes; the Akoma Ntoso reader accepts at most {MAX_INPUT_BYTES} bytes",
-            input.len()
-        )));
-    }
     let at =
         |offset: u64| Position::of_offset(input, usize::try_from(offset).unwrap_or(usize::MAX));
     let mut reader = NsReader::from_str(input);
@@ -143,10 +136,12 @@ pub(crate) fn parse(input: &str, max_depth: usize) -> Result<Element> {
             Event::Start(start) => {
                 if stack.len() + 1 > max_depth {
                     // A limit the user may raise, like the size limit: not invalid input.
-                    return Err(Error::Unsupported(format!(
-                        "{}: elements nest deeper than {max_depth} levels; raise the limit with --max-xml-depth",
-                        at(offset)
-                    )));
+                    return Err(Error::TooDeep {
+                        position: Some(at(offset)),
+                        what: "elements nest",
+                        limit: max_depth,
+                        flag: "--max-xml-depth",
+                    });
                 }
                 let element = element(&reader, ns, &start, offset)
                     .map_err(|m| Error::invalid_at(at(offset), m))?;
@@ -299,8 +294,8 @@ fn is_xml_char(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::limits::MAX_DEPTH;
     use super::*;
+    use crate::limits::DEFAULT_MAX_XML_DEPTH as MAX_DEPTH;
 
     fn err(input: &str) -> String {
         match parse(input, MAX_DEPTH) {

@@ -244,23 +244,14 @@ fn base_of(symbol: &Symbol) -> String {
     symbol.base_str().to_string()
 }
 
-/// The JSON Schema (draft 2020-12) of the diff's JSON form, generated from [`Diff`].
+/// The JSON Schema (draft 2020-12) of the `--format json` output, generated from [`Diff`].
 pub fn schema() -> serde_json::Value {
-    let settings = schemars::generate::SchemaSettings::draft2020_12();
-    let mut schema = settings.into_generator().into_root_schema_for::<Diff>();
-    schema.insert(
-        "$id".into(),
-        "https://github.com/unletters/unletters/schemas/diff.schema.json".into(),
-    );
-    schema.insert("title".into(), "unletters diff".into());
-    schema.to_value()
+    crate::json::schema::generate::<Diff>("diff.schema.json", "unletters diff")
 }
 
 /// The diff schema as published in `schemas/diff.schema.json`: pretty-printed, newline-terminated.
 pub fn schema_text() -> String {
-    let mut s = serde_json::to_string_pretty(&schema()).unwrap_or_default();
-    s.push('\n');
-    s
+    crate::json::schema::publish(&schema())
 }
 
 #[cfg(test)]

@@ -12,7 +12,9 @@ pub mod layout;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use crate::error::{Error, Result, Warning};
+use crate::convert::{Read, ReadOptions, finish};
+use crate::error::{Error, Position, Result, Warning};
+use crate::format::Format;
 use crate::model::Document;
 use crate::text::extracted;
 use crate::text::extracted::lines::Form;
@@ -29,10 +31,17 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
         .is_some_and(|head| memchr::memmem::find(head, b"%PDF-").is_some())
 }
 
-/// Reads a letter from a PDF. Encrypted files, files without a text layer (scans), damaged
-/// files and files the PDF parser fails on are errors naming the page where it is known; a
-/// panic inside the parser is caught and reported as such.
-pub fn read(bytes: &[u8]) -> Result<(Document, Vec<Warning>)> {
+/// Reads a letter from a PDF, held to `options.limits` (its size, and at most [`MAX_PAGES`]
+/// pages). Encrypted files, files without a text layer (scans), damaged files and files the PDF
+/// parser fails on are errors naming the page where it is known; a panic inside the parser is
+/// caught and reported as such.
+pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
+    options.limits.check_size(bytes.len())?;
+    let (document, warnings) = read_letter(bytes)?;
+    Ok(finish(document, warnings, Format::Pdf, options))
+}
+
+fn read_letter(bytes: &[u8]) -> Result<(Document, Vec<Warning>)> {
     let lines = catch_unwind(AssertUnwindSafe(|| lines_of(bytes))).unwrap_or_else(|_| {
         Err(Error::invalid(
             "the PDF parser failed on this file (a damaged or unusual font or stream)",
@@ -40,25 +49,34 @@ pub fn read(bytes: &[u8]) -> Result<(Document, Vec<Warning>)> {
     })?;
     // The stages locate problems by line; a PDF's reader names the page the line is on.
     let pages: Vec<(usize, usize)> = lines.iter().map(|l| (l.line, l.page)).collect();
+    let page_of = |p: Option<Position>| {
+        p.map(|p| {
+            pages
+                .iter()
+                .find(|(line, _)| *line >= p.line)
+                .map_or(1, |(_, page)| page + 1)
+        })
+    };
     let read = catch_unwind(AssertUnwindSafe(|| {
         extracted::read_lines(lines, Form::Layout)
     }))
     .unwrap_or_else(|_| {
-        Err(Error::invalid(
-            "the reader failed on the lines of this PDF (please report the file)",
-        ))
+        Err(Error::Internal {
+            message: "the reader failed on the lines of this PDF (please report the file)".into(),
+        })
     });
     read.map_err(|e| match e {
-        Error::Invalid {
-            position: Some(p),
-            message,
-        } => {
-            let page = pages
-                .iter()
-                .find(|(line, _)| *line >= p.line)
-                .map_or(1, |(_, page)| page + 1);
-            Error::invalid(format!("page {page}: {message}"))
-        }
+        Error::Malformed { position, message } => match page_of(position) {
+            Some(page) => Error::invalid(format!("page {page}: {message}")),
+            None => Error::invalid(message),
+        },
+        Error::NotALetter { position, found } => Error::NotALetter {
+            position: None,
+            found: match page_of(position) {
+                Some(page) => format!("page {page}: {found}"),
+                None => found,
+            },
+        },
         other => other,
     })
 }
@@ -94,7 +112,7 @@ pub fn pages_of(bytes: &[u8]) -> Result<Vec<glyphs::Page>> {
         return Err(Error::invalid("the PDF has no pages"));
     }
     if ids.len() > MAX_PAGES {
-        return Err(Error::Unsupported(format!(
+        return Err(Error::invalid(format!(
             "the PDF has {} pages, over the limit of {MAX_PAGES}",
             ids.len()
         )));

@@ -4,23 +4,26 @@
 pub mod canonical;
 pub mod extracted;
 
-use crate::error::{Result, Warning};
+use crate::convert::{Read, ReadOptions, finish};
+use crate::error::Result;
+use crate::format::Format;
 use crate::model::Document;
 
-/// Reads a letter from plain text, in whichever form it came (canonical text nesting at most
-/// [`canonical::DEFAULT_MAX_DEPTH`] levels).
-pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
-    read_with_max_depth(input, canonical::DEFAULT_MAX_DEPTH)
-}
-
-/// Reads a letter from plain text, with canonical text's spans, containers and annexes each
-/// nesting at most `max_depth` levels (extracted text has no nesting to bound).
-pub fn read_with_max_depth(input: &str, max_depth: usize) -> Result<(Document, Vec<Warning>)> {
-    if canonical::is_canonical(input) {
-        canonical::read_with_max_depth(input, max_depth).map(|d| (d, Vec::new()))
+/// Reads a letter from plain text, in whichever form it came: the project's canonical text, or
+/// text extracted from a PDF or Word. The input is held to `options.limits` (its size; canonical
+/// text's spans, containers and annexes each nesting at most `max_text_depth` levels; extracted
+/// text has no nesting to bound).
+pub fn read(input: &str, options: &ReadOptions) -> Result<Read> {
+    options.limits.check_size(input.len())?;
+    let (document, warnings) = if canonical::is_canonical(input) {
+        (
+            canonical::read(input, options.limits.max_text_depth)?,
+            Vec::new(),
+        )
     } else {
-        extracted::read(input)
-    }
+        extracted::read(input)?
+    };
+    Ok(finish(document, warnings, Format::Text, options))
 }
 
 /// Writes a document as canonical plain text.

@@ -30,7 +30,7 @@ impl Default for Options {
         Options {
             schema_only: false,
             allowed: HashSet::new(),
-            max_depth: crate::convert::DEFAULT_MAX_XML_DEPTH,
+            max_depth: crate::limits::DEFAULT_MAX_XML_DEPTH,
         }
     }
 }

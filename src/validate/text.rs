@@ -2,7 +2,9 @@
 //! The reader's refusal is the diagnostic; its warnings are kept as warnings.
 
 use super::diagnostic::{Diagnostic, Verdict};
+use crate::convert::ReadOptions;
 use crate::error::Error;
+use crate::limits::Limits;
 
 /// Rule id of a text the reader cannot make a letter of.
 pub const READABLE: &str = "text-readable";
@@ -12,9 +14,18 @@ pub const READER_WARNING: &str = "text-reader";
 /// Validates one plain-text letter (byte-order mark removed), canonical text nesting at most
 /// `max_depth` levels (`--max-text-depth`).
 pub fn check(file: &str, text: &str, max_depth: usize) -> (Verdict, Vec<Diagnostic>) {
-    match crate::text::read_with_max_depth(text, max_depth) {
-        Ok((_, warnings)) => {
-            let diags = warnings
+    let options = ReadOptions {
+        limits: Limits {
+            max_text_depth: max_depth,
+            max_input_bytes: u64::MAX,
+            ..Limits::default()
+        },
+        ..ReadOptions::default()
+    };
+    match crate::text::read(text, &options) {
+        Ok(read) => {
+            let diags = read
+                .warnings
                 .into_iter()
                 .map(|w| {
                     Diagnostic::error(file, READER_WARNING, w.message)
@@ -24,20 +35,16 @@ pub fn check(file: &str, text: &str, max_depth: usize) -> (Verdict, Vec<Diagnost
                 .collect();
             (Verdict::Valid, diags)
         }
-        // The rule id says the letter could not be read; the reader's message says why, as is.
-        Err(Error::Invalid { position, message }) => (
-            Verdict::Invalid,
-            vec![Diagnostic::error(file, READABLE, message).at(position)],
-        ),
-        // The reader's only refusal of this kind is nesting beyond the limit, which the user may
-        // raise: like an input over the size limit, the file is not judged.
-        Err(Error::Unsupported(message)) => (
+        // Nesting beyond the limit, which the user may raise: like an input over the size
+        // limit, the file is not judged.
+        Err(e @ Error::TooDeep { .. }) => (
             Verdict::Unreadable,
-            vec![Diagnostic::error(file, super::TOO_DEEP, message)],
+            vec![Diagnostic::error(file, super::TOO_DEEP, e.message()).at(e.position())],
         ),
+        // The rule id says the letter could not be read; the reader's message says why, as is.
         Err(e) => (
             Verdict::Invalid,
-            vec![Diagnostic::error(file, READABLE, e.to_string())],
+            vec![Diagnostic::error(file, READABLE, e.message()).at(e.position())],
         ),
     }
 }

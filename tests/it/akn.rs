@@ -13,7 +13,9 @@ use unletters::model::{Block, Document, Footnote, Inline, Kind};
 
 fn round_trip(doc: &Document) -> String {
     let xml = akn::write(doc).expect("writes");
-    let (back, warnings) = akn::read(&xml).unwrap_or_else(|e| panic!("reads back: {e}\n{xml}"));
+    let (back, warnings) = akn::read(&xml, &Default::default())
+        .map(|r| (r.document, support::reader_remarks(r.warnings)))
+        .unwrap_or_else(|e| panic!("reads back: {e}\n{xml}"));
     assert_eq!(&back, doc, "round trip changed the document:\n{xml}");
     assert!(warnings.is_empty(), "{warnings:?}");
     xml
@@ -133,7 +135,7 @@ proptest! {
     #[test]
     fn read_inverts_write(doc in support::document()) {
         let xml = akn::write(&doc).unwrap();
-        let (back, warnings) = akn::read(&xml).unwrap();
+        let (back, warnings) = akn::read(&xml, &Default::default()).map(|r| (r.document, support::reader_remarks(r.warnings))).unwrap();
         prop_assert_eq!(&back, &doc);
         prop_assert!(warnings.is_empty());
         support::assert_level2(&doc, &xml);
@@ -147,8 +149,8 @@ proptest! {
             at -= 1;
         }
         let mangled = format!("{}{junk}{}", &xml[..at], &xml[at..]);
-        let _ = akn::read(&mangled);
-        let _ = akn::read(&xml[..at]);
+        let _ = akn::read(&mangled, &Default::default()).map(|r| (r.document, support::reader_remarks(r.warnings)));
+        let _ = akn::read(&xml[..at], &Default::default()).map(|r| (r.document, support::reader_remarks(r.warnings)));
     }
 }
 
@@ -173,7 +175,9 @@ fn reads_hand_edited_variants() {
         .replacen("<mainBody>", "<a:mainBody>\r\n\t<!-- body -->", 1)
         .replacen("</mainBody>", "</a:mainBody>", 1);
     assert_ne!(edited, xml);
-    let (back, warnings) = akn::read(&edited).unwrap_or_else(|e| panic!("{e}\n{edited}"));
+    let (back, warnings) = akn::read(&edited, &Default::default())
+        .map(|r| (r.document, support::reader_remarks(r.warnings)))
+        .unwrap_or_else(|e| panic!("{e}\n{edited}"));
     assert_eq!(back, doc);
     assert!(warnings.is_empty(), "{warnings:?}");
 }
@@ -185,7 +189,9 @@ fn unknown_elements_warn_and_keep_their_text() {
         "the &lt;annexed&gt; statement.",
         "the <x:note xmlns:x=\"urn:x\">annexed</x:note> <mystery>statement</mystery>.",
     );
-    let (back, warnings) = akn::read(&xml).unwrap();
+    let (back, warnings) = akn::read(&xml, &Default::default())
+        .map(|r| (r.document, support::reader_remarks(r.warnings)))
+        .unwrap();
     assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert!(
         warnings[0].message.contains("unknown element"),
@@ -209,20 +215,33 @@ fn unknown_elements_warn_and_keep_their_text() {
 #[test]
 fn other_document_types_are_refused_by_name() {
     let resolution = r#"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution"><meta/></statement></akomaNtoso>"#;
-    let err = akn::read(resolution).unwrap_err().to_string();
+    let err = akn::read(resolution, &Default::default())
+        .map(|r| (r.document, support::reader_remarks(r.warnings)))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("<statement name=\"resolution\">"), "{err}");
     assert!(err.starts_with("1:"), "{err}");
     let act = r#"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act/></akomaNtoso>"#;
-    assert!(akn::read(act).unwrap_err().to_string().contains("<act>"));
+    assert!(
+        akn::read(act, &Default::default())
+            .map(|r| (r.document, support::reader_remarks(r.warnings)))
+            .unwrap_err()
+            .to_string()
+            .contains("<act>")
+    );
     let doc = r#"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><doc name="resolution"/></akomaNtoso>"#;
     assert!(
-        akn::read(doc)
+        akn::read(doc, &Default::default())
+            .map(|r| (r.document, support::reader_remarks(r.warnings)))
             .unwrap_err()
             .to_string()
             .contains("<doc name=\"resolution\">")
     );
     let html = "<html><body/></html>";
-    let err = akn::read(html).unwrap_err().to_string();
+    let err = akn::read(html, &Default::default())
+        .map(|r| (r.document, support::reader_remarks(r.warnings)))
+        .unwrap_err()
+        .to_string();
     assert!(
         err.contains("root element is <html> without a namespace"),
         "{err}"
@@ -235,14 +254,19 @@ fn malformed_and_hostile_input_is_refused_with_a_position() {
     // Break an end tag on a known line.
     let line = xml.lines().position(|l| l.contains("</preface>")).unwrap() + 1;
     let broken = xml.replacen("</preface>", "</prefaec>", 1);
-    let err = akn::read(&broken).unwrap_err();
-    assert_eq!(err.exit_code(), 1);
+    let err = akn::read(&broken, &Default::default())
+        .map(|r| (r.document, support::reader_remarks(r.warnings)))
+        .unwrap_err();
+    assert!(err.is_invalid_input(), "{err}");
     assert!(
         err.to_string().starts_with(&format!("{line}:")),
         "{err} (expected line {line})"
     );
     let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;\">]>\n<akomaNtoso>&lol2;</akomaNtoso>";
-    let err = akn::read(bomb).unwrap_err().to_string();
+    let err = akn::read(bomb, &Default::default())
+        .map(|r| (r.document, support::reader_remarks(r.warnings)))
+        .unwrap_err()
+        .to_string();
     assert!(
         err.starts_with("2:1: DOCTYPE declarations are refused"),
         "{err}"
@@ -250,18 +274,20 @@ fn malformed_and_hostile_input_is_refused_with_a_position() {
     let external =
         "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">&xxe;</akomaNtoso>";
     assert!(
-        akn::read(external)
+        akn::read(external, &Default::default())
+            .map(|r| (r.document, support::reader_remarks(r.warnings)))
             .unwrap_err()
             .to_string()
             .contains("undefined entity &xxe;")
     );
     let deep = format!(
         "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">{}{}</akomaNtoso>",
-        "<p>".repeat(akn::limits::MAX_DEPTH),
-        "</p>".repeat(akn::limits::MAX_DEPTH)
+        "<p>".repeat(unletters::limits::DEFAULT_MAX_XML_DEPTH),
+        "</p>".repeat(unletters::limits::DEFAULT_MAX_XML_DEPTH)
     );
     assert!(
-        akn::read(&deep)
+        akn::read(&deep, &Default::default())
+            .map(|r| (r.document, support::reader_remarks(r.warnings)))
             .unwrap_err()
             .to_string()
             .contains("deeper than")

@@ -43,7 +43,7 @@ fn letter(n: usize, symbol: &str) -> Document {
 
 fn write_letter(path: &Path, n: usize, symbol: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, unletters::json::write(&letter(n, symbol))).unwrap();
+    std::fs::write(path, unletters::json::write(&letter(n, symbol)).unwrap()).unwrap();
 }
 
 fn run(args: &[&str], dir: &Path) -> Output {
@@ -133,7 +133,9 @@ fn converts_a_folder_tree_mirroring_its_folders() {
     );
     // The output is the same document, written by the JSON writer.
     let out = std::fs::read_to_string(d.path().join("out/2025/march/S_2025_2.json")).unwrap();
-    let doc = unletters::json::read(&out).unwrap();
+    let doc = unletters::json::read(&out, &Default::default())
+        .map(|r| r.document)
+        .unwrap();
     assert_eq!(doc, letter(2, "S/2025/2"));
     assert!(stderr(&o).contains("4 files"), "{}", stderr(&o));
     assert!(stderr(&o).contains("4 converted"), "{}", stderr(&o));
@@ -186,7 +188,9 @@ fn several_targets_need_an_out_dir_and_the_single_form_is_unchanged() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         o.stdout,
-        unletters::json::write(&letter(1, "S/2025/1")).as_bytes()
+        unletters::json::write(&letter(1, "S/2025/1"))
+            .unwrap()
+            .as_bytes()
     );
     let o = run(
         &[
@@ -445,12 +449,16 @@ fn clashing_names_go_to_the_earlier_input_whatever_the_threads() {
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let first = std::fs::read_to_string(root.join(&out).join("S_2025_1.json")).unwrap();
         assert_eq!(
-            unletters::json::read(&first).unwrap(),
+            unletters::json::read(&first, &Default::default())
+                .map(|r| r.document)
+                .unwrap(),
             letter(1, "S/2025/1")
         );
         let second = std::fs::read_to_string(root.join(&out).join("S_2025_1~2.json")).unwrap();
         assert_eq!(
-            unletters::json::read(&second).unwrap(),
+            unletters::json::read(&second, &Default::default())
+                .map(|r| r.document)
+                .unwrap(),
             letter(2, "S/2025/1")
         );
         let (lines, summary) = report(&root.join("r.jsonl"));
@@ -549,7 +557,9 @@ fn skip_existing_leaves_fresh_outputs_and_redoes_stale_ones() {
     assert_eq!(lines[2]["skipped"], serde_json::json!([]));
     assert_eq!(lines[0]["skipped"], lines[0]["outputs"]);
     assert!(std::fs::metadata(&out).unwrap().modified().unwrap() > first_time);
-    let doc = unletters::json::read(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let doc = unletters::json::read(&std::fs::read_to_string(&out).unwrap(), &Default::default())
+        .map(|r| r.document)
+        .unwrap();
     assert_eq!(doc, letter(99, "S/2025/99"));
 }
 
@@ -607,7 +617,9 @@ fn an_interrupted_run_leaves_no_half_output_and_a_rerun_completes_it() {
         if name.ends_with(".tmp") {
             continue;
         }
-        let doc = unletters::json::read(std::str::from_utf8(bytes).unwrap()).unwrap();
+        let doc = unletters::json::read(std::str::from_utf8(bytes).unwrap(), &Default::default())
+            .map(|r| r.document)
+            .unwrap();
         let i: usize = name[name.len() - 10..name.len() - 5].parse().unwrap();
         assert_eq!(doc, letter(i, &format!("S/2025/{i}")), "{name}");
     }
@@ -646,7 +658,9 @@ fn an_interrupted_run_leaves_no_half_output_and_a_rerun_completes_it() {
     assert_eq!(temporaries(&root.join("out")), Vec::<String>::new());
     assert_eq!(all.len(), n);
     for (name, bytes) in &all {
-        let doc = unletters::json::read(std::str::from_utf8(bytes).unwrap()).unwrap();
+        let doc = unletters::json::read(std::str::from_utf8(bytes).unwrap(), &Default::default())
+            .map(|r| r.document)
+            .unwrap();
         let i: usize = name[name.len() - 10..name.len() - 5].parse().unwrap();
         assert_eq!(doc, letter(i, &format!("S/2025/{i}")), "{name}");
     }

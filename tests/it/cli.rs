@@ -45,7 +45,7 @@ fn path_str(p: &Path) -> &str {
 fn json_input() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("letter.json");
-    std::fs::write(&path, json::write(&common::full_letter())).expect("written");
+    std::fs::write(&path, json::write(&common::full_letter()).unwrap()).expect("written");
     (dir, path)
 }
 
@@ -278,7 +278,7 @@ fn symbol_option_supplies_missing_symbols() {
         symbols: Vec::new(),
         ..common::full_letter()
     };
-    let input = json::write(&doc);
+    let input = json::write(&doc).unwrap();
     let out = with_stdin(
         &[
             "convert",
@@ -291,7 +291,9 @@ fn symbol_option_supplies_missing_symbols() {
         input.as_bytes(),
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let read = json::read(&String::from_utf8_lossy(&out.stdout)).expect("JSON out");
+    let read = json::read(&String::from_utf8_lossy(&out.stdout), &Default::default())
+        .map(|r| r.document)
+        .expect("JSON out");
     let symbols: Vec<String> = read.symbols.iter().map(ToString::to_string).collect();
     assert_eq!(symbols, ["A/80/912", "S/2025/777"]);
 
@@ -310,7 +312,9 @@ fn symbol_option_supplies_missing_symbols() {
         input.as_bytes(),
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let read = json::read(&String::from_utf8_lossy(&out.stdout)).unwrap();
+    let read = json::read(&String::from_utf8_lossy(&out.stdout), &Default::default())
+        .map(|r| r.document)
+        .unwrap();
     let symbols: Vec<String> = read.symbols.iter().map(ToString::to_string).collect();
     assert_eq!(symbols, ["A/80/912", "S/2025/777/Rev.1"]);
 
@@ -320,7 +324,7 @@ fn symbol_option_supplies_missing_symbols() {
     assert!(stderr(&out).contains("warning: ") && stderr(&out).contains("--symbol"));
 
     // The input's own symbols win over --symbol.
-    let full = json::write(&common::full_letter());
+    let full = json::write(&common::full_letter()).unwrap();
     let out = with_stdin(
         &["convert", "-", "--to", "json", "--symbol", "S/1/1"],
         full.as_bytes(),

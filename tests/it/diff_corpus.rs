@@ -8,7 +8,6 @@
 
 use std::path::PathBuf;
 
-use unletters::Error;
 use unletters::convert::{self, ReadOptions};
 use unletters::diff::{self, Diff, Op, WordOp};
 use unletters::model::{Block, Date, Document, Inline};
@@ -31,10 +30,6 @@ fn corpus() -> Option<PathBuf> {
 fn read_text(text: &str, name: &str) -> Option<Document> {
     match convert::read(text.as_bytes(), &ReadOptions::default()) {
         Ok(read) => Some(read.document),
-        Err(Error::Unsupported(why)) => {
-            eprintln!("skipped {name}: {why}");
-            None
-        }
         Err(e) => panic!("{name}: {e}"),
     }
 }

@@ -19,8 +19,13 @@ fn schema_errors(text: &str) -> Vec<String> {
 #[test]
 fn hand_built_documents_survive_json() {
     for doc in common::hand_built() {
-        let text = json::write(&doc);
-        assert_eq!(json::read(&text).expect("reads back"), doc);
+        let text = json::write(&doc).unwrap();
+        assert_eq!(
+            json::read(&text, &Default::default())
+                .map(|r| r.document)
+                .expect("reads back"),
+            doc
+        );
         // The same through the format-agnostic entry points, with detection.
         let written = convert::write(&doc, Format::Json).expect("JSON is always writable");
         assert_eq!(written, text);
@@ -33,14 +38,14 @@ fn hand_built_documents_survive_json() {
 #[test]
 fn hand_built_documents_are_valid_against_the_schema() {
     for doc in common::hand_built() {
-        let errors = schema_errors(&json::write(&doc));
+        let errors = schema_errors(&json::write(&doc).unwrap());
         assert!(errors.is_empty(), "{}: {errors:#?}", doc.title);
     }
 }
 
 #[test]
 fn full_letter_json_is_stable() {
-    insta::assert_snapshot!("full_letter", json::write(&common::full_letter()));
+    insta::assert_snapshot!("full_letter", json::write(&common::full_letter()).unwrap());
 }
 
 #[test]
@@ -65,7 +70,7 @@ type Breakage = fn(&mut Value);
 /// The schema must reject what the reader rejects, or "valid against the schema" means little.
 #[test]
 fn schema_rejects_broken_documents() {
-    let good: Value = serde_json::from_str(&json::write(&common::full_letter())).unwrap();
+    let good: Value = serde_json::from_str(&json::write(&common::full_letter()).unwrap()).unwrap();
     let breakages: [(&str, Breakage); 7] = [
         ("unknown field", |v| v["colour"] = "blue".into()),
         ("wrong type", |v| v["organs"] = "General Assembly".into()),
@@ -85,7 +90,9 @@ fn schema_rejects_broken_documents() {
             "{what} passed the schema"
         );
         assert!(
-            json::read(&bad.to_string()).is_err(),
+            json::read(&bad.to_string(), &Default::default())
+                .map(|r| r.document)
+                .is_err(),
             "{what} passed the reader"
         );
     }
@@ -94,7 +101,7 @@ fn schema_rejects_broken_documents() {
 /// DESIGN.md's JSON contract: these names are what users and tools read.
 #[test]
 fn json_uses_the_contract_names() {
-    let v: Value = serde_json::from_str(&json::write(&common::full_letter())).unwrap();
+    let v: Value = serde_json::from_str(&json::write(&common::full_letter()).unwrap()).unwrap();
     for key in [
         "format",
         "symbols",
@@ -154,8 +161,8 @@ fn count_paragraphs(v: &Value, n: &mut usize) {
 }
 
 fn invalid_at(input: &str) -> (Option<(usize, usize)>, String) {
-    match json::read(input) {
-        Err(Error::Invalid { position, message }) => {
+    match json::read(input, &Default::default()).map(|r| r.document) {
+        Err(Error::Malformed { position, message }) => {
             (position.map(|p| (p.line, p.column)), message)
         }
         other => panic!("expected an invalid-input error, got {other:?}"),
@@ -164,7 +171,7 @@ fn invalid_at(input: &str) -> (Option<(usize, usize)>, String) {
 
 #[test]
 fn broken_json_says_where() {
-    let good = json::write(&common::bare_note_verbale());
+    let good = json::write(&common::bare_note_verbale()).unwrap();
     // Drop the comma after the third line's value: the error is on line 4.
     let mut lines: Vec<String> = good.lines().map(str::to_string).collect();
     lines[2] = lines[2].trim_end_matches(',').to_string();
@@ -184,7 +191,7 @@ fn broken_json_says_where() {
 
 #[test]
 fn wrong_types_and_unknown_fields_are_refused() {
-    let good: Value = serde_json::from_str(&json::write(&common::full_letter())).unwrap();
+    let good: Value = serde_json::from_str(&json::write(&common::full_letter()).unwrap()).unwrap();
 
     let mut v = good.clone();
     v["organs"] = Value::from(3);
@@ -211,10 +218,14 @@ fn wrong_types_and_unknown_fields_are_refused() {
 /// serde would read a struct from an array of its fields; the schema, and so the reader, do not.
 #[test]
 fn array_forms_of_objects_are_refused() {
-    let mut v: Value = serde_json::from_str(&json::write(&common::bare_note_verbale())).unwrap();
+    let mut v: Value =
+        serde_json::from_str(&json::write(&common::bare_note_verbale()).unwrap()).unwrap();
     v["signatures"] = serde_json::json!([["Mira Talvenko", [], true]]);
-    let (pos, message) = invalid_at(&v.to_string());
-    assert_eq!(pos, None);
+    let text = v.to_string();
+    let (pos, message) = invalid_at(&text);
+    // Located at the offending value, as `unletters validate` locates it.
+    let column = text.find("[\"Mira").unwrap() + 1;
+    assert_eq!(pos, Some((1, column)));
     assert!(message.starts_with("at /signatures/0: "), "{message}");
 
     let (pos, message) = invalid_at("\n  [\"unletters/1\"]");
@@ -224,14 +235,19 @@ fn array_forms_of_objects_are_refused() {
 
 #[test]
 fn other_format_versions_are_refused() {
-    let mut v: Value = serde_json::from_str(&json::write(&common::bare_note_verbale())).unwrap();
+    let mut v: Value =
+        serde_json::from_str(&json::write(&common::bare_note_verbale()).unwrap()).unwrap();
     v["format"] = Value::from("unletters/2");
     let (_, message) = invalid_at(&v.to_string());
     assert!(message.contains("unletters/2"), "{message}");
     assert!(message.contains("unletters/1"), "{message}");
     // A missing version reads as the current one (a hand-written file may leave it out).
     v.as_object_mut().unwrap().remove("format");
-    assert!(json::read(&v.to_string()).is_ok());
+    assert!(
+        json::read(&v.to_string(), &Default::default())
+            .map(|r| r.document)
+            .is_ok()
+    );
 }
 
 proptest! {
@@ -239,8 +255,8 @@ proptest! {
 
     #[test]
     fn generated_documents_survive_json(doc in common::strategy::document()) {
-        let text = json::write(&doc);
-        prop_assert_eq!(json::read(&text).expect("reads back"), doc);
+        let text = json::write(&doc).unwrap();
+        prop_assert_eq!(json::read(&text, &Default::default()).map(|r| r.document).expect("reads back"), doc);
         let errors = schema_errors(&text);
         prop_assert!(errors.is_empty(), "{:#?}", errors);
     }
@@ -260,7 +276,7 @@ proptest! {
     )).prop_map(|(body, parts)| format!("{body}{}", parts.concat()))) {
         if let Ok(symbol) = unletters::Symbol::parse(&text) {
             let doc = unletters::Document { symbols: vec![symbol], ..Default::default() };
-            let errors = schema_errors(&json::write(&doc));
+            let errors = schema_errors(&json::write(&doc).unwrap());
             prop_assert!(errors.is_empty(), "{}: {:#?}", text, errors);
         }
     }

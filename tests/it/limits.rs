@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use unletters::convert::{MAX_TEXT_DEPTH_CAP, MAX_XML_DEPTH_CAP};
+use unletters::limits::{MAX_TEXT_DEPTH_CAP, MAX_XML_DEPTH_CAP};
 
 fn unletters(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_unletters"))
@@ -106,7 +106,11 @@ fn text_nesting_beyond_the_limit_names_the_flag_and_raising_it_lets_it_in() {
     ] {
         let o = unletters(d, args);
         assert_limit(&o, flag, &args.join(" "));
-        assert!(stderr(&o).contains("more than 64 levels"), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("deeper than 64 levels"),
+            "{}",
+            stderr(&o)
+        );
         let raised = [args, &[flag, "65"]].concat();
         let o = unletters(d, &raised);
         assert_clean(&o, &raised.join(" "));

@@ -16,7 +16,7 @@ use unletters::{Error, Symbol};
 fn round_trip(doc: &Document) -> String {
     let written = canonical::write(doc);
     assert!(canonical::is_canonical(&written));
-    let read = match canonical::read(&written) {
+    let read = match canonical::read(&written, unletters::limits::DEFAULT_MAX_TEXT_DEPTH) {
         Ok(d) => d,
         Err(e) => panic!("reading back failed: {e}\n{written}"),
     };
@@ -35,7 +35,9 @@ fn synthetic_letter_golden() {
 fn dispatch_through_text_module() {
     let doc = text_canonical_support::synthetic::letter();
     let written = text::write(&doc).unwrap();
-    let (read, warnings) = text::read(&written).unwrap();
+    let (read, warnings) = text::read(&written, &Default::default())
+        .map(|r| (r.document, r.warnings))
+        .unwrap();
     assert_eq!(read, doc);
     assert!(warnings.is_empty());
 }
@@ -54,8 +56,8 @@ fn empty_document_round_trips() {
 }
 
 fn error_at(input: &str) -> (usize, usize, String) {
-    match canonical::read(input) {
-        Err(Error::Invalid {
+    match canonical::read(input, unletters::limits::DEFAULT_MAX_TEXT_DEPTH) {
+        Err(Error::Malformed {
             position: Some(p),
             message,
         }) => (p.line, p.column, message),
@@ -81,15 +83,18 @@ fn errors_name_line_and_column() {
     assert_eq!(l, 1);
     assert!(m.contains("version"), "{m}");
     assert!(matches!(
-        canonical::read("unletters-text/1\n\nUnited Nations\n"),
-        Err(Error::Invalid { .. })
+        canonical::read(
+            "unletters-text/1\n\nUnited Nations\n",
+            unletters::limits::DEFAULT_MAX_TEXT_DEPTH
+        ),
+        Err(Error::Malformed { .. })
     ));
 }
 
 #[test]
 fn hand_written_text_reads() {
     let input = "unletters-text/1\r\n\r\nS/2025/1\r\nUnited Nations\r\nSecurity Council\r\nDistr.: General\r\n2 March 2025\r\nOriginal: French\r\n\r\n___\r\n\r\nLetter dated 1 March 2025 from [the Permanent Representative of Ruritania]{from} addressed to the [Secretary-General]{to}\r\n\r\n1. Text with [emphasis]{em}.[^1]\r\n\r\n(Signed) A. B.\r\n\r\n[^1]: A note.\r\n";
-    let doc = canonical::read(input).unwrap();
+    let doc = canonical::read(input, unletters::limits::DEFAULT_MAX_TEXT_DEPTH).unwrap();
     assert_eq!(doc.symbols, vec![Symbol::parse("S/2025/1").unwrap()]);
     assert_eq!(doc.date, Date::new(2025, 3, 2));
     assert_eq!(doc.original_language.as_deref(), Some("French"));
@@ -451,8 +456,8 @@ proptest! {
 
     #[test]
     fn reading_garbage_never_panics(input in string()) {
-        let _ = canonical::read(&format!("unletters-text/1\n{input}"));
-        let _ = canonical::read(&format!("unletters-text/1\n\nUnited Nations\n\n___\n\n{input}"));
+        let _ = canonical::read(&format!("unletters-text/1\n{input}"), unletters::limits::DEFAULT_MAX_TEXT_DEPTH);
+        let _ = canonical::read(&format!("unletters-text/1\n\nUnited Nations\n\n___\n\n{input}"), unletters::limits::DEFAULT_MAX_TEXT_DEPTH);
     }
 }
 
@@ -467,7 +472,8 @@ fn readme_example_is_canonical() {
         .split("```\n")
         .nth(1)
         .expect("the section shows an example");
-    let doc = canonical::read(example).unwrap_or_else(|e| panic!("README example: {e}"));
+    let doc = canonical::read(example, unletters::limits::DEFAULT_MAX_TEXT_DEPTH)
+        .unwrap_or_else(|e| panic!("README example: {e}"));
     assert_eq!(canonical::write(&doc), example);
     assert_eq!(
         doc.sender.as_deref(),
@@ -490,8 +496,10 @@ fn hostile_nesting_is_an_error_not_a_crash() {
     ] {
         let input = format!("{head}{body}\n");
         // Nesting past the limit is a limit the user may raise (exit 2, naming the flag).
-        match canonical::read(&input) {
-            Err(Error::Unsupported(m)) => assert!(m.contains("--max-text-depth"), "{m}"),
+        match canonical::read(&input, unletters::limits::DEFAULT_MAX_TEXT_DEPTH) {
+            Err(e @ Error::TooDeep { .. }) => {
+                assert!(e.to_string().contains("--max-text-depth"), "{e}")
+            }
             other => panic!("expected the nesting limit, got {other:?}"),
         }
     }

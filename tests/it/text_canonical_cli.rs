@@ -23,7 +23,7 @@ fn json_to_text_to_json_is_lossless() {
     let json_in = dir.path().join("letter.json");
     let text = dir.path().join("letter.txt");
     let json_out = dir.path().join("back.json");
-    let original = unletters::json::write(&text_canonical_support::synthetic::letter());
+    let original = unletters::json::write(&text_canonical_support::synthetic::letter()).unwrap();
     std::fs::write(&json_in, &original).expect("written");
 
     let out = unletters(&["convert", arg(&json_in), "--to", "text", "-o", arg(&text)]);

@@ -9,7 +9,7 @@
 mod read;
 mod write;
 
-pub use read::{DEFAULT_MAX_DEPTH, read, read_with_max_depth};
+pub use read::read;
 pub use write::write;
 
 use crate::model::{AnnexKind, Kind};

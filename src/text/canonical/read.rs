@@ -23,21 +23,15 @@ struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    /// An error at byte offset `at` of this line's text: invalid input, or, for nesting beyond
-    /// the limit ([`too_deep`]), a limit the user may raise.
-    fn error(&self, at: usize, message: impl Into<String>) -> Error {
+    /// An error at byte offset `at` of this line's text: invalid input, or nesting beyond the
+    /// limit, which the user may raise.
+    fn error(&self, at: usize, problem: impl Into<Problem>) -> Error {
         let at = at.min(self.text.len());
         let column = self.col + self.text.get(..at).map_or(0, |s| s.chars().count()) + 1;
-        let position = Position {
+        problem.into().at(Some(Position {
             line: self.no,
             column,
-        };
-        let message = message.into();
-        if message.starts_with(TOO_DEEP) {
-            Error::Unsupported(format!("{position}: {message}"))
-        } else {
-            Error::invalid_at(position, message)
-        }
+        }))
     }
 
     /// The line without its first `n` bytes (an ASCII prefix).
@@ -63,10 +57,10 @@ impl<'a> Line<'a> {
 type Group<'l, 'a> = &'l [Line<'a>];
 
 /// An error at the start of a group's first line (without a line, an error without position).
-fn group_error(group: &[Line<'_>], message: impl Into<String>) -> Error {
+fn group_error(group: &[Line<'_>], problem: impl Into<Problem>) -> Error {
     match group.first() {
-        Some(l) => l.error(0, message),
-        None => Error::invalid(message),
+        Some(l) => l.error(0, problem),
+        None => problem.into().at(None),
     }
 }
 
@@ -76,28 +70,48 @@ fn group_kind(group: &[Line<'_>]) -> LineKind {
 }
 
 /// How deep spans, containers and annexes may each nest by default: far beyond any letter, and
-/// shallow enough that hostile input cannot exhaust the stack. Raised with `--max-text-depth`
-/// ([`read_with_max_depth`]).
-pub const DEFAULT_MAX_DEPTH: usize = 64;
+/// shallow enough that hostile input cannot exhaust the stack.
+const DEFAULT_MAX_DEPTH: usize = crate::limits::DEFAULT_MAX_TEXT_DEPTH;
 
-/// How every nesting-limit message starts ([`Line::error`] tells them from invalid input by it).
-const TOO_DEEP: &str = "nested too deeply";
-
-/// The message for nesting beyond `max` levels: it names the flag that raises the limit.
-fn too_deep(max: usize) -> String {
-    format!("{TOO_DEEP} (more than {max} levels); raise the limit with --max-text-depth")
+/// What is wrong at a place in the input.
+#[derive(Debug)]
+enum Problem {
+    /// The input is not canonical text.
+    Invalid(String),
+    /// Spans, containers or annexes nest deeper than the limit (a limit the user may raise).
+    TooDeep(usize),
 }
 
-/// Reads canonical text, with spans, containers and annexes each nesting at most
-/// [`DEFAULT_MAX_DEPTH`] levels.
-pub fn read(input: &str) -> Result<Document> {
-    read_with_max_depth(input, DEFAULT_MAX_DEPTH)
+impl Problem {
+    fn at(self, position: Option<Position>) -> Error {
+        match self {
+            Problem::Invalid(message) => Error::Malformed { position, message },
+            Problem::TooDeep(limit) => Error::TooDeep {
+                position,
+                what: "spans, containers or annexes nest",
+                limit,
+                flag: "--max-text-depth",
+            },
+        }
+    }
+}
+
+impl From<String> for Problem {
+    fn from(message: String) -> Self {
+        Problem::Invalid(message)
+    }
+}
+
+impl From<&str> for Problem {
+    fn from(message: &str) -> Self {
+        Problem::Invalid(message.to_string())
+    }
 }
 
 /// Reads canonical text, with spans, containers (lists, quotations, footnotes) and annexes each
-/// nesting at most `max_depth` levels; deeper nesting is an [`Error::Unsupported`] naming
+/// nesting at most `max_depth` levels; deeper nesting is an [`Error::TooDeep`] naming
 /// `--max-text-depth`.
-pub fn read_with_max_depth(input: &str, max_depth: usize) -> Result<Document> {
+pub fn read(input: &str, max_depth: usize) -> Result<Document> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let lines: Vec<Line<'_>> = input
         .split('\n')
@@ -461,7 +475,7 @@ fn section(groups: &[Group<'_, '_>], depth: usize, max: usize) -> Result<Parts> 
     while let Some(&group) = groups.get(i) {
         match group_kind(group) {
             LineKind::Annex(d) if d == depth + 1 && d > max => {
-                return Err(group_error(group, too_deep(max)));
+                return Err(group_error(group, Problem::TooDeep(max)));
             }
             LineKind::Annex(d) if d == depth + 1 => {
                 let end = groups
@@ -621,8 +635,8 @@ fn contained<'a>(
 fn blocks(lines: &[Line<'_>], depth: usize, max: usize) -> Result<Vec<Block>> {
     if depth >= max {
         return Err(lines.first().map_or_else(
-            || Error::Unsupported(too_deep(max)),
-            |l| l.error(0, too_deep(max)),
+            || Problem::TooDeep(max).at(None),
+            |l| l.error(0, Problem::TooDeep(max)),
         ));
     }
     groups(lines)
@@ -814,7 +828,7 @@ fn plain(content: &[Inline]) -> Option<String> {
 }
 
 /// An error at a byte offset, with its message.
-type Failure = (usize, String);
+type Failure = (usize, Problem);
 
 /// Unescapes a whole field (no markup inside).
 fn unescape(s: &str) -> std::result::Result<String, Failure> {
@@ -909,7 +923,8 @@ impl<'a> Inlines<'a> {
                         start,
                         format!(
                             "bad escape `\\{c}` (escape markup as `\\[`, `\\]`, `\\|`, `\\\\`)"
-                        ),
+                        )
+                        .into(),
                     ));
                 }
                 None => return Err((start, "a line cannot end with a lone `\\`".into())),
@@ -974,7 +989,8 @@ impl<'a> Inlines<'a> {
             return Ok(Inline::FootnoteRef { marker });
         }
         let (content, name, value) = self.marked()?;
-        let text = || plain(&content).ok_or((start, format!("`{{{name}}}` holds plain text only")));
+        let text =
+            || plain(&content).ok_or((start, format!("`{{{name}}}` holds plain text only").into()));
         let inline = match (name.as_str(), value) {
             ("em", None) => Inline::Emphasis { content },
             ("strong", None) => Inline::Strong { content },
@@ -982,7 +998,7 @@ impl<'a> Inlines<'a> {
             ("symbol", v) => {
                 let text = text()?;
                 let symbol = Symbol::parse(v.as_deref().unwrap_or(&text))
-                    .map_err(|e| (start, e.to_string()))?;
+                    .map_err(|e| (start, e.to_string().into()))?;
                 Inline::Symbol { text, symbol }
             }
             ("date", v) => {
@@ -990,10 +1006,10 @@ impl<'a> Inlines<'a> {
                 let date = match v {
                     Some(iso) => iso
                         .parse()
-                        .map_err(|e: crate::model::DateError| (start, e.to_string()))?,
+                        .map_err(|e: crate::model::DateError| (start, e.to_string().into()))?,
                     None => Date::parse_prose(&text).ok_or((
                         start,
-                        format!("not a date: {text:?}; write `[TEXT]{{date=YYYY-MM-DD}}`"),
+                        format!("not a date: {text:?}; write `[TEXT]{{date=YYYY-MM-DD}}`").into(),
                     ))?,
                 };
                 Inline::Date { text, date }
@@ -1008,7 +1024,8 @@ impl<'a> Inlines<'a> {
             (other, _) => {
                 return Err((
                     start,
-                    format!("unknown markup `{{{other}}}` (em, strong, text, symbol, date, link)"),
+                    format!("unknown markup `{{{other}}}` (em, strong, text, symbol, date, link)")
+                        .into(),
                 ));
             }
         };
@@ -1019,7 +1036,7 @@ impl<'a> Inlines<'a> {
     fn marked(&mut self) -> std::result::Result<(Vec<Inline>, String, Option<String>), Failure> {
         let start = self.at;
         if self.depth >= self.max_depth {
-            return Err((start, too_deep(self.max_depth)));
+            return Err((start, Problem::TooDeep(self.max_depth)));
         }
         self.bump();
         self.depth += 1;

@@ -3,32 +3,14 @@
 use std::io::{Read as _, Write as _};
 use std::path::Path;
 
-use crate::convert::DEFAULT_MAX_INPUT_BYTES;
-use crate::error::{Error, Result};
-
-/// Reads a whole input of at most [`DEFAULT_MAX_INPUT_BYTES`]; `-` is standard input.
-pub fn read_input(path: &Path) -> Result<Vec<u8>> {
-    read_input_limited(path, DEFAULT_MAX_INPUT_BYTES)
-}
+use unletters::error::{Error, Result};
 
 /// Reads a whole input of at most `limit` bytes; `-` is standard input. A larger input is refused
 /// without being read past the limit, so memory stays bounded whatever the input is (a pipe, a
 /// device like `/dev/zero` whose size is unknown, a file that grows while read).
 pub fn read_input_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
-    let over = |size: Option<u64>| {
-        let e = crate::convert::too_large(size, limit);
-        if path.as_os_str() == "-" {
-            e
-        } else {
-            Error::Unsupported(format!("{}: {e}", path.display()))
-        }
-    };
-    let named = |e: std::io::Error| {
-        Error::Io(std::io::Error::new(
-            e.kind(),
-            format!("{}: {e}", path.display()),
-        ))
-    };
+    let over = |size: Option<u64>| unletters::limits::too_large(size, limit);
+    let named = |e: std::io::Error| Error::io(path, e);
     let mut buf = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin()
@@ -65,9 +47,9 @@ pub fn write_output(path: &Path, data: &[u8]) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::Unsupported(format!("{}: not a file name", path.display())))?;
+    let name = path.file_name().ok_or_else(|| Error::Usage {
+        message: format!("{}: not a file name", path.display()),
+    })?;
     let mut tmp_name = std::ffi::OsString::from(".");
     tmp_name.push(name);
     tmp_name.push(format!(".{}.tmp", std::process::id()));
@@ -80,10 +62,7 @@ pub fn write_output(path: &Path, data: &[u8]) -> Result<()> {
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Error::Io(std::io::Error::new(
-            e.kind(),
-            format!("{}: {e}", path.display()),
-        )));
+        return Err(Error::io(path, e));
     }
     Ok(())
 }

@@ -3,34 +3,36 @@
 //! The schema in `schemas/unletters.schema.json` is generated from the model by
 //! `cargo xtask schema`; [`schema`] produces the same value, and a test keeps the two equal.
 
+use crate::convert::{Read, ReadOptions, finish};
 use crate::error::{Error, Position, Result};
+use crate::format::Format;
 use crate::model::{Document, FORMAT};
-use crate::validate::json_schema;
+
+pub mod schema;
+pub(crate) mod span;
+
+pub use schema::{schema, schema_text};
 
 /// How deep arrays and objects may nest in JSON that [`read`] (serde_json) takes back, counting
 /// the document's own object: serde_json's recursion limit is fixed at 128, and the 128th
 /// nested level already trips it.
 pub const MAX_NESTING: usize = 127;
 
-/// Writes a document as pretty-printed JSON, ending with a newline. The output may nest deeper
-/// than [`MAX_NESTING`] (a document read from deeply nested AKN or canonical text); use
-/// [`try_write`] to refuse what could not be read back.
-pub fn write(doc: &Document) -> String {
+/// Writes a document as pretty-printed JSON, ending with a newline, refusing one that nests
+/// deeper than [`MAX_NESTING`]: JSON readers (this crate's included) cannot take such output back,
+/// so it is not written (a document read from deeply nested AKN or canonical text can be).
+pub fn write(doc: &Document) -> Result<String> {
     // Serialising plain data to a String cannot fail: no maps with non-string keys, no I/O.
     let mut out = serde_json::to_string_pretty(doc).unwrap_or_default();
     out.push('\n');
-    out
-}
-
-/// Writes a document as [`write`] does, refusing one that nests deeper than [`MAX_NESTING`]: JSON
-/// readers (this crate's included) cannot take such output back, so it is not written.
-pub fn try_write(doc: &Document) -> Result<String> {
-    let out = write(doc);
     let depth = nesting(&out);
     if depth > MAX_NESTING {
-        return Err(Error::Unsupported(format!(
-            "the document nests {depth} levels deep in JSON, more than the {MAX_NESTING} a JSON reader takes back (serde_json's recursion limit is fixed at 128); write it as akn or text instead"
-        )));
+        return Err(Error::Unwritable {
+            format: Format::Json,
+            message: format!(
+                "the document nests {depth} levels deep in JSON, more than the {MAX_NESTING} a JSON reader takes back (serde_json's recursion limit is fixed at 128); write it as akn or text instead"
+            ),
+        });
     }
     Ok(out)
 }
@@ -56,10 +58,12 @@ fn nesting(json: &str) -> usize {
     deepest
 }
 
-/// Reads a document from JSON. Syntax errors, wrong types and unknown fields are reported with the
-/// line and column serde_json found them at; a different `format` version is refused; and so is
-/// anything else the published schema refuses, named by its JSON Pointer.
-pub fn read(input: &str) -> Result<Document> {
+/// Reads a document from JSON. The input is parsed once: syntax errors are reported at the line
+/// and column serde_json found them; a different `format` version is refused; anything the
+/// published schema refuses (wrong types, unknown fields, missing fields) is reported at the value
+/// its JSON Pointer names, the first in document order, as `unletters validate` reports it.
+pub fn read(input: &str, options: &ReadOptions) -> Result<Read> {
+    options.limits.check_size(input.len())?;
     let start = input.len() - input.trim_start().len();
     if !input[start..].starts_with('{') {
         return Err(Error::invalid_at(
@@ -67,7 +71,7 @@ pub fn read(input: &str) -> Result<Document> {
             "a document is a JSON object ({ ... })",
         ));
     }
-    let doc: Document = serde_json::from_str(input).map_err(|e| {
+    let value: serde_json::Value = serde_json::from_str(input).map_err(|e| {
         let message = e.to_string();
         // serde_json appends " at line L column C"; the position goes in its own field.
         let message = message
@@ -80,25 +84,59 @@ pub fn read(input: &str) -> Result<Document> {
             Error::invalid_at(position(input, e.line(), e.column()), message)
         }
     })?;
-    if doc.format != FORMAT {
-        return Err(Error::invalid(format!(
-            "unsupported format version {:?} (this build reads {FORMAT:?})",
-            doc.format
-        )));
+    let at = |pointer: &str| span::locate(input, pointer).map(|o| Position::of_offset(input, o));
+    let version = value.get("format").and_then(serde_json::Value::as_str);
+    if let Some(version) = version.filter(|v| *v != FORMAT) {
+        return Err(Error::Malformed {
+            position: at("/format"),
+            message: format!(
+                "unsupported format version {version:?} (this build reads {FORMAT:?})"
+            ),
+        });
     }
-    // serde also reads a struct from an array of its field values (`["Name", [], true]` for a
-    // signature); the published schema does not, and the schema is the contract, so what it
-    // refuses is refused here too. The document parsed, so the value does.
-    let value: serde_json::Value = serde_json::from_str(input).unwrap_or_default();
-    if let Some(e) = json_schema::errors(&value).into_iter().next() {
-        let at = if e.instance_path.is_empty() {
+    // The model's own words first (`invalid type`, `unknown field`, `not a date`), located by the
+    // path serde was at; then the schema, which is the contract: what it refuses is refused
+    // (serde alone would also take a struct from an array of its field values).
+    let document: Document = serde_path_to_error::deserialize(&value).map_err(|e| {
+        let pointer = pointer_of(e.path());
+        Error::Malformed {
+            position: at(&pointer),
+            message: e.into_inner().to_string(),
+        }
+    })?;
+    let first = schema::errors(&value)
+        .into_iter()
+        .map(|e| (at(&e.instance_path), e))
+        .min_by_key(|(position, _)| *position);
+    if let Some((position, e)) = first {
+        let pointer = if e.instance_path.is_empty() {
             "/"
         } else {
             e.instance_path.as_str()
         };
-        return Err(Error::invalid(format!("at {at}: {}", e.message)));
+        return Err(Error::Malformed {
+            position,
+            message: format!("at {pointer}: {}", e.message),
+        });
     }
-    Ok(doc)
+    Ok(finish(document, Vec::new(), Format::Json, options))
+}
+
+/// The JSON Pointer of the place serde reports an error at.
+fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+            Segment::Map { key } => {
+                pointer.push('/');
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    pointer
 }
 
 /// The position serde_json reports (1-based line, column counted in bytes, 0 before the line's first
@@ -118,25 +156,6 @@ fn position(input: &str, line: usize, byte_column: usize) -> Position {
         line,
         column: text[..end].chars().count().max(1),
     }
-}
-
-/// The JSON Schema (draft 2020-12) of the JSON format, generated from the model.
-pub fn schema() -> serde_json::Value {
-    let settings = schemars::generate::SchemaSettings::draft2020_12();
-    let mut schema = settings.into_generator().into_root_schema_for::<Document>();
-    schema.insert(
-        "$id".into(),
-        "https://github.com/unletters/unletters/schemas/unletters.schema.json".into(),
-    );
-    schema.insert("title".into(), "unletters document".into());
-    schema.to_value()
-}
-
-/// The schema as published: pretty-printed, newline-terminated.
-pub fn schema_text() -> String {
-    let mut s = serde_json::to_string_pretty(&schema()).unwrap_or_default();
-    s.push('\n');
-    s
 }
 
 #[cfg(test)]

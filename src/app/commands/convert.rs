@@ -1,5 +1,5 @@
 //! `unletters convert`: one input to one output format, or (with `--out-dir`) files and folders to
-//! one or more formats, handed to [`crate::batch`].
+//! one or more formats, handed to [`crate::app::batch`].
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,14 +7,14 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::limits::LimitArgs;
-use super::located;
-use crate::batch::{
+use crate::app::batch::{
     self, Plan, checks, naming::NameBy, progress::Progress, report::Report, walk::Filters,
 };
-use crate::convert::{self, ReadOptions};
-use crate::error::{Error, Result};
-use crate::format::Format;
-use crate::symbol::{self, Symbol};
+use crate::app::report_error::{error_line, exit_code, warning_line};
+use unletters::convert::{self, ReadOptions};
+use unletters::error::{Error, Result};
+use unletters::format::Format;
+use unletters::symbol::{self, Symbol};
 
 /// Arguments of `unletters convert`.
 #[derive(Debug, Args)]
@@ -93,8 +93,8 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
     match convert_one(args, input, to, &name) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", located(&name, &e.to_string(), "error"));
-            ExitCode::from(e.exit_code())
+            eprintln!("{}", error_line(&name, &e));
+            ExitCode::from(exit_code(&e))
         }
     }
 }
@@ -132,8 +132,8 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
             jobs,
         };
         if args.inputs.iter().any(|p| p.as_os_str() == "-") {
-            return Err(Error::Unsupported(
-                "standard input (-) cannot be converted with --out-dir".into(),
+            return Err(Error::usage(
+                "standard input (-) cannot be converted with --out-dir",
             ));
         }
         let progress = Progress::new();
@@ -165,7 +165,7 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
 
 fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Result<()> {
     let symbols = parse_symbols(&args.symbols)?;
-    let bytes = crate::io::read_input_limited(input, args.limits.max_input_size)?;
+    let bytes = crate::app::io::read_input_limited(input, args.limits.max_input_size)?;
     let options = ReadOptions {
         from: args.from,
         symbols,
@@ -176,7 +176,7 @@ fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Resu
         refuse_overwriting_input(input, output)?;
     }
     for w in &read.warnings {
-        eprintln!("{}", located(name, &w.to_string(), "warning"));
+        eprintln!("{}", warning_line(name, w));
     }
     let out = convert::write(&read.document, to)?;
     if args.validate {
@@ -189,7 +189,7 @@ fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Resu
         }
     }
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
-    crate::io::write_output(target, out.as_bytes())
+    crate::app::io::write_output(target, out.as_bytes())
 }
 
 /// Inputs are never modified: an output that is the input file itself (by any path) is refused.
@@ -202,10 +202,12 @@ fn refuse_overwriting_input(input: &Path, output: &Path) -> Result<()> {
         _ => false,
     };
     if same {
-        return Err(Error::Unsupported(format!(
-            "{}: the output would overwrite the input; choose another -o",
-            output.display()
-        )));
+        return Err(Error::Refused {
+            message: format!(
+                "{}: the output would overwrite the input; choose another -o",
+                output.display()
+            ),
+        });
     }
     Ok(())
 }
@@ -214,8 +216,7 @@ fn refuse_overwriting_input(input: &Path, output: &Path) -> Result<()> {
 pub fn parse_symbols(args: &[String]) -> Result<Vec<Symbol>> {
     let mut out = Vec::new();
     for a in args {
-        let symbols =
-            symbol::parse_joint(a).map_err(|e| Error::Unsupported(format!("--symbol: {e}")))?;
+        let symbols = symbol::parse_joint(a).map_err(|e| Error::usage(format!("--symbol: {e}")))?;
         out.extend(symbols);
     }
     Ok(out)

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::error::{Error, Result};
+use unletters::error::{Error, Result};
 
 /// The file name endings a folder walk takes when no `--include` is given: the formats unletters
 /// reads.
@@ -43,19 +43,13 @@ impl Default for Filters {
 
 impl Filters {
     /// Filters from `--include` and `--exclude` globs; without includes, files with one of the
-    /// [`DEFAULT_EXTENSIONS`] are taken. A bad glob is an [`Error::Unsupported`] naming it.
+    /// [`DEFAULT_EXTENSIONS`] are taken. A bad glob is an [`Error::Usage`] naming it.
     pub fn new(include: &[String], exclude: &[String]) -> Result<Filters> {
         Ok(Filters {
             include: glob_set(include, "--include")?,
             exclude: glob_set(exclude, "--exclude")?,
             ..Filters::default()
         })
-    }
-
-    /// The same filters taking other default extensions (without dot) when no include is given.
-    pub fn with_extensions(mut self, extensions: &[&str]) -> Filters {
-        self.extensions = extensions.iter().map(|e| e.to_ascii_lowercase()).collect();
-        self
     }
 
     /// The same filters also pruning a folder (compared after canonicalisation): a batch run skips
@@ -102,11 +96,11 @@ fn glob_set(globs: &[String], flag: &str) -> Result<Option<GlobSet>> {
     }
     let mut b = GlobSetBuilder::new();
     for g in globs {
-        b.add(Glob::new(g).map_err(|e| Error::Unsupported(format!("{flag} {g:?}: {e}")))?);
+        b.add(Glob::new(g).map_err(|e| Error::usage(format!("{flag} {g:?}: {e}")))?);
     }
     b.build()
         .map(Some)
-        .map_err(|e| Error::Unsupported(format!("{flag}: {e}")))
+        .map_err(|e| Error::usage(format!("{flag}: {e}")))
 }
 
 /// One input found by a walk.
@@ -128,20 +122,9 @@ pub struct WalkError {
     pub error: std::io::Error,
 }
 
-impl WalkError {
-    /// The error as the crate's [`Error`], its message naming the path.
-    pub fn into_error(self) -> Error {
-        io_error(&self.path, self.error)
-    }
-}
-
-/// Every input file under `paths`, in order, as they are found. A path that does not exist or a
-/// folder that cannot be read gives an `Err` in its place and the walk goes on.
-pub fn inputs(paths: &[PathBuf], filters: &Filters) -> impl Iterator<Item = Result<PathBuf>> {
-    walk(paths, filters).map(|r| r.map(|i| i.path).map_err(WalkError::into_error))
-}
-
-/// Like [`inputs`], with each file's path relative to its root.
+/// Every input file under `paths`, in order, as they are found, with its path relative to its
+/// root. A path that does not exist or a folder that cannot be read gives an `Err` in its place
+/// and the walk goes on.
 pub fn walk(paths: &[PathBuf], filters: &Filters) -> Walk {
     Walk {
         roots: Vec::from(paths).into_iter(),
@@ -252,13 +235,6 @@ impl Iterator for Walk {
     }
 }
 
-fn io_error(path: &Path, e: std::io::Error) -> Error {
-    Error::Io(std::io::Error::new(
-        e.kind(),
-        format!("{}: {e}", path.display()),
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,10 +307,10 @@ mod tests {
         let d = tree();
         let f = Filters::new(&[], &[]).unwrap();
         let roots = [d.path().join("nope"), d.path().join("b.txt")];
-        let got: Vec<_> = inputs(&roots, &f).collect();
+        let got: Vec<_> = walk(&roots, &f).collect();
         assert_eq!(got.len(), 2);
-        assert!(got[0].as_ref().unwrap_err().to_string().contains("nope"));
-        assert_eq!(got[1].as_ref().unwrap(), &d.path().join("b.txt"));
+        assert!(got[0].as_ref().unwrap_err().path.ends_with("nope"));
+        assert_eq!(got[1].as_ref().unwrap().path, d.path().join("b.txt"));
     }
 
     #[test]

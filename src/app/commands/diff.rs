@@ -7,10 +7,11 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::limits::LimitArgs;
-use super::located;
-use crate::convert;
-use crate::diff::{self, render};
-use crate::model::Document;
+use crate::app::report_error::{error_line, warning_line};
+use unletters::Error;
+use unletters::convert;
+use unletters::diff::{self, render};
+use unletters::model::Document;
 
 /// Arguments of `unletters diff`.
 #[derive(Debug, Args)]
@@ -68,15 +69,27 @@ pub enum ColorChoice {
 pub fn run(args: &DiffArgs) -> ExitCode {
     match compare(args) {
         Ok(differ) => ExitCode::from(u8::from(differ)),
-        Err((file, message)) => {
-            eprintln!("{}", located(&file, &message, "error"));
+        Err(Failure { file, error }) => {
+            eprintln!("{}", error_line(&file, &error));
             ExitCode::from(2)
         }
     }
 }
 
 /// A failure: the file it concerns and what went wrong.
-type Failure = (String, String);
+struct Failure {
+    file: String,
+    error: Error,
+}
+
+impl Failure {
+    fn new(file: &str, error: Error) -> Self {
+        Failure {
+            file: file.to_string(),
+            error,
+        }
+    }
+}
 
 fn compare(args: &DiffArgs) -> Result<bool, Failure> {
     let old_name = args.old.display().to_string();
@@ -84,13 +97,18 @@ fn compare(args: &DiffArgs) -> Result<bool, Failure> {
     // The two sides are independent and reading is most of the work: read them side by side.
     let (old, new) = std::thread::scope(|s| {
         let old = std::thread::Builder::new()
-            .stack_size(convert::WORKER_STACK_BYTES)
+            .stack_size(unletters::limits::WORKER_STACK_BYTES)
             .spawn_scoped(s, || read_side(&args.old, &old_name, &args.limits));
         let new = read_side(&args.new, &new_name, &args.limits);
         let old = match old {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|_| Err((old_name.clone(), "the reader stopped".to_string()))),
+            Ok(handle) => handle.join().unwrap_or_else(|_| {
+                Err(Failure::new(
+                    &old_name,
+                    Error::Internal {
+                        message: "the reader stopped".into(),
+                    },
+                ))
+            }),
             Err(_) => read_side(&args.old, &old_name, &args.limits),
         };
         (old, new)
@@ -98,9 +116,11 @@ fn compare(args: &DiffArgs) -> Result<bool, Failure> {
     let (old, new) = (old?, new?);
     if let Err(why) = diff::base_symbol(&old, &new) {
         if !args.force {
-            return Err((
-                new_name,
-                format!("{why}; pass --force to compare them anyway"),
+            return Err(Failure::new(
+                &new_name,
+                Error::Refused {
+                    message: format!("{why}; pass --force to compare them anyway"),
+                },
             ));
         }
     }
@@ -112,22 +132,24 @@ fn compare(args: &DiffArgs) -> Result<bool, Failure> {
         DiffFormat::Html => render::html::render(&d),
     };
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
-    crate::io::write_output(target, report.as_bytes())
-        .map_err(|e| (target.display().to_string(), e.to_string()))?;
+    crate::app::io::write_output(target, report.as_bytes())
+        .map_err(|e| Failure::new(&target.display().to_string(), e))?;
     Ok(d.has_differences())
 }
 
 /// Reads one side in whatever format it is in; an empty input is an error.
 fn read_side(path: &Path, name: &str, limits: &LimitArgs) -> Result<Document, Failure> {
-    let fail = |m: String| (name.to_string(), m);
-    let bytes = crate::io::read_input_limited(path, limits.max_input_size)
-        .map_err(|e| fail(e.to_string()))?;
+    let fail = |e: Error| Failure::new(name, e);
+    let bytes = crate::app::io::read_input_limited(path, limits.max_input_size).map_err(fail)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(fail("the input is empty".into()));
+        return Err(fail(Error::NotALetter {
+            position: None,
+            found: "the input is empty".into(),
+        }));
     }
-    let read = convert::read(&bytes, &limits.read_options()).map_err(|e| fail(e.to_string()))?;
+    let read = convert::read(&bytes, &limits.read_options()).map_err(fail)?;
     for w in &read.warnings {
-        eprintln!("{}", located(name, &w.to_string(), "warning"));
+        eprintln!("{}", warning_line(name, w));
     }
     Ok(read.document)
 }

@@ -26,12 +26,12 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Instant, SystemTime};
 
-use crate::convert::{self, Read, ReadOptions};
-use crate::error::{Error, Result};
-use crate::format::Format;
 use naming::{Claims, NameBy};
 use progress::Progress;
 use report::{Record, Report, Summary};
+use unletters::convert::{self, Read, ReadOptions};
+use unletters::error::{Error, Result};
+use unletters::format::Format;
 use walk::{Filters, Input};
 
 /// A batch run, as the command line asked for it.
@@ -66,11 +66,7 @@ const WINDOW_PER_JOB: usize = 4;
 pub fn run(plan: &Plan, report: &mut Report, progress: &Progress) -> Result<Summary> {
     let started = Instant::now();
     let setup = Setup::new(plan)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(plan.jobs.max(1))
-        .stack_size(convert::WORKER_STACK_BYTES)
-        .build()
-        .map_err(|e| Error::Unsupported(format!("cannot start {} threads: {e}", plan.jobs)))?;
+    let pool = unletters::limits::worker_pool(plan.jobs.max(1))?;
     if progress.shown() {
         // The walk streams, so the total is not known up front: a second walk, listing folders
         // only, counts inputs beside the run for the bar.
@@ -121,11 +117,13 @@ impl Setup {
             let Ok(c) = p.canonicalize() else { continue };
             if c.is_dir() {
                 if c.starts_with(&out) {
-                    return Err(Error::Unsupported(format!(
-                        "{}: the input folder is inside the output folder {}; choose another --out-dir",
-                        p.display(),
-                        plan.out_dir.display()
-                    )));
+                    return Err(Error::Refused {
+                        message: format!(
+                            "{}: the input folder is inside the output folder {}; choose another --out-dir",
+                            p.display(),
+                            plan.out_dir.display()
+                        ),
+                    });
                 }
             } else {
                 named_inputs.insert(c);
@@ -246,7 +244,9 @@ impl<'a> Coordinator<'a> {
                 continue;
             }
             let Ok(message) = self.rx.recv() else {
-                return Err(Error::Unsupported("a worker thread was lost".into()));
+                return Err(Error::Internal {
+                    message: "a worker thread was lost".into(),
+                });
             };
             let (index, slot) = match message {
                 Message::Named(i, n) => (i, Slot::Named(n)),
@@ -347,9 +347,9 @@ impl<'a> Coordinator<'a> {
 /// back from every task.
 fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     std::panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| {
-        Err(Error::Unsupported(
-            "internal error (panic); please report".into(),
-        ))
+        Err(Error::Internal {
+            message: "internal error (panic); please report".into(),
+        })
     })
 }
 
@@ -384,7 +384,7 @@ fn name_by_symbol(plan: &Plan, input: Input) -> Result<Named> {
 }
 
 fn load(plan: &Plan, path: &Path) -> Result<Loaded> {
-    let bytes = crate::io::read_input_limited(path, plan.read.max_input_bytes)?;
+    let bytes = crate::app::io::read_input_limited(path, plan.read.limits.max_input_bytes)?;
     let read = convert::read(&bytes, &plan.read)?;
     Ok(Loaded {
         read,
@@ -465,15 +465,14 @@ fn write_one(plan: &Plan, setup: &Setup, read: &Read, format: Format, out: &Path
         }
     }
     if setup.replaces_input(out) {
-        return Err(Error::Unsupported(format!(
-            "{} is an input; not overwritten",
-            out.display()
-        )));
+        return Err(Error::Refused {
+            message: format!("{} is an input; not overwritten", out.display()),
+        });
     }
     if let Some(parent) = out.parent() {
         std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
     }
-    crate::io::write_output(out, text.as_bytes())
+    crate::app::io::write_output(out, text.as_bytes())
 }
 
 /// Whether `out` exists and was modified no earlier than the input.
@@ -484,7 +483,7 @@ fn is_fresh(out: &Path, input_time: SystemTime) -> bool {
 }
 
 /// Removes what killed runs left: the temporary files of atomic writes (`.NAME.PID.tmp`, see
-/// `crate::io::write_output`) whose process is gone. Only where `/proc` tells which processes
+/// `crate::app::io::write_output`) whose process is gone. Only where `/proc` tells which processes
 /// live; elsewhere they stay (they are hidden, and never mistaken for outputs).
 fn remove_stale_temporaries(out_dir: &Path) {
     if !Path::new("/proc/self").exists() {
@@ -521,10 +520,7 @@ fn temporary_pid(name: &str) -> Option<u32> {
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {
-    Error::Io(std::io::Error::new(
-        e.kind(),
-        format!("{}: {e}", path.display()),
-    ))
+    Error::io(path, e)
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 
 use clap::Args;
 
-use crate::convert::{self, ReadOptions};
+use unletters::convert::ReadOptions;
+use unletters::limits::{self, Limits};
 
 /// `--max-input-size`, `--max-xml-depth` and `--max-text-depth`. The depth caps are the depths
 /// tested to stay within the stack on every path (read, write, validate, diff, drop).
@@ -14,13 +15,13 @@ pub struct LimitArgs {
     #[arg(long, visible_alias = "max-bytes", value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_input_size: u64,
     /// How deep Akoma Ntoso elements may nest (the root is level 1); deeper input is refused.
-    #[arg(long, value_name = "N", default_value_t = convert::DEFAULT_MAX_XML_DEPTH,
-          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=convert::MAX_XML_DEPTH_CAP as u64))]
+    #[arg(long, value_name = "N", default_value_t = limits::DEFAULT_MAX_XML_DEPTH,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=limits::MAX_XML_DEPTH_CAP as u64))]
     pub max_xml_depth: usize,
     /// How deep canonical text's spans, containers (lists, quotations, footnotes) and annexes may
     /// each nest; deeper input is refused.
-    #[arg(long, value_name = "N", default_value_t = convert::DEFAULT_MAX_TEXT_DEPTH,
-          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=convert::MAX_TEXT_DEPTH_CAP as u64))]
+    #[arg(long, value_name = "N", default_value_t = limits::DEFAULT_MAX_TEXT_DEPTH,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=limits::MAX_TEXT_DEPTH_CAP as u64))]
     pub max_text_depth: usize,
 }
 
@@ -28,10 +29,17 @@ impl LimitArgs {
     /// Read options carrying these limits (input format and symbols left at their defaults).
     pub fn read_options(&self) -> ReadOptions {
         ReadOptions {
+            limits: self.limits(),
+            ..ReadOptions::default()
+        }
+    }
+
+    /// The limits these flags set.
+    pub fn limits(&self) -> Limits {
+        Limits {
             max_input_bytes: self.max_input_size,
             max_xml_depth: self.max_xml_depth,
             max_text_depth: self.max_text_depth,
-            ..ReadOptions::default()
         }
     }
 }

@@ -8,11 +8,12 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::limits::LimitArgs;
-use crate::batch::walk::Filters;
-use crate::format::Format;
-use crate::validate::render::{self, OutputFormat};
-use crate::validate::rules::RULES;
-use crate::validate::{self, Options, Verdict};
+use crate::app::batch::walk::Filters;
+use crate::app::validate::render::{self, OutputFormat};
+use crate::app::validate::{self, RunOptions};
+use unletters::format::Format;
+use unletters::validate::rules::RULES;
+use unletters::validate::{Options, Verdict};
 
 /// Arguments of `unletters validate`.
 #[derive(Debug, Args)]
@@ -93,12 +94,14 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = Options {
-        schema_only: args.schema_only,
-        allowed: args.allow.iter().cloned().collect(),
+    let options = RunOptions {
+        check: Options {
+            schema_only: args.schema_only,
+            allowed: args.allow.iter().cloned().collect(),
+            max_xml_depth: args.limits.max_xml_depth,
+            max_text_depth: args.limits.max_text_depth,
+        },
         max_bytes: args.limits.max_input_size,
-        max_xml_depth: args.limits.max_xml_depth,
-        max_text_depth: args.limits.max_text_depth,
         format: args.from,
         filters,
         jobs: args.jobs.map(usize::from),
@@ -106,12 +109,12 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
     let reports = validate::validate_paths(&args.paths, &options);
     let text = render::render(&reports, args.format);
     let written = match (&args.output, args.format) {
-        (Some(path), _) => crate::io::write_output(path, text.as_bytes()),
+        (Some(path), _) => crate::app::io::write_output(path, text.as_bytes()),
         (None, OutputFormat::Human) => {
             eprint!("{text}");
             Ok(())
         }
-        (None, _) => crate::io::write_output(std::path::Path::new("-"), text.as_bytes()),
+        (None, _) => crate::app::io::write_output(std::path::Path::new("-"), text.as_bytes()),
     };
     if let Err(e) = written {
         eprintln!("unletters validate: {e}");

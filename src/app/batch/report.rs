@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use unletters::error::{Error, Result};
 
 /// What happened to one input.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -147,17 +147,16 @@ impl Report {
         let Some((w, name)) = &mut self.out else {
             return Ok(());
         };
-        let mut line = serde_json::to_vec(v).map_err(|e| Error::Unsupported(e.to_string()))?;
+        let mut line = serde_json::to_vec(v).map_err(|e| Error::Internal {
+            message: e.to_string(),
+        })?;
         line.push(b'\n');
         w.write_all(&line).map_err(|e| io_error(Path::new(name), e))
     }
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {
-    Error::Io(std::io::Error::new(
-        e.kind(),
-        format!("{}: {e}", path.display()),
-    ))
+    Error::io(path, e)
 }
 
 #[cfg(test)]

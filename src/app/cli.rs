@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{convert::ConvertArgs, diff::DiffArgs, validate::ValidateArgs};
+use crate::app::commands::{convert::ConvertArgs, diff::DiffArgs, validate::ValidateArgs};
 
 /// Convert, validate and diff United Nations letters.
 #[derive(Debug, Parser)]
@@ -33,9 +33,9 @@ impl Cli {
     /// Runs the chosen subcommand and returns its exit code.
     pub fn run(self) -> std::process::ExitCode {
         match self.command {
-            Command::Convert(a) => crate::commands::convert::run(&a),
-            Command::Validate(a) => crate::commands::validate::run(&a),
-            Command::Diff(a) => crate::commands::diff::run(&a),
+            Command::Convert(a) => crate::app::commands::convert::run(&a),
+            Command::Validate(a) => crate::app::commands::validate::run(&a),
+            Command::Diff(a) => crate::app::commands::diff::run(&a),
         }
     }
 }

@@ -6,8 +6,8 @@ use std::str::FromStr;
 
 use serde_sarif::sarif;
 
-use super::diagnostic::{Diagnostic, FileReport, Severity, Verdict};
-use super::rules::RULES;
+use unletters::validate::rules::RULES;
+use unletters::validate::{Diagnostic, FileReport, Severity, Verdict};
 
 /// An output format of `unletters validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

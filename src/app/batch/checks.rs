@@ -1,9 +1,9 @@
 //! What `--validate` checks for each output, on the text about to be written: JSON against the
 //! published JSON Schema, AKN against the vendored OASIS XSD (the in-process engine of
-//! `crate::validate::xsd`, compiled once per worker thread); canonical text has no schema.
+//! `unletters::validate::xsd`, compiled once per worker thread); canonical text has no schema.
 
-use crate::format::Format;
-use crate::validate::xsd::XsdOutcome;
+use unletters::format::Format;
+use unletters::validate::xsd::XsdOutcome;
 
 /// Whether outputs in `format` can be checked by this build.
 pub fn checkable(format: Format) -> bool {
@@ -27,7 +27,7 @@ pub fn errors(format: Format, output: &str) -> Vec<String> {
 fn json_errors(output: &str) -> Vec<String> {
     match serde_json::from_str::<serde_json::Value>(output) {
         Err(e) => vec![format!("not JSON: {e}")],
-        Ok(value) => crate::validate::json_schema::errors(&value)
+        Ok(value) => unletters::validate::json_schema::errors(&value)
             .into_iter()
             .map(|e| {
                 format!(
@@ -49,7 +49,7 @@ fn pointer(p: &str) -> &str {
 fn akn_errors(output: &str) -> Vec<String> {
     // The output was written from a document the readers bounded: the engine checks it whatever
     // its depth (it keeps its own stack on the heap).
-    match crate::validate::xsd::engine().check_with_max_depth(output, usize::MAX) {
+    match unletters::validate::xsd::engine().check_with_max_depth(output, usize::MAX) {
         XsdOutcome::Malformed { offset, message } | XsdOutcome::TooDeep { offset, message } => {
             vec![format!("not well-formed XML at byte {offset}: {message}")]
         }
@@ -66,7 +66,7 @@ mod tests {
 
     #[test]
     fn json_outputs_are_checked_against_the_schema() {
-        let good = crate::json::write(&crate::model::Document::default());
+        let good = unletters::json::write(&unletters::model::Document::default()).unwrap();
         assert_eq!(errors(Format::Json, &good), Vec::<String>::new());
         let bad = good.replace("\"kind\": \"letter\"", "\"kind\": \"memo\"");
         assert_ne!(bad, good);
@@ -81,7 +81,7 @@ mod tests {
     #[test]
     fn akn_outputs_are_checked_against_the_xsd() {
         // The synthetic letter `unletters validate` is tested with (valid against the XSD).
-        let good = include_str!("../../tests/fixtures/validate/letter.xml");
+        let good = include_str!("../../../tests/fixtures/validate/letter.xml");
         let bad = good.replacen("<meta>", "<meta><bogus/>", 1);
         assert_eq!(errors(Format::Akn, good), Vec::<String>::new());
         assert_ne!(bad, good);

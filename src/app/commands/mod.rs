@@ -1,0 +1,6 @@
+//! The subcommands: each module owns its clap arguments and its `run`, which returns the exit code.
+
+pub mod convert;
+pub mod diff;
+pub mod limits;
+pub mod validate;

@@ -1,0 +1,60 @@
+//! How the application reports the library's errors and warnings: the exit code of each cause
+//! (in this one place), and the `file:line:column: level: message` line a person or an editor
+//! reads, built from the error's fields, never by parsing its message.
+
+use std::path::Path;
+
+use unletters::{Error, Warning};
+
+/// The exit code of an error (DESIGN.md: 1 invalid input, 2 usage, limits, I/O or the tool).
+pub fn exit_code(e: &Error) -> u8 {
+    if e.is_invalid_input() { 1 } else { 2 }
+}
+
+/// `file:line:column: error: message` when the error is at a place in the input, else
+/// `file: error: message`. An I/O error about `file` itself does not name it twice.
+pub fn error_line(file: &str, e: &Error) -> String {
+    let message = match e {
+        Error::Io {
+            path: Some(path),
+            source,
+        } if path == Path::new(file) => source.to_string(),
+        other => other.message(),
+    };
+    line(file, e.position(), "error", &message)
+}
+
+/// The same line for a reader's warning.
+pub fn warning_line(file: &str, w: &Warning) -> String {
+    line(file, w.position, "warning", &w.message)
+}
+
+fn line(file: &str, position: Option<unletters::Position>, level: &str, message: &str) -> String {
+    match position {
+        Some(p) => format!("{file}:{p}: {level}: {message}"),
+        None => format!("{file}: {level}: {message}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unletters::Position;
+
+    #[test]
+    fn a_positioned_error_names_file_line_and_column() {
+        let e = Error::invalid_at(Position { line: 3, column: 7 }, "bad");
+        assert_eq!(error_line("a.txt", &e), "a.txt:3:7: error: bad");
+        assert_eq!(exit_code(&e), 1);
+    }
+
+    #[test]
+    fn an_io_error_about_the_file_names_it_once() {
+        let e = Error::io(
+            "a.txt",
+            std::io::Error::new(std::io::ErrorKind::NotFound, "No such file"),
+        );
+        assert_eq!(error_line("a.txt", &e), "a.txt: error: No such file");
+        assert_eq!(exit_code(&e), 2);
+    }
+}
