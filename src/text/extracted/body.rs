@@ -387,7 +387,12 @@ fn breaks_before(
         // A hanging indent: the lines after a labelled first line (`3. We ...`) stand deeper
         // than it and go on with its paragraph.
         let hanging = label(&p.text).is_some() && !p_end && v.line.indent > p.line.indent;
-        if v.line.indent >= reference + 3 && !hanging {
+        // A measured line as deep as the line before it on its page goes on with it, however
+        // far out the line after it stands (a heading, the next hanging label).
+        let level_with_prev = v.line.measured.is_some()
+            && p.line.page == v.line.page
+            && v.line.indent.abs_diff(p.line.indent) <= 1;
+        if v.line.indent >= reference + 3 && !hanging && !level_with_prev {
             return true;
         }
         if v.line.page_start {
