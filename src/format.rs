@@ -12,13 +12,26 @@ pub enum Format {
     Akn,
     /// The unletters JSON format (`schemas/unletters.schema.json`).
     Json,
+    /// A self-contained HTML5 page for people to read: written, never read.
+    Html,
     /// The official PDF of a letter (read only: there is no PDF writer).
     Pdf,
 }
 
 impl Format {
     /// Every format, in the order help texts list them.
-    pub const ALL: [Format; 4] = [Format::Json, Format::Text, Format::Akn, Format::Pdf];
+    pub const ALL: [Format; 5] = [
+        Format::Json,
+        Format::Text,
+        Format::Akn,
+        Format::Html,
+        Format::Pdf,
+    ];
+
+    /// Whether unletters reads this format (HTML is an output only; PDF is an input only).
+    pub fn readable(self) -> bool {
+        self != Format::Html
+    }
 
     /// The format's name on the command line.
     pub fn name(self) -> &'static str {
@@ -26,6 +39,7 @@ impl Format {
             Format::Text => "text",
             Format::Akn => "akn",
             Format::Json => "json",
+            Format::Html => "html",
             Format::Pdf => "pdf",
         }
     }
@@ -41,6 +55,7 @@ impl Format {
             Format::Text => "txt",
             Format::Akn => "xml",
             Format::Json => "json",
+            Format::Html => "html",
             Format::Pdf => "pdf",
         }
     }
@@ -66,7 +81,7 @@ impl Format {
     pub fn parse_output(s: &str) -> Result<Format, String> {
         match s.parse()? {
             Format::Pdf => Err(format!(
-                "cannot write {s:?}: PDF is an input format only (expected json, text or akn)"
+                "cannot write {s:?}: PDF is an input format only (expected json, text, akn or html)"
             )),
             f => Ok(f),
         }
@@ -86,9 +101,10 @@ impl FromStr for Format {
             "text" | "txt" => Ok(Format::Text),
             "akn" | "xml" => Ok(Format::Akn),
             "json" => Ok(Format::Json),
+            "html" | "htm" => Ok(Format::Html),
             "pdf" => Ok(Format::Pdf),
             other => Err(format!(
-                "unknown format {other:?} (expected json, text, akn or pdf)"
+                "unknown format {other:?} (expected json, text, akn, html or pdf)"
             )),
         }
     }
@@ -117,6 +133,6 @@ mod tests {
     fn pdf_is_read_not_written() {
         assert_eq!("pdf".parse::<Format>(), Ok(Format::Pdf));
         assert_eq!(Format::parse_output("json"), Ok(Format::Json));
-        assert!(Format::parse_output("PDF").is_err_and(|e| e.contains("json, text or akn")));
+        assert!(Format::parse_output("PDF").is_err_and(|e| e.contains("input format only")));
     }
 }

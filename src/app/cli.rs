@@ -1,7 +1,8 @@
 //! The command line: the top-level clap parser and its subcommands (each defined in `commands`).
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
+use crate::app::commands::shell::{CompletionsArgs, ManArgs};
 use crate::app::commands::{convert::ConvertArgs, diff::DiffArgs, validate::ValidateArgs};
 
 /// Convert, validate and diff United Nations letters.
@@ -21,12 +22,16 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Convert a letter between plain text, Akoma Ntoso XML and JSON.
+    /// Convert a letter between plain text, Akoma Ntoso XML and JSON, or write it as a web page.
     Convert(ConvertArgs),
     /// Validate files against the published schemas (AKN XSD, JSON Schema) and level-2 rules.
     Validate(ValidateArgs),
     /// Report what changed between two versions of the same document symbol.
     Diff(DiffArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Write one man page per command into a folder (`unletters man ~/.local/share/man/man1`).
+    Man(ManArgs),
 }
 
 impl Cli {
@@ -36,6 +41,8 @@ impl Cli {
             Command::Convert(a) => crate::app::commands::convert::run(&a),
             Command::Validate(a) => crate::app::commands::validate::run(&a),
             Command::Diff(a) => crate::app::commands::diff::run(&a),
+            Command::Completions(a) => crate::app::commands::shell::completions(&a, Cli::command()),
+            Command::Man(a) => crate::app::commands::shell::man(&a, Cli::command()),
         }
     }
 }

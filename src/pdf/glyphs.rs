@@ -84,8 +84,11 @@ const MAX_GLYPHS: usize = 500_000;
 
 /// The page's glyphs, and its height in points.
 pub struct Page {
+    /// The glyphs, in the order they were painted.
     pub glyphs: Vec<Glyph>,
+    /// The page's width in points, as displayed (after `Rotate`).
     pub width: f32,
+    /// The page's height in points, as displayed.
     pub height: f32,
 }
 

@@ -19,6 +19,9 @@ use crate::model::Document;
 use crate::text::extracted;
 use crate::text::extracted::lines::Form;
 
+/// The measured line the PDF front end hands to the reader's stages, and its attributes.
+pub use crate::text::extracted::lines::{Line, Measured, Run, Zone};
+
 /// The most pages a PDF may have: a hundred times the longest letter seen (a report of about 60
 /// pages); a larger file is refused before any page is read.
 pub const MAX_PAGES: usize = 5_000;
@@ -82,7 +85,7 @@ fn read_letter(bytes: &[u8]) -> Result<(Document, Vec<Warning>)> {
 }
 
 /// The measured lines of every page, in order.
-pub fn lines_of(bytes: &[u8]) -> Result<Vec<extracted::lines::Line>> {
+pub fn lines_of(bytes: &[u8]) -> Result<Vec<Line>> {
     let pages = pages_of(bytes)?;
     let body = layout::body_size(&pages);
     let mut out = Vec::new();

@@ -276,7 +276,7 @@ fn measured_lines_carry_their_attributes() {
         .unwrap();
     assert_eq!(
         note.measured.as_ref().unwrap().zone,
-        unletters::text::extracted::lines::Zone::Footnote
+        unletters::pdf::Zone::Footnote
     );
     assert!(note.text.starts_with("1 See"), "{}", note.text);
     let indented = lines

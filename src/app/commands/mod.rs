@@ -3,4 +3,5 @@
 pub mod convert;
 pub mod diff;
 pub mod limits;
+pub mod shell;
 pub mod validate;
