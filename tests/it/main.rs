@@ -19,6 +19,7 @@ mod html;
 mod json_model;
 mod limits;
 mod pdf_reader;
+mod reader_corpus;
 mod readme_library;
 mod shell;
 mod symbol_corpus;
