@@ -3,25 +3,13 @@
 //! move when the same letter is wrapped at another width. Each test prints its figure.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use unletters::model::{Annex, Block, Document, Footnote, Inline};
 use unletters::text::extracted;
 
 fn corpus_dir(sub: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(sub);
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "corpus missing at {}",
-        dir.display()
-    );
-    eprintln!("skipping: no corpus at {}", dir.display());
-    None
+    crate::common::shared::shared(&format!("corpus/{sub}"))
 }
 
 /// The corpus letters in default mode, each with its text and the document read from it.
