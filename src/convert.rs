@@ -7,7 +7,7 @@ use crate::format::Format;
 use crate::limits::Limits;
 use crate::model::Document;
 use crate::symbol::Symbol;
-use crate::{akn, html, json, text};
+use crate::{akn, html, json, pdf, text};
 
 /// What a reader may be told beyond the input itself.
 #[derive(Debug, Clone, Default)]
@@ -186,12 +186,15 @@ fn looks_like_utf16(bytes: &[u8]) -> Option<Utf16> {
 /// its content shows. UTF-16 with a byte-order mark is decoded first, with a warning.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
     options.limits.check_size(bytes.len())?;
+    let format = options.from.unwrap_or_else(|| Format::detect(bytes));
+    // A PDF is bytes, not text: it is never decoded.
+    if format == Format::Pdf {
+        return pdf::read(bytes, options);
+    }
     let decoded = decode_text(bytes)?;
     let input: &str = &decoded.text;
-    let format = options
-        .from
-        .unwrap_or_else(|| Format::detect(input.as_bytes()));
     let mut read = match format {
+        Format::Pdf => pdf::read(bytes, options),
         Format::Json => json::read(input, options),
         Format::Text => text::read(input, options),
         Format::Akn => akn::read(input, options),
@@ -214,7 +217,9 @@ pub(crate) fn finish(
 ) -> Read {
     if document.symbols.is_empty() {
         if options.symbols.is_empty() {
-            if document.kind != crate::model::Kind::Other || format == Format::Text {
+            if document.kind != crate::model::Kind::Other
+                || matches!(format, Format::Text | Format::Pdf)
+            {
                 warnings.push(Warning::new(
                     "the input names no document symbol; pass --symbol to supply it",
                 ));
@@ -264,5 +269,10 @@ pub fn write(doc: &Document, to: Format) -> Result<String> {
         Format::Text => text::write(doc),
         Format::Akn => akn::write(doc),
         Format::Html => html::write(doc),
+        Format::Pdf => Err(Error::Unwritable {
+            format: Format::Pdf,
+            message: "unletters reads PDFs but does not write them: choose json, akn, text or html"
+                .into(),
+        }),
     }
 }

@@ -8,6 +8,7 @@ pub mod akn;
 pub mod diagnostic;
 pub mod json_schema;
 pub mod output;
+pub mod pdf;
 pub mod rules;
 pub mod text;
 pub mod xsd;
@@ -59,6 +60,17 @@ impl Default for Options {
 
 /// Validates input bytes as `format`; `file` names them in the diagnostics.
 pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Options) -> FileReport {
+    // A PDF is not text: it is read, not decoded, and has no source to excerpt.
+    if format == Format::Pdf {
+        let (verdict, diagnostics) = pdf::check(file, bytes);
+        return FileReport {
+            file: file.to_string(),
+            format: Some(format),
+            verdict,
+            diagnostics,
+            source: String::new(),
+        };
+    }
     let decoded = match crate::convert::decode_text(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -94,6 +106,7 @@ pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Option
         }
         Format::Json => json_schema::check(file, text),
         Format::Text => text::check(file, text, options.max_text_depth),
+        Format::Pdf => pdf::check(file, bytes),
         Format::Html => (
             Verdict::Unreadable,
             vec![Diagnostic::error(
@@ -136,6 +149,7 @@ pub fn format_of(path: &Path, bytes: &[u8]) -> Format {
         Some("xml" | "akn") => Format::Akn,
         Some("json") => Format::Json,
         Some("txt" | "text" | "md") => Format::Text,
+        Some("pdf") => Format::Pdf,
         _ => Format::detect(bytes),
     }
 }

@@ -130,7 +130,7 @@ fn bad_input_is_a_diagnostic_each_and_the_run_goes_on() {
     write(d, "in/empty.json", "");
     write(
         d,
-        "in/notes.pdf",
+        "in/notes.docx",
         "not checked: not a format this tool reads",
     );
     write(d, "in/.hidden/skipped.xml", "<not-checked/>");

@@ -21,7 +21,7 @@ use unletters::error::{Error, Result};
 
 /// The file name endings a folder walk takes when no `--include` is given: the formats unletters
 /// reads.
-pub const DEFAULT_EXTENSIONS: [&str; 6] = ["txt", "text", "md", "xml", "akn", "json"];
+pub const DEFAULT_EXTENSIONS: [&str; 7] = ["txt", "text", "md", "xml", "akn", "json", "pdf"];
 
 /// What a folder walk takes and leaves. Globs match the path relative to the folder named on the
 /// command line (`sub/letter.txt`); `*` crosses `/`, so `*.txt` matches at any depth.

@@ -28,9 +28,9 @@ pub struct ConvertArgs {
     pub inputs: Vec<PathBuf>,
     /// The output format: json, text, akn or html; with --out-dir, a comma-separated list
     /// (akn,json,html; with html the folder also gets index.html, listing every letter).
-    #[arg(long, value_parser = parse_format, value_delimiter = ',', required = true)]
+    #[arg(long, value_parser = Format::parse_output, value_delimiter = ',', required = true)]
     pub to: Vec<Format>,
-    /// The input format (json, text or akn); detected from the content when omitted.
+    /// The input format (json, text, akn or pdf); detected from the content when omitted.
     #[arg(long, value_parser = parse_input_format)]
     pub from: Option<Format>,
     /// Where to write the output (`-` or omitted: standard output). Written atomically.
@@ -51,7 +51,7 @@ pub struct ConvertArgs {
     #[arg(long, short = 'j', requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
     /// In folders, take only files matching this glob (repeatable; matched against the path under
-    /// the folder, `*` crosses `/`). Default: *.txt, *.text, *.md, *.xml, *.akn, *.json.
+    /// the folder, `*` crosses `/`). Default: *.txt, *.text, *.md, *.xml, *.akn, *.json, *.pdf.
     #[arg(long, value_name = "GLOB", requires = "out_dir")]
     pub include: Vec<String>,
     /// In folders, leave files and folders matching this glob (repeatable).
@@ -74,10 +74,6 @@ pub struct ConvertArgs {
     pub limits: LimitArgs,
 }
 
-fn parse_format(s: &str) -> std::result::Result<Format, String> {
-    s.parse()
-}
-
 /// A format the readers read: HTML is written only.
 pub(crate) fn parse_input_format(s: &str) -> std::result::Result<Format, String> {
     let format: Format = s.parse()?;
@@ -85,7 +81,7 @@ pub(crate) fn parse_input_format(s: &str) -> std::result::Result<Format, String>
         Ok(format)
     } else {
         Err(format!(
-            "{format} is an output format only (expected json, text or akn)"
+            "{format} is an output format only (expected json, text, akn or pdf)"
         ))
     }
 }

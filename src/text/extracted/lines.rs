@@ -36,6 +36,60 @@ pub struct Line {
     pub blank_before: bool,
     /// Whether this is the first line of its page.
     pub page_start: bool,
+    /// What the PDF front end measured of the line; `None` for text, whose stages fall back to
+    /// what the characters show.
+    pub measured: Option<Box<Measured>>,
+}
+
+/// A line's attributes as measured from the glyphs of a PDF. Lengths are in hundredths of a
+/// point (integers, so lines stay comparable and hashable).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Measured {
+    /// Left edge of the first glyph, from the page's left edge.
+    pub x: u32,
+    /// Baseline, from the page's top edge.
+    pub baseline: u32,
+    /// The font size of most of the line's glyphs (superscripts aside).
+    pub size: u32,
+    /// The document's body text size, for comparison.
+    pub body_size: u32,
+    /// Every glyph (superscripts aside) is from a bold face.
+    pub bold: bool,
+    /// Every glyph (superscripts aside) is from an italic face.
+    pub italic: bool,
+    /// Byte ranges of `text` set in bold, in italic, or raised and smaller (superscript).
+    pub runs: Vec<Run>,
+    /// Where on the page the line lies.
+    pub zone: Zone,
+}
+
+/// A stretch of a measured line in one style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Run {
+    /// Byte range in the line's text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// From a bold face.
+    pub bold: bool,
+    /// From an italic face.
+    pub italic: bool,
+    /// Raised above the baseline and smaller than the text around it.
+    pub superscript: bool,
+}
+
+/// The part of a page a line lies in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zone {
+    /// The text of the page.
+    #[default]
+    Body,
+    /// The band at the top of a page after the first (running header).
+    Header,
+    /// The band at the foot of a page (job number, barcode, page counter).
+    Footer,
+    /// The footnotes: smaller text at the foot of the page, under the separator rule.
+    Footnote,
 }
 
 impl Line {
@@ -254,6 +308,7 @@ pub fn split(input: &str, form: Form) -> Vec<Line> {
                 page,
                 blank_before: blank && !page_start,
                 page_start,
+                measured: None,
             });
             page_start = false;
             blank = false;
@@ -409,6 +464,7 @@ mod tests {
             page: 0,
             blank_before: false,
             page_start: false,
+            measured: None,
         };
         assert_eq!(
             line("  one segment ", 1).segments(),
