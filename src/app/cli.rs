@@ -14,6 +14,10 @@ use crate::app::commands::{convert::ConvertArgs, diff::DiffArgs, validate::Valid
     after_help = "Examples:\n  unletters convert letter.txt --to json -o letter.json\n  unletters validate out/\n  unletters diff S_2025_71.txt S_2025_71_Rev.1.txt\n\nExit codes: 0 success, 1 invalid input or differences found, 2 usage or I/O error."
 )]
 pub struct Cli {
+    /// Print errors only: no warnings, no progress, no summary (a batch report keeps the
+    /// warnings).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -37,6 +41,7 @@ pub enum Command {
 impl Cli {
     /// Runs the chosen subcommand and returns its exit code.
     pub fn run(self) -> std::process::ExitCode {
+        crate::app::report_error::set_quiet(self.quiet);
         match self.command {
             Command::Convert(a) => crate::app::commands::convert::run(&a),
             Command::Validate(a) => crate::app::commands::validate::run(&a),

@@ -3,7 +3,29 @@
 //! reads, built from the error's fields, never by parsing its message.
 
 use crate::app::io::printable;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use unletters::{Error, Warning};
+
+/// `--quiet`: set once, from the command line, before any work starts.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Sets `--quiet`.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, Ordering::Relaxed);
+}
+
+/// Whether `--quiet` was given: only errors reach the terminal.
+pub fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
+/// Prints a line that is not an error (a warning, a summary, a note) unless `--quiet`.
+pub fn note(line: &str) {
+    if !quiet() {
+        eprintln!("{line}");
+    }
+}
 
 /// The exit code of an error (DESIGN.md: 1 invalid input, 2 usage, limits, I/O or the tool).
 pub fn exit_code(e: &Error) -> u8 {

@@ -430,3 +430,44 @@ fn a_symbol_the_letter_contradicts_is_not_used_and_said() {
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(doc["symbols"][0], "A/80/912");
 }
+
+/// `-q` (anywhere on the line) leaves errors only: a reader's warning is not printed, an error is.
+#[test]
+fn quiet_hides_warnings_not_errors() {
+    let loud = unletters(&["convert", "tests/fixtures/text/word.txt", "--to", "json"]);
+    assert!(String::from_utf8_lossy(&loud.stderr).contains("warning:"));
+    for args in [
+        &[
+            "-q",
+            "convert",
+            "tests/fixtures/text/word.txt",
+            "--to",
+            "json",
+        ][..],
+        &[
+            "convert",
+            "tests/fixtures/text/word.txt",
+            "--to",
+            "json",
+            "--quiet",
+        ],
+    ] {
+        let o = unletters(args);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(
+            o.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(!o.stdout.is_empty());
+    }
+    let o = unletters(&[
+        "-q",
+        "convert",
+        "tests/fixtures/text/not_a_letter.txt",
+        "--to",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("error:"));
+}

@@ -345,8 +345,10 @@ impl<'a> Coordinator<'a> {
             let index = self.emitted + self.slots.len();
             let next = self.walk.next();
             for w in self.walk.take_warnings() {
-                self.progress
-                    .println(&format!("unletters convert: warning: {w}"));
+                if !crate::app::report_error::quiet() {
+                    self.progress
+                        .println(&format!("unletters convert: warning: {w}"));
+                }
             }
             match next {
                 None => self.walk_done = true,

@@ -15,7 +15,7 @@ impl Progress {
     /// A bar when stderr is a terminal. The number of inputs is not known up front (the walk
     /// streams); [`Progress::set_total`] gives it once a counting walk is done.
     pub fn new() -> Progress {
-        if !std::io::stderr().is_terminal() {
+        if !std::io::stderr().is_terminal() || crate::app::report_error::quiet() {
             return Progress::hidden();
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());

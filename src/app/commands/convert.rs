@@ -178,7 +178,7 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
             ExitCode::from(2)
         }
         Ok(summary) => {
-            eprintln!("unletters convert: {summary}");
+            crate::app::report_error::note(&format!("unletters convert: {summary}"));
             ExitCode::from(summary.exit_code())
         }
         Err(e) => {
@@ -204,7 +204,7 @@ fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Resu
         refuse_overwriting_input(input, output)?;
     }
     for w in &read.warnings {
-        eprintln!("{}", warning_line(name, w));
+        crate::app::report_error::note(&warning_line(name, w));
     }
     let out = if args.validate {
         convert::write_checked(&read.document, to)?

@@ -157,7 +157,7 @@ fn read_side(path: &Path, name: &str, limits: &LimitArgs) -> Result<Document, Fa
     }
     let read = convert::read(&bytes, &limits.read_options()).map_err(fail)?;
     for w in &read.warnings {
-        eprintln!("{}", warning_line(name, w));
+        crate::app::report_error::note(&warning_line(name, w));
     }
     Ok(read.document)
 }

@@ -109,7 +109,7 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
     };
     let (inputs, warnings) = validate::collect_inputs(&args.paths, &options.filters);
     for w in warnings {
-        eprintln!("unletters validate: warning: {w}");
+        crate::app::report_error::note(&format!("unletters validate: warning: {w}"));
     }
     if inputs.is_empty() {
         eprintln!(
