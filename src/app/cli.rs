@@ -18,6 +18,10 @@ pub struct Cli {
     /// warnings).
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// When to colour output for people (diff's terminal format, validate's diagnostics): auto
+    /// (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, global = true, default_value_t = crate::app::report_error::ColorChoice::Auto)]
+    pub color: crate::app::report_error::ColorChoice,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -42,6 +46,7 @@ impl Cli {
     /// Runs the chosen subcommand and returns its exit code.
     pub fn run(self) -> std::process::ExitCode {
         crate::app::report_error::set_quiet(self.quiet);
+        crate::app::report_error::set_color(self.color);
         match self.command {
             Command::Convert(a) => crate::app::commands::convert::run(&a),
             Command::Validate(a) => crate::app::commands::validate::run(&a),

@@ -20,6 +20,44 @@ pub fn quiet() -> bool {
     QUIET.load(Ordering::Relaxed)
 }
 
+/// `--color`: when to colour what the tool prints for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// When the output is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The `--color` choice, as a number for an atomic: 0 auto, 1 always, 2 never.
+static COLOR: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets `--color`.
+pub fn set_color(choice: ColorChoice) {
+    let n = match choice {
+        ColorChoice::Auto => 0,
+        ColorChoice::Always => 1,
+        ColorChoice::Never => 2,
+    };
+    COLOR.store(n, Ordering::Relaxed);
+}
+
+/// Whether to colour output going to a stream that `is_terminal` or not.
+pub fn color_for(is_terminal: bool) -> bool {
+    match COLOR.load(Ordering::Relaxed) {
+        1 => true,
+        2 => false,
+        _ => {
+            is_terminal
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+        }
+    }
+}
+
 /// Prints a line that is not an error (a warning, a summary, a note) unless `--quiet`.
 pub fn note(line: &str) {
     if !quiet() {

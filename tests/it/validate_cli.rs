@@ -505,3 +505,25 @@ fn text_that_is_not_a_letter_is_invalid_with_the_reason() {
         assert!(err.contains("1 invalid"), "{name}: {err}");
     }
 }
+
+/// `--color always` colours the severity of each diagnostic; `--color never` (and a pipe, by
+/// default) does not.
+#[test]
+fn diagnostics_are_coloured_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"format\": \"unletters/1\"}").unwrap();
+    let run = |extra: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_unletters"))
+            .arg("validate")
+            .arg(&bad)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    assert!(run(&["--color", "always"]).contains("\u{1b}[1;31merror\u{1b}[0m["));
+    assert!(!run(&["--color", "never"]).contains('\u{1b}'));
+    assert!(!run(&[]).contains('\u{1b}'), "a pipe is not a terminal");
+}

@@ -30,10 +30,6 @@ pub struct DiffArgs {
     /// Compare even when the two are not versions of the same symbol (or name none).
     #[arg(long)]
     pub force: bool,
-    /// When to colour terminal output: auto (when writing to a terminal and NO_COLOR is unset),
-    /// always or never.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
     /// Where to write the report (`-` or omitted: standard output). Written atomically.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -52,17 +48,6 @@ pub enum DiffFormat {
     Json,
     /// One self-contained HTML page, old and new side by side.
     Html,
-}
-
-/// When to colour the terminal format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    /// When the output is a terminal and `NO_COLOR` is unset.
-    Auto,
-    /// Always.
-    Always,
-    /// Never.
-    Never,
 }
 
 /// Runs `unletters diff`: exit 0 when the versions do not differ, 1 when they do, 2 on error.
@@ -163,15 +148,6 @@ fn read_side(path: &Path, name: &str, limits: &LimitArgs) -> Result<Document, Fa
 }
 
 fn use_color(args: &DiffArgs) -> bool {
-    match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            let to_stdout = args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
-            to_stdout
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
-        }
-    }
+    let to_stdout = args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
+    to_stdout && crate::app::report_error::color_for(std::io::stdout().is_terminal())
 }

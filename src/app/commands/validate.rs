@@ -135,7 +135,16 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
         }
     }
     let reports = validate::validate_inputs(&inputs, &options);
-    let text = render::render(&reports, args.format);
+    // People at a terminal get coloured diagnostics; a file or a pipe gets plain text.
+    let text = match (args.format, &args.output) {
+        (OutputFormat::Human, None) => render::human(
+            &reports,
+            crate::app::report_error::color_for(std::io::IsTerminal::is_terminal(
+                &std::io::stderr(),
+            )),
+        ),
+        _ => render::render(&reports, args.format),
+    };
     let written = match (&args.output, args.format) {
         (Some(path), _) => crate::app::io::write_output(path, text.as_bytes()),
         (None, OutputFormat::Human) => {

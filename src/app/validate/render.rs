@@ -43,7 +43,7 @@ impl FromStr for OutputFormat {
 /// Renders every report in `format`.
 pub fn render(reports: &[FileReport], format: OutputFormat) -> String {
     match format {
-        OutputFormat::Human => human(reports),
+        OutputFormat::Human => human(reports, false),
         OutputFormat::Json => json_lines(reports),
         OutputFormat::Sarif => sarif(reports),
         OutputFormat::Github => github(reports),
@@ -52,11 +52,11 @@ pub fn render(reports: &[FileReport], format: OutputFormat) -> String {
 
 /// For people: each finding as `error[rule]: message`, its place, and the source line with a
 /// caret under the spot; then one summary line.
-pub fn human(reports: &[FileReport]) -> String {
+pub fn human(reports: &[FileReport], color: bool) -> String {
     let mut out = String::new();
     for report in reports {
         for d in &report.diagnostics {
-            human_one(&mut out, d, &report.source);
+            human_one(&mut out, d, &report.source, color);
         }
     }
     out.push_str(&summary(reports));
@@ -67,10 +67,16 @@ pub fn human(reports: &[FileReport]) -> String {
 /// Every piece of text in the human format passes through [`printable`]: file names and
 /// messages come from the files checked, and a control character in them must not start a line
 /// of its own or reach the terminal.
-fn human_one(out: &mut String, d: &Diagnostic, source: &str) {
+fn human_one(out: &mut String, d: &Diagnostic, source: &str, color: bool) {
+    // Red for errors, yellow for warnings, as compilers and linters print them.
+    let (on, off) = match (color, d.severity) {
+        (false, _) => ("", ""),
+        (true, Severity::Error) => ("\x1b[1;31m", "\x1b[0m"),
+        (true, _) => ("\x1b[1;33m", "\x1b[0m"),
+    };
     let _ = writeln!(
         out,
-        "{}[{}]: {}",
+        "{on}{}{off}[{}]: {}",
         d.severity.as_str(),
         printable(&d.rule),
         printable(&d.message)
