@@ -42,13 +42,41 @@ pub enum Command {
     Man(ManArgs),
 }
 
+/// With no input named, standard input when something is piped in (as pandoc and xmllint read
+/// it); at a terminal, a usage error rather than waiting for typing.
+fn standard_input_if_none(
+    inputs: &mut Vec<std::path::PathBuf>,
+    command: &str,
+) -> Result<(), std::process::ExitCode> {
+    if !inputs.is_empty() {
+        return Ok(());
+    }
+    if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        eprintln!(
+            "unletters {command}: error: no input named: name a file or folder, or pipe a letter in (-)"
+        );
+        return Err(std::process::ExitCode::from(2));
+    }
+    inputs.push("-".into());
+    Ok(())
+}
+
 impl Cli {
     /// Runs the chosen subcommand and returns its exit code.
     pub fn run(self) -> std::process::ExitCode {
         crate::app::report_error::set_quiet(self.quiet);
         crate::app::report_error::set_color(self.color);
         match self.command {
-            Command::Convert(a) => crate::app::commands::convert::run(&a),
+            Command::Convert(mut a) => match standard_input_if_none(&mut a.inputs, "convert") {
+                Ok(()) => crate::app::commands::convert::run(&a),
+                Err(code) => code,
+            },
+            Command::Validate(mut a) if !a.list_rules => {
+                match standard_input_if_none(&mut a.paths, "validate") {
+                    Ok(()) => crate::app::commands::validate::run(&a),
+                    Err(code) => code,
+                }
+            }
             Command::Validate(a) => crate::app::commands::validate::run(&a),
             Command::Diff(a) => crate::app::commands::diff::run(&a),
             Command::Completions(a) => crate::app::commands::shell::completions(&a, Cli::command()),

@@ -471,3 +471,25 @@ fn quiet_hides_warnings_not_errors() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("error:"));
 }
+
+/// With no input named, a letter piped in is read (`convert --to json < letter.txt`).
+#[test]
+fn standard_input_is_read_when_no_input_is_named() {
+    let letter = std::fs::read("tests/fixtures/sample-letter.txt").unwrap();
+    let o = with_stdin(&["convert", "--to", "json"], &letter);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["symbols"][0], "A/80/912");
+    let o = with_stdin(&["validate"], &letter);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

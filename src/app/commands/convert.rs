@@ -22,9 +22,10 @@ use unletters::symbol::{self, Symbol};
     after_help = "Examples:\n  unletters convert A_79_729-S_2025_40.txt --to json -o letter.json\n  unletters convert letter.json --to akn\n  unletters convert letter.txt --to html -o letter.html\n  cat letter.txt | unletters convert - --to text\n  unletters convert word.txt --to json --symbol A/76/603-S/2021/1031\n  unletters convert letters/ --to akn,json --out-dir out --validate --report report.jsonl\n\nWith --out-dir, exit codes are: 0 every input converted (or up to date), 1 some failed and the\nothers were converted, 2 nothing was converted (no input found, or every one failed)."
 )]
 pub struct ConvertArgs {
-    /// The input file (`-` for standard input); with --out-dir, any number of files and folders
-    /// (folders are walked recursively).
-    #[arg(required = true, value_name = "INPUT")]
+    /// The input file (`-` for standard input, also read when no input is named and standard
+    /// input is not a terminal); with --out-dir, any number of files and folders (folders are
+    /// walked recursively).
+    #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// The output format: json, text, akn or html; with --out-dir, a comma-separated list
     /// (akn,json,html; with html the folder also gets index.html, listing every letter).

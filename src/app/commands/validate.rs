@@ -21,8 +21,9 @@ use unletters::validate::{Options, Verdict};
     after_help = "Examples:\n  unletters validate letter.xml letter.json\n  unletters validate out/ --format github\n  unletters validate archive/ --include '*.xml' --jobs 2\n  unletters validate out/ --format sarif -o unletters.sarif\n  unletters validate --list-rules\n\nFolders are walked recursively for .xml/.akn (Akoma Ntoso), .json and .txt/.text/.md files.\nExit codes: 0 every file valid, 1 some file invalid, 2 usage error or a file that could not be read."
 )]
 pub struct ValidateArgs {
-    /// Files and folders to validate (`-` for standard input).
-    #[arg(required_unless_present = "list_rules")]
+    /// Files and folders to validate (`-` for standard input, also read when none is named and
+    /// standard input is not a terminal).
+    #[arg()]
     pub paths: Vec<PathBuf>,
     /// How to report: human (default, on standard error), json (one object per line), sarif
     /// (SARIF 2.1.0) or github (workflow-command annotations); the last three on standard output.
