@@ -42,6 +42,7 @@ pub mod json;
 pub mod limits;
 pub mod model;
 pub mod symbol;
+pub mod tables;
 pub mod text;
 pub mod validate;
 

@@ -2,7 +2,9 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::app::commands::{convert::ConvertArgs, diff::DiffArgs, validate::ValidateArgs};
+use crate::app::commands::{
+    convert::ConvertArgs, diff::DiffArgs, export::ExportArgs, validate::ValidateArgs,
+};
 
 /// Convert, validate and diff United Nations letters.
 #[derive(Debug, Parser)]
@@ -27,6 +29,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Report what changed between two versions of the same document symbol.
     Diff(DiffArgs),
+    /// Turn files and folders of letters into tables: letters, paragraphs and citations (CSV or JSON lines).
+    Export(ExportArgs),
 }
 
 impl Cli {
@@ -36,6 +40,7 @@ impl Cli {
             Command::Convert(a) => crate::app::commands::convert::run(&a),
             Command::Validate(a) => crate::app::commands::validate::run(&a),
             Command::Diff(a) => crate::app::commands::diff::run(&a),
+            Command::Export(a) => crate::app::commands::export::run(&a),
         }
     }
 }

@@ -2,5 +2,6 @@
 
 pub mod convert;
 pub mod diff;
+pub mod export;
 pub mod limits;
 pub mod validate;
