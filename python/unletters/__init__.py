@@ -15,7 +15,7 @@ the same as ``unletters convert --to json`` prints.
     >>> import unletters
     >>> doc = unletters.read("tests/fixtures/sample-letter.txt")
     >>> doc["symbols"]
-    ['A/80/999', 'S/2025/999']
+    ['A/80/912', 'S/2025/777']
 
 Errors about the input raise :class:`ReadError` (a ``ValueError``) with ``file``, ``line`` and
 ``column``; a missing or unreadable file raises ``OSError`` (``FileNotFoundError``...); what the

@@ -18,6 +18,7 @@ mod hostile_regressions;
 mod json_model;
 mod limits;
 mod symbol_corpus;
+mod tables;
 mod text_canonical;
 mod text_canonical_cli;
 mod text_canonical_corpus;
