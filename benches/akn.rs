@@ -2,6 +2,9 @@
 //! read for every corpus document the text reader can read, or, while it cannot, for synthetic
 //! letters of the same size.
 
+// The test support modules, as the integration tests declare them (akn_support uses common).
+#[path = "../tests/it/common/mod.rs"]
+mod common;
 #[path = "../tests/it/akn_support/mod.rs"]
 mod support;
 

@@ -7,7 +7,7 @@ use crate::format::Format;
 use crate::limits::Limits;
 use crate::model::Document;
 use crate::symbol::Symbol;
-use crate::{akn, json, text};
+use crate::{akn, html, json, text};
 
 /// What a reader may be told beyond the input itself.
 #[derive(Debug, Clone, Default)]
@@ -29,6 +29,13 @@ pub struct Read {
     pub warnings: Vec<Warning>,
     /// The format the input was read as.
     pub format: Format,
+}
+
+/// The error for asking to read a format that is written but never read (HTML).
+pub fn unreadable(format: Format) -> Error {
+    Error::Usage {
+        message: format!("{format} is an output format only: unletters does not read it"),
+    }
 }
 
 /// Decodes input bytes as UTF-8 (a byte-order mark is dropped); invalid bytes are an error naming
@@ -61,6 +68,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
         Format::Json => json::read(input, options),
         Format::Text => text::read(input, options),
         Format::Akn => akn::read(input, options),
+        Format::Html => Err(unreadable(format)),
     }
 }
 
@@ -90,11 +98,27 @@ pub(crate) fn finish(
     }
 }
 
+/// Writes a document in a format and checks the output against the format's schema (see
+/// [`crate::validate::output`]); an output that breaks it is an error, not returned.
+pub fn write_checked(doc: &Document, to: Format) -> Result<String> {
+    let out = write(doc, to)?;
+    let errors = crate::validate::output::errors(to, &out);
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::invalid(format!(
+            "the {to} output breaks its schema, not written: {}",
+            errors.join("; ")
+        )))
+    }
+}
+
 /// Writes a document in a format.
 pub fn write(doc: &Document, to: Format) -> Result<String> {
     match to {
         Format::Json => json::write(doc),
         Format::Text => text::write(doc),
         Format::Akn => akn::write(doc),
+        Format::Html => html::write(doc),
     }
 }

@@ -12,11 +12,18 @@ pub enum Format {
     Akn,
     /// The unletters JSON format (`schemas/unletters.schema.json`).
     Json,
+    /// A self-contained HTML5 page for people to read: written, never read.
+    Html,
 }
 
 impl Format {
     /// Every format, in the order help texts list them.
-    pub const ALL: [Format; 3] = [Format::Json, Format::Text, Format::Akn];
+    pub const ALL: [Format; 4] = [Format::Json, Format::Text, Format::Akn, Format::Html];
+
+    /// Whether unletters reads this format (HTML is an output only).
+    pub fn readable(self) -> bool {
+        self != Format::Html
+    }
 
     /// The format's name on the command line.
     pub fn name(self) -> &'static str {
@@ -24,6 +31,7 @@ impl Format {
             Format::Text => "text",
             Format::Akn => "akn",
             Format::Json => "json",
+            Format::Html => "html",
         }
     }
 
@@ -33,6 +41,7 @@ impl Format {
             Format::Text => "txt",
             Format::Akn => "xml",
             Format::Json => "json",
+            Format::Html => "html",
         }
     }
 
@@ -61,8 +70,9 @@ impl FromStr for Format {
             "text" | "txt" => Ok(Format::Text),
             "akn" | "xml" => Ok(Format::Akn),
             "json" => Ok(Format::Json),
+            "html" | "htm" => Ok(Format::Html),
             other => Err(format!(
-                "unknown format {other:?} (expected json, text or akn)"
+                "unknown format {other:?} (expected json, text, akn or html)"
             )),
         }
     }

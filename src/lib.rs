@@ -1,7 +1,8 @@
 //! unletters: convert, validate and diff United Nations letters.
 //!
 //! Readers turn plain text, Akoma Ntoso XML or JSON into one [`Document`]; writers turn it back
-//! into any of them. Validation and diff work on that model and on the bytes written.
+//! into any of them, or into a web page for people ([`html`]). Validation and diff work on that
+//! model and on the bytes written.
 //!
 //! ```
 //! use unletters::{convert, Format};
@@ -21,6 +22,7 @@
 
 // Input must never panic the library (issue 8): these lints keep the obvious ways out. Tests may
 // unwrap.
+#![warn(missing_docs)]
 #![cfg_attr(
     not(test),
     warn(
@@ -38,6 +40,7 @@ pub mod convert;
 pub mod diff;
 pub mod error;
 pub mod format;
+pub mod html;
 pub mod json;
 pub mod limits;
 pub mod model;

@@ -1,4 +1,4 @@
-//! Akoma Ntoso 3.0 (AKN4UN): the writer ([`write`]) and the reader ([`read`]) of UN letters.
+//! Akoma Ntoso 3.0 (AKN4UN): the writer ([`write()`]) and the reader ([`read`]) of UN letters.
 //!
 //! The layout follows `AKN-MAPPING.md` (the UN's published DGACM practice first, the AKN4UN
 //! guidelines where it is silent). Every model field has one place, so `read(write(doc)) == doc`:
@@ -27,7 +27,7 @@
 
 pub(crate) mod naming;
 mod read;
-mod write;
+pub(crate) mod write;
 mod xml;
 
 pub use read::read;

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Date, Document};
+use crate::model::{Block, Date, Document, Footnote};
 use crate::symbol::Symbol;
 
 /// The ontology a TLC belongs to; the element name written into `<references>`.
@@ -419,6 +419,94 @@ impl Eids {
     /// The eId prefix of this scope.
     pub(crate) fn prefix(&self) -> &str {
         &self.prefix
+    }
+}
+
+/// The eId of the element that holds the whole masthead.
+pub(crate) const COVER_PAGE_EID: &str = "coverPage_1";
+
+/// The eId counter a block draws from, or `None` for a block written without an eId. `main`:
+/// the block sits directly in a body (a paragraph is a `paragraph`, a heading an `hcontainer`);
+/// nested in a list item, quotation or footnote only a numbered paragraph (`blockContainer`)
+/// and the containers get one. The AKN and HTML writers both ask here, so a page's ids are the
+/// AKN file's eIds.
+pub(crate) fn block_eid_kind(block: &Block, main: bool) -> Option<&'static str> {
+    match block {
+        Block::Paragraph { .. } if main => Some("para"),
+        Block::Paragraph { num: None, .. } => None,
+        Block::Paragraph { num: Some(_), .. } => Some("blockContainer"),
+        Block::Heading { .. } if main => Some("hcontainer"),
+        Block::Heading { .. } => None,
+        Block::List { .. } => Some("list"),
+        Block::Quotation { .. } => Some("embeddedStructure"),
+        Block::Table { .. } => Some("table"),
+    }
+}
+
+/// The eId of the `n`th item (1-based) of the list with eId `list_eid`.
+pub(crate) fn item_eid(list_eid: &str, n: usize) -> String {
+    format!("{list_eid}__item_{n}")
+}
+
+/// The eId of the `n`th attachment (1-based) of the scope with eId prefix `prefix`.
+pub(crate) fn attachment_eid(prefix: &str, n: usize) -> String {
+    format!("{prefix}att_{n}")
+}
+
+/// The eId prefix of everything inside the attachment with eId `att_eid`.
+pub(crate) fn attachment_prefix(att_eid: &str) -> String {
+    format!("{att_eid}__")
+}
+
+/// One document or annex being written: its eIds and where its footnotes go. A footnote is
+/// written at its call-out when it is the next one in list order; the rest are written after the
+/// scope's content. Footnote bodies take eIds from the scope's counters at the point they are
+/// written, so a writer that wants the same eIds visits them in the same order.
+#[derive(Debug)]
+pub(crate) struct Scope<'d> {
+    pub(crate) eids: Eids,
+    footnotes: &'d [Footnote],
+    /// The next footnote, in list order, still waiting for a call-out to be written at.
+    cursor: usize,
+}
+
+impl<'d> Scope<'d> {
+    /// The scope whose eIds start with `prefix` and whose footnotes are `footnotes`.
+    pub(crate) fn new(prefix: String, footnotes: &'d [Footnote]) -> Scope<'d> {
+        Scope {
+            eids: Eids::new(prefix),
+            footnotes,
+            cursor: 0,
+        }
+    }
+
+    /// The footnote a call-out with `marker` places here, with its eId and index in the list,
+    /// when it is the next one in order.
+    pub(crate) fn place(&mut self, marker: &str) -> Option<(String, usize, &'d Footnote)> {
+        let footnotes = self.footnotes;
+        let note = footnotes.get(self.cursor).filter(|n| n.marker == marker)?;
+        let index = self.cursor;
+        self.cursor += 1;
+        Some((note_eid(self.eids.prefix(), self.cursor), index, note))
+    }
+
+    /// The footnotes no call-out placed, with their eIds and indexes, in order; after this call
+    /// no call-out places a footnote (call-outs inside these notes included).
+    pub(crate) fn take_unplaced(&mut self) -> Vec<(String, usize, &'d Footnote)> {
+        let first = self.cursor;
+        self.cursor = self.footnotes.len();
+        let prefix = self.eids.prefix().to_string();
+        self.footnotes
+            .iter()
+            .enumerate()
+            .skip(first)
+            .map(|(i, note)| (note_eid(&prefix, i + 1), i, note))
+            .collect()
+    }
+
+    /// The scope's footnotes.
+    pub(crate) fn footnotes(&self) -> &'d [Footnote] {
+        self.footnotes
     }
 }
 

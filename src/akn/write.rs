@@ -5,6 +5,12 @@
 //! `heading`, `num`, `docTitle`, ...) nothing is added, so every character of text is the model's.
 //! Each document or annex renders its content before its `<meta>`, so the TLCs and the footnotes
 //! that found no call-out are known when `<references>` and `<notes>` are written.
+//!
+//! Why one file of about a thousand lines: every element is written through one writer state (the
+//! indentation, the eId counters, the TLCs and notes gathered for `<meta>`), and a document's
+//! annexes are written by the same functions recursively. Split by element, each module would take
+//! that state apart; the functions are small and ordered as the file is (meta, cover page,
+//! preface, body, conclusions, attachments, inlines).
 
 use std::borrow::Cow;
 
@@ -14,17 +20,24 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::name::QName;
 
 use super::naming::{
-    Eids, Iris, TlcKind, Tlcs, camel_slug, is_plain_uri, note_eid, organ_eid, percent_encode_all,
+    COVER_PAGE_EID, Iris, Scope, Tlc, TlcKind, Tlcs, attachment_eid, attachment_prefix,
+    block_eid_kind, camel_slug, is_plain_uri, item_eid, organ_eid, percent_encode_all,
     session_value,
 };
 use super::{AKN_NS, AKN4UN_NS, class, doc_name, inline_name};
 use crate::error::{Error, Result};
-use crate::model::{Annex, AnnexKind, Block, Document, Footnote, Inline, Row, Session, Signature};
+use crate::model::{Annex, AnnexKind, Block, Document, Inline, Row, Session, Signature};
 use crate::symbol::Symbol;
 
 /// Writes a document as Akoma Ntoso XML. Fails only when a string holds a character XML 1.0
 /// cannot carry (a control character other than tab, line feed and carriage return).
 pub fn write(doc: &Document) -> Result<String> {
+    write_with_references(doc).map(|(xml, _)| xml)
+}
+
+/// Writes a document as Akoma Ntoso XML, and returns with it the entries of its `<references>`
+/// (in the order written), for a writer that shows them.
+pub(crate) fn write_with_references(doc: &Document) -> Result<(String, Vec<Tlc>)> {
     let mut w = AknWriter {
         out: Out::new(2),
         tlcs: Tlcs::default(),
@@ -111,8 +124,10 @@ pub fn write(doc: &Document) -> Result<String> {
     w.out.close("doc")?;
     w.out.close("akomaNtoso")?;
     w.out.w.get_mut().push(b'\n');
-    String::from_utf8(w.out.w.into_inner())
-        .map_err(|e| Error::invalid(format!("the AKN writer produced invalid UTF-8: {e}")))
+    let references = w.tlcs.sorted().into_iter().cloned().collect();
+    let xml = String::from_utf8(w.out.w.into_inner())
+        .map_err(|e| Error::invalid(format!("the AKN writer produced invalid UTF-8: {e}")))?;
+    Ok((xml, references))
 }
 
 /// The byte sink with the indentation state.
@@ -248,24 +263,6 @@ fn escape(s: &str, attr: bool) -> Result<Cow<'_, str>> {
     Ok(Cow::Owned(out))
 }
 
-/// One document or annex being written: its eIds and its footnotes.
-struct Scope<'d> {
-    eids: Eids,
-    footnotes: &'d [Footnote],
-    /// The next footnote, in list order, still waiting for a call-out to be written at.
-    cursor: usize,
-}
-
-impl<'d> Scope<'d> {
-    fn new(prefix: String, footnotes: &'d [Footnote]) -> Scope<'d> {
-        Scope {
-            eids: Eids::new(prefix),
-            footnotes,
-            cursor: 0,
-        }
-    }
-}
-
 struct AknWriter {
     out: Out,
     tlcs: Tlcs,
@@ -365,17 +362,12 @@ impl AknWriter {
     /// `<notes>` for the footnotes no call-out carried (they follow the placed ones in order).
     /// Written after the scope's content, so it continues the scope's eId counters.
     fn notes(&mut self, scope: &mut Scope) -> Result<()> {
-        let first = scope.cursor;
-        let footnotes = scope.footnotes;
-        let rest = footnotes.get(first..).unwrap_or_default();
+        let rest = scope.take_unplaced();
         if rest.is_empty() {
             return Ok(());
         }
-        // Call-outs inside these notes cannot place a footnote any more.
-        scope.cursor = footnotes.len();
         self.out.open("notes", &[("source", "#DGACM")])?;
-        for (i, note) in rest.iter().enumerate() {
-            let eid = note_eid(scope.eids.prefix(), first + i + 1);
+        for (eid, _, note) in rest {
             self.out
                 .open("note", &[("eId", &eid), ("marker", &note.marker)])?;
             self.blocks(scope, &note.body, false)?;
@@ -412,7 +404,7 @@ impl AknWriter {
     }
 
     fn cover_page(&mut self, doc: &Document) -> Result<()> {
-        self.out.open("coverPage", &[("eId", "coverPage_1")])?;
+        self.out.open("coverPage", &[("eId", COVER_PAGE_EID)])?;
         let publisher = self.tlcs.fixed(TlcKind::Role, "publisher", "Publisher");
         let publisher = format!("#{publisher}");
         self.cover_line(
@@ -613,9 +605,11 @@ impl AknWriter {
     }
 
     fn block(&mut self, scope: &mut Scope, block: &Block, main: bool) -> Result<()> {
+        let eid = block_eid_kind(block, main)
+            .map(|kind| scope.eids.next(kind))
+            .unwrap_or_default();
         match block {
             Block::Paragraph { num, content } if main => {
-                let eid = scope.eids.next("para");
                 self.out.open("paragraph", &[("eId", &eid)])?;
                 if let Some(num) = num {
                     self.out.text_element("num", &[], &num.text)?;
@@ -630,7 +624,6 @@ impl AknWriter {
                 num: Some(num),
                 content,
             } => {
-                let eid = scope.eids.next("blockContainer");
                 self.out.open(
                     "blockContainer",
                     &[("eId", &eid), ("class", class::NUMBERED_PARAGRAPH)],
@@ -640,7 +633,6 @@ impl AknWriter {
                 self.out.close("blockContainer")
             }
             Block::Heading { content } if main => {
-                let eid = scope.eids.next("hcontainer");
                 self.out
                     .open("hcontainer", &[("eId", &eid), ("name", "crossHeading")])?;
                 self.out.open_mixed("heading", &[])?;
@@ -652,11 +644,10 @@ impl AknWriter {
                 self.paragraph_p(scope, content, &[("class", class::HEADING)])
             }
             Block::List { items } => {
-                let eid = scope.eids.next("list");
                 if items.is_empty() {
                     self.out
                         .open("blockList", &[("eId", &eid), ("class", class::EMPTY)])?;
-                    let item = format!("{eid}__item_1");
+                    let item = item_eid(&eid, 1);
                     self.out.open("item", &[("eId", &item)])?;
                     self.out.empty("p", &[("class", class::EMPTY)])?;
                     self.out.close("item")?;
@@ -664,8 +655,8 @@ impl AknWriter {
                 }
                 self.out.open("blockList", &[("eId", &eid)])?;
                 for (i, item) in items.iter().enumerate() {
-                    let item_eid = format!("{eid}__item_{}", i + 1);
-                    self.out.open("item", &[("eId", &item_eid)])?;
+                    let item_id = item_eid(&eid, i + 1);
+                    self.out.open("item", &[("eId", &item_id)])?;
                     if let Some(num) = &item.num {
                         self.out.text_element("num", &[], &num.text)?;
                     }
@@ -677,7 +668,6 @@ impl AknWriter {
             Block::Quotation { body } => {
                 // `embeddedStructure` is inline, so it sits in a `p`; its own content is
                 // element-only and is indented like any block.
-                let eid = scope.eids.next("embeddedStructure");
                 self.out.newline();
                 self.out
                     .w
@@ -695,7 +685,7 @@ impl AknWriter {
                 self.out.w.write_event(Event::End(BytesEnd::new("p")))?;
                 Ok(())
             }
-            Block::Table { rows } => self.table(scope, rows),
+            Block::Table { rows } => self.table(scope, &eid, rows),
         }
     }
 
@@ -710,17 +700,16 @@ impl AknWriter {
         self.out.close_mixed("p")
     }
 
-    fn table(&mut self, scope: &mut Scope, rows: &[Row]) -> Result<()> {
-        let eid = scope.eids.next("table");
+    fn table(&mut self, scope: &mut Scope, eid: &str, rows: &[Row]) -> Result<()> {
         if rows.is_empty() {
             self.out
-                .open("table", &[("eId", &eid), ("class", class::EMPTY)])?;
+                .open("table", &[("eId", eid), ("class", class::EMPTY)])?;
             self.out.open("tr", &[])?;
             self.out.empty("td", &[])?;
             self.out.close("tr")?;
             return self.out.close("table");
         }
-        self.out.open("table", &[("eId", &eid)])?;
+        self.out.open("table", &[("eId", eid)])?;
         for row in rows {
             let cell = if row.header { "th" } else { "td" };
             if row.cells.is_empty() {
@@ -796,10 +785,7 @@ impl AknWriter {
     /// A footnote call-out: the footnote itself (`authorialNote`) when it is the next one in list
     /// order; otherwise an `inline name="footnoteRef"` keeping the marker.
     fn call_out(&mut self, scope: &mut Scope, marker: &str) -> Result<()> {
-        let footnotes = scope.footnotes;
-        if let Some(note) = footnotes.get(scope.cursor).filter(|n| n.marker == marker) {
-            scope.cursor += 1;
-            let eid = note_eid(scope.eids.prefix(), scope.cursor);
+        if let Some((eid, _, note)) = scope.place(marker) {
             self.out.w.write_event(Event::Start(tag(
                 "authorialNote",
                 &[("marker", marker), ("placement", "bottom"), ("eId", &eid)],
@@ -857,13 +843,13 @@ impl AknWriter {
         }
         self.out.open("attachments", &[])?;
         for (i, annex) in annexes.iter().enumerate() {
-            let att = format!("{prefix}att_{}", i + 1);
+            let att = attachment_eid(prefix, i + 1);
             // The product's level-2 rule: the component of attachment `att_N` is `annex_N`
             // whatever its kind, with the path of its parents when it is nested.
             let component =
                 super::naming::component_name(&att).unwrap_or_else(|| format!("annex_{}", i + 1));
             self.out.open("attachment", &[("eId", &att)])?;
-            self.annex(annex, &format!("{att}__"), &component)?;
+            self.annex(annex, &attachment_prefix(&att), &component)?;
             self.out.close("attachment")?;
         }
         self.out.close("attachments")
@@ -919,20 +905,20 @@ fn split_heading(heading: &str) -> (&str, &str) {
 
 /// Which parts of the title the writer can mark inside `docTitle` (they appear in it, in order)
 /// and which it writes in a separate `p` after it.
-struct TitlePlan {
-    marked: Vec<((usize, usize), TitlePart)>,
-    unmarked: Vec<TitlePart>,
+pub(crate) struct TitlePlan {
+    pub(crate) marked: Vec<((usize, usize), TitlePart)>,
+    pub(crate) unmarked: Vec<TitlePart>,
 }
 
 #[derive(Debug, Clone, Copy)]
-enum TitlePart {
+pub(crate) enum TitlePart {
     Date,
     Sender,
     Addressee(usize),
 }
 
 impl TitlePlan {
-    fn new(doc: &Document) -> TitlePlan {
+    pub(crate) fn new(doc: &Document) -> TitlePlan {
         let title = doc.title.as_str();
         let mut marked = Vec::new();
         let mut unmarked = Vec::new();

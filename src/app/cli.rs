@@ -1,7 +1,8 @@
 //! The command line: the top-level clap parser and its subcommands (each defined in `commands`).
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
+use crate::app::commands::shell::{CompletionsArgs, ManArgs};
 use crate::app::commands::{
     convert::ConvertArgs, diff::DiffArgs, export::ExportArgs, validate::ValidateArgs,
 };
@@ -23,7 +24,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Convert a letter between plain text, Akoma Ntoso XML and JSON.
+    /// Convert a letter between plain text, Akoma Ntoso XML and JSON, or write it as a web page.
     Convert(ConvertArgs),
     /// Validate files against the published schemas (AKN XSD, JSON Schema) and level-2 rules.
     Validate(ValidateArgs),
@@ -31,6 +32,10 @@ pub enum Command {
     Diff(DiffArgs),
     /// Turn files and folders of letters into tables: letters, paragraphs and citations (CSV or JSON lines).
     Export(ExportArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Write one man page per command into a folder (`unletters man ~/.local/share/man/man1`).
+    Man(ManArgs),
 }
 
 impl Cli {
@@ -41,6 +46,8 @@ impl Cli {
             Command::Validate(a) => crate::app::commands::validate::run(&a),
             Command::Diff(a) => crate::app::commands::diff::run(&a),
             Command::Export(a) => crate::app::commands::export::run(&a),
+            Command::Completions(a) => crate::app::commands::shell::completions(&a, Cli::command()),
+            Command::Man(a) => crate::app::commands::shell::man(&a, Cli::command()),
         }
     }
 }

@@ -2,18 +2,21 @@
 //! block changes), how it is computed, and its published JSON Schema.
 //!
 //! The comparison works on the document model, so it ignores how each side was laid out or which
-//! format it came in: [`blocks`] flattens each document into comparable units, [`normalize`] says
-//! what is not content, [`align`] pairs units by content, [`words`] finds the changed words inside
-//! a modified unit, [`metadata`] compares the masthead field by field, and [`corrigendum`]
+//! format it came in: `blocks` flattens each document into comparable units, `normalize` says
+//! what is not content, `align` pairs units by content, `words` finds the changed words inside
+//! a modified unit, `metadata` compares the masthead field by field, and `corrigendum`
 //! recognises a list of corrections. [`render`] writes a [`Diff`] for people and programs.
 
-pub mod align;
+pub(crate) mod align;
+// Public, hidden: the corpus tests check what a unit is and how text is normalised.
+#[doc(hidden)]
 pub mod blocks;
-pub mod corrigendum;
-pub mod metadata;
+pub(crate) mod corrigendum;
+pub(crate) mod metadata;
+#[doc(hidden)]
 pub mod normalize;
 pub mod render;
-pub mod words;
+pub(crate) mod words;
 
 use rayon::prelude::*;
 use schemars::JsonSchema;

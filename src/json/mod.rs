@@ -1,7 +1,7 @@
 //! The unletters JSON format: read and write a [`Document`], and its published JSON Schema.
 //!
 //! The schema in `schemas/unletters.schema.json` is generated from the model by
-//! `cargo xtask schema`; [`schema`] produces the same value, and a test keeps the two equal.
+//! `cargo xtask schema`; [`schema()`] produces the same value, and a test keeps the two equal.
 
 use crate::convert::{Read, ReadOptions, finish};
 use crate::error::{Error, Position, Result};

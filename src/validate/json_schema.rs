@@ -1,4 +1,4 @@
-//! Validation of JSON against the published schema ([`crate::json::schema`]), as diagnostics.
+//! Validation of JSON against the published schema ([`crate::json::schema`](mod@crate::json::schema)), as diagnostics.
 
 pub use crate::json::schema::{SCHEMA, SchemaError, errors, validator};
 

@@ -7,6 +7,7 @@
 pub mod akn;
 pub mod diagnostic;
 pub mod json_schema;
+pub mod output;
 pub mod rules;
 pub mod text;
 pub mod xsd;
@@ -26,6 +27,8 @@ pub const TOO_LARGE: &str = "file-too-large";
 pub const TOO_DEEP: &str = "nested-too-deeply";
 /// Rule id of input that is not UTF-8.
 pub const ENCODING: &str = "encoding";
+/// Rule id of a file asked to be checked as a format unletters only writes (HTML).
+pub const UNSUPPORTED_FORMAT: &str = "unsupported-format";
 
 /// What the caller decides about a run.
 #[derive(Debug, Clone)]
@@ -91,6 +94,14 @@ pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Option
         }
         Format::Json => json_schema::check(file, text),
         Format::Text => text::check(file, text, options.max_text_depth),
+        Format::Html => (
+            Verdict::Unreadable,
+            vec![Diagnostic::error(
+                file,
+                UNSUPPORTED_FORMAT,
+                crate::convert::unreadable(format).to_string(),
+            )],
+        ),
     };
     let source = if diagnostics.is_empty() {
         String::new()

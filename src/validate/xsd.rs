@@ -19,7 +19,7 @@ pub const AKN_XSD: &str = include_str!("../../schemas/akn/akomantoso30.xsd");
 /// The W3C schema of the `xml:` namespace the AKN schema imports (`./xml.xsd`), as vendored.
 pub const XML_XSD: &str = include_str!("../../schemas/akn/xml.xsd");
 /// The Akoma Ntoso 3.0 namespace.
-pub const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+pub use crate::akn::AKN_NS;
 
 /// Where the embedded main schema says it lives; its relative import resolves next to it.
 const AKN_XSD_URI: &str = "embedded:///akn/akomantoso30.xsd";

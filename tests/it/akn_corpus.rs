@@ -39,7 +39,8 @@ fn corpus_files() -> Option<Vec<PathBuf>> {
         }
     }
     files.sort();
-    assert!(!files.is_empty(), "the corpus holds no documents");
+    // 163 letters, 16 revisions and the Word letter: fewer means the corpus was not all read.
+    assert!(files.len() >= 180, "only {} corpus documents", files.len());
     Some(files)
 }
 
@@ -60,7 +61,7 @@ fn corpus_converts_to_valid_lossless_akn() {
         };
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let xml = akn::write(&doc).unwrap_or_else(|e| panic!("{name}: {e}"));
-        support::assert_level2(&doc, &xml);
+        support::assert_level2(&xml);
         // The in-process XSD validator beside xmllint, and every level-2 rule of `validate`.
         let options = unletters::validate::akn::Options::default();
         let (verdict, diags) = unletters::validate::akn::check(&name, &xml, &options);

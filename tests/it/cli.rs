@@ -94,6 +94,7 @@ fn usage_errors_exit_2() {
         &["convert", "x.txt"],
         &["convert", "x.txt", "--to", "pdf"],
         &["convert", "x.txt", "--to", "json", "--from", "docx"],
+        &["convert", "x.txt", "--to", "json", "--from", "html"],
         &["convert", "x.txt", "--to", "json", "--bogus"],
     ] {
         let out = unletters(args);
@@ -103,7 +104,7 @@ fn usage_errors_exit_2() {
     }
     let out = unletters(&["convert", "x.txt", "--to", "pdf"]);
     assert!(
-        stderr(&out).contains("json, text or akn"),
+        stderr(&out).contains("json, text, akn or html"),
         "{}",
         stderr(&out)
     );

@@ -202,7 +202,7 @@ fn every_command(d: &Path, file: &str, xsd: bool) -> Vec<(String, Output)> {
     let text = MAX_TEXT_DEPTH_CAP.to_string();
     let caps = ["--max-xml-depth", &xml, "--max-text-depth", &text];
     let mut runs: Vec<Vec<String>> = Vec::new();
-    for to in ["json", "text", "akn"] {
+    for to in ["json", "text", "akn", "html"] {
         let out = format!("{file}.{to}.out");
         runs.push(
             ["convert", file, "--to", to, "-o", &out]

@@ -123,6 +123,17 @@ fn check(dir: &str) {
     if !unsupported.is_empty() {
         eprintln!("SKIPPED {} files: {}", unsupported.len(), unsupported[0]);
     }
+    // Every file is a real document: each must read, and every one read must round-trip.
+    assert!(
+        rejected.is_empty() && unsupported.is_empty(),
+        "the reader refused {} of {} files:\n{}",
+        rejected.len() + unsupported.len(),
+        files.len(),
+        [rejected.as_slice(), unsupported.as_slice()]
+            .concat()
+            .join("\n")
+    );
+    assert_eq!(ok + lost.len(), files.len());
     assert!(
         lost.is_empty(),
         "{} of {} files lose data through the canonical text:\n{}",

@@ -21,16 +21,21 @@ pub fn run() -> Result<()> {
     let out = root.join("target/diff-screenshot");
     std::fs::create_dir_all(&out)?;
     let html = out.join("diff.html");
-    std::fs::write(&html, unletters::diff::render::html::render(&diff))?;
+    std::fs::write(
+        &html,
+        unletters::diff::render::html::render(&diff, "old.json", "new.json"),
+    )?;
     let profile = out.join("chromium-profile");
     chromium(
         &html,
         &profile,
+        DESKTOP,
         &format!("--screenshot={}", out.join("diff.png").display()),
     )?;
     chromium(
         &html,
         &profile,
+        DESKTOP,
         &format!("--print-to-pdf={}", out.join("diff.pdf").display()),
     )?;
     eprintln!(
@@ -40,7 +45,12 @@ pub fn run() -> Result<()> {
     Ok(())
 }
 
-fn chromium(html: &Path, profile: &Path, action: &str) -> Result<()> {
+/// The window a desktop browser shows a page in.
+pub const DESKTOP: (u32, u32) = (1280, 1500);
+
+/// Has headless Chromium take `action` (`--screenshot=PNG`, `--print-to-pdf=PDF`) on `html` in a
+/// window of `size` (width, height) CSS pixels.
+pub fn chromium(html: &Path, profile: &Path, size: (u32, u32), action: &str) -> Result<()> {
     let status = Command::new("chromium")
         .args([
             "--headless",
@@ -51,8 +61,10 @@ fn chromium(html: &Path, profile: &Path, action: &str) -> Result<()> {
             "--disable-sync",
             "--no-first-run",
             "--hide-scrollbars",
-            "--window-size=1280,1500",
+            // The printed PDF as the page prints, without the browser's date and address.
+            "--no-pdf-header-footer",
         ])
+        .arg(format!("--window-size={},{}", size.0, size.1))
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(action)
         .arg(html)

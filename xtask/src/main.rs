@@ -1,6 +1,8 @@
 //! Project tasks: `cargo xtask schema` regenerates the published JSON Schemas (the document's and
 //! the diff's); `cargo xtask check` checks generated and vendored files are current;
 //! `cargo xtask diff-screenshot` renders a sample HTML diff in headless Chromium to look at;
+//! `cargo xtask html-screenshot` does the same for a letter's page and an archive's index;
+//! `cargo xtask man` writes one man page per command into `target/man/`;
 //! `cargo xtask bench` measures whole-corpus throughput against peer tools (on demand, never in CI);
 //! `cargo xtask diff-bench` times the diff against `git diff --word-diff`.
 
@@ -13,6 +15,8 @@ use sha2::{Digest, Sha256};
 
 mod diff_bench;
 mod diff_screenshot;
+mod html_screenshot;
+mod man;
 
 /// The generated schemas: path under the root, and the text it must hold.
 fn generated() -> [(&'static str, String); 2] {
@@ -31,11 +35,13 @@ fn main() -> Result<()> {
         "schema" => schema(),
         "check" => check(),
         "diff-screenshot" => diff_screenshot::run(),
+        "html-screenshot" => html_screenshot::run(),
+        "man" => man::run(),
         "bench" => bench::run(&root()),
         "diff-bench" => diff_bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <schema|check|diff-screenshot|bench|diff-bench>\n  schema           regenerate schemas/unletters.schema.json and schemas/diff.schema.json\n  check            fail when a generated or vendored file is stale\n  diff-screenshot  write target/diff-screenshot/{{diff.html,diff.png}} (needs chromium)\n  bench            convert, validate and diff the corpus; compare with pandoc, xmllint, git diff\n  diff-bench       time `unletters diff` against `git diff --word-diff` on E/CN.6/2025/3 and its Rev.1"
+                "usage: cargo xtask <schema|check|diff-screenshot|html-screenshot|man|bench|diff-bench>\n  schema           regenerate schemas/unletters.schema.json and schemas/diff.schema.json\n  check            fail when a generated or vendored file is stale\n  diff-screenshot  write target/diff-screenshot/{{diff.html,diff.png}} (needs chromium)\n  html-screenshot  write target/html-screenshot/{{sample-letter,index}}.{{png,pdf}} (needs chromium)\n  man              write one man page per command into target/man/\n  bench            convert, validate and diff the corpus; compare with pandoc, xmllint, git diff\n  diff-bench       time `unletters diff` against `git diff --word-diff` on E/CN.6/2025/3 and its Rev.1"
             );
             std::process::exit(2);
         }

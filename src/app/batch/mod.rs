@@ -14,7 +14,6 @@
 //!
 //! Records are then handed to the report in input order.
 
-pub mod checks;
 pub mod naming;
 pub mod progress;
 pub mod report;
@@ -75,11 +74,13 @@ pub fn run(plan: &Plan, report: &mut Report, progress: &Progress) -> Result<Summ
     }
     let mut summary = Summary::default();
     let mut failure = None;
+    let mut index = Index::default();
     pool.in_place_scope(|scope| {
         let mut run = Coordinator::new(plan, &setup, plan.jobs.max(1) * WINDOW_PER_JOB);
         failure = run
-            .drive(scope, &mut |record, bytes| {
+            .drive(scope, &mut |mut record, bytes| {
                 summary.add(&record, bytes);
+                index.add(&mut record);
                 if let Some(e) = &record.error {
                     progress.println(&format!("{}: error: {e}", record.path));
                 }
@@ -91,9 +92,35 @@ pub fn run(plan: &Plan, report: &mut Report, progress: &Progress) -> Result<Summ
     if let Some(e) = failure {
         return Err(e);
     }
+    if plan.targets.contains(&Format::Html) {
+        let page = unletters::html::index(&index.entries, &index.failures);
+        crate::app::io::write_output(&plan.out_dir.join(INDEX_PAGE), page.as_bytes())?;
+    }
     summary.seconds = started.elapsed().as_secs_f64();
     report.finish(&summary)?;
     Ok(summary)
+}
+
+/// The name of the page that lists the letters of a batch with `html` among its targets.
+pub const INDEX_PAGE: &str = "index.html";
+
+/// The rows of `index.html`, gathered in input order.
+#[derive(Debug, Default)]
+struct Index {
+    entries: Vec<unletters::html::IndexEntry>,
+    failures: Vec<unletters::html::IndexFailure>,
+}
+
+impl Index {
+    fn add(&mut self, record: &mut Record) {
+        self.entries.extend(record.index.take().map(|entry| *entry));
+        if let Some(reason) = &record.error {
+            self.failures.push(unletters::html::IndexFailure {
+                path: record.path.clone(),
+                reason: reason.clone(),
+            });
+        }
+    }
 }
 
 /// What every task needs to know beyond the plan, settled before the first input.
@@ -210,7 +237,7 @@ impl<'a> Coordinator<'a> {
             slots: VecDeque::new(),
             emitted: 0,
             claimed: 0,
-            claims: Claims::default(),
+            claims: index_claimed(plan),
             tx,
             rx,
         }
@@ -343,6 +370,16 @@ impl<'a> Coordinator<'a> {
     }
 }
 
+/// The claims a run starts with: `index.html` is the index's when there is one, so an input
+/// named `index` gets `index~2.html`.
+fn index_claimed(plan: &Plan) -> Claims {
+    let mut claims = Claims::default();
+    if plan.targets.contains(&Format::Html) {
+        claims.claim(Path::new(INDEX_PAGE));
+    }
+    claims
+}
+
 /// Runs a task, turning a panic into an error so that the run goes on and the coordinator hears
 /// back from every task.
 fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
@@ -405,6 +442,8 @@ fn write(plan: &Plan, setup: &Setup, named: Named) -> (Record, u64) {
         ..Record::default()
     };
     let mut errors = Vec::new();
+    // Where the letter's page is, relative to the output folder, once it is there.
+    let mut html_page = None;
     let mut bytes = read.as_ref().map_or(0, |l| l.bytes);
     let input_time = if plan.skip_existing {
         std::fs::metadata(&input.path).ok().map(|m| {
@@ -419,6 +458,9 @@ fn write(plan: &Plan, setup: &Setup, named: Named) -> (Record, u64) {
         let shown = out.display().to_string();
         if let Some(Some(t)) = input_time {
             if is_fresh(&out, t) {
+                if format == Format::Html {
+                    html_page = Some(index_href(&name));
+                }
                 record.skipped.push(shown.clone());
                 record.outputs.push(shown);
                 continue;
@@ -438,12 +480,23 @@ fn write(plan: &Plan, setup: &Setup, named: Named) -> (Record, u64) {
         }
         let Some(loaded) = &read else { break };
         match write_one(plan, setup, &loaded.read, format, &out) {
-            Ok(()) => record.outputs.push(shown),
+            Ok(()) => {
+                if format == Format::Html {
+                    html_page = Some(index_href(&name));
+                }
+                record.outputs.push(shown);
+            }
             Err(e) => errors.push(format!("{format}: {e}")),
         }
     }
+    if html_page.is_some() && read.is_none() {
+        // Every output was up to date, so nothing read the input; its row needs the document.
+        read = load(plan, &input.path).ok();
+    }
     if let Some(l) = &read {
         record.warnings = l.read.warnings.iter().map(|w| w.to_string()).collect();
+        record.index = html_page
+            .map(|href| Box::new(unletters::html::IndexEntry::new(&l.read.document, href)));
     }
     record.warnings.extend(naming_warnings);
     if !errors.is_empty() {
@@ -452,18 +505,21 @@ fn write(plan: &Plan, setup: &Setup, named: Named) -> (Record, u64) {
     (record, bytes)
 }
 
+/// An output's name relative to the output folder as the index links it: `/` between folders.
+fn index_href(name: &Path) -> String {
+    name.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Renders, checks and writes one output.
 fn write_one(plan: &Plan, setup: &Setup, read: &Read, format: Format, out: &Path) -> Result<()> {
-    let text = convert::write(&read.document, format)?;
-    if plan.validate {
-        let errors = checks::errors(format, &text);
-        if !errors.is_empty() {
-            return Err(Error::invalid(format!(
-                "output breaks its schema, not written: {}",
-                errors.join("; ")
-            )));
-        }
-    }
+    let text = if plan.validate {
+        convert::write_checked(&read.document, format)?
+    } else {
+        convert::write(&read.document, format)?
+    };
     if setup.replaces_input(out) {
         return Err(Error::Refused {
             message: format!("{} is an input; not overwritten", out.display()),

@@ -24,6 +24,9 @@ pub struct Record {
     pub warnings: Vec<String>,
     /// Why the input, or one of its outputs, failed; `None` when all went well.
     pub error: Option<String>,
+    /// The letter's row in the archive's `index.html`, when it has an HTML page.
+    #[serde(skip)]
+    pub index: Option<Box<unletters::html::IndexEntry>>,
 }
 
 impl Record {

@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::limits::LimitArgs;
 use crate::app::batch::{
-    self, Plan, checks, naming::NameBy, progress::Progress, report::Report, walk::Filters,
+    self, Plan, naming::NameBy, progress::Progress, report::Report, walk::Filters,
 };
 use crate::app::report_error::{error_line, exit_code, warning_line};
 use unletters::convert::{self, ReadOptions};
@@ -19,18 +19,19 @@ use unletters::symbol::{self, Symbol};
 /// Arguments of `unletters convert`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  unletters convert A_79_729-S_2025_40.txt --to json -o letter.json\n  unletters convert letter.json --to akn\n  cat letter.txt | unletters convert - --to text\n  unletters convert word.txt --to json --symbol A/76/603-S/2021/1031\n  unletters convert letters/ --to akn,json --out-dir out --validate --report report.jsonl\n\nWith --out-dir, exit codes are: 0 every input converted (or up to date), 1 some failed and the\nothers were converted, 2 nothing was converted (no input found, or every one failed)."
+    after_help = "Examples:\n  unletters convert A_79_729-S_2025_40.txt --to json -o letter.json\n  unletters convert letter.json --to akn\n  unletters convert letter.txt --to html -o letter.html\n  cat letter.txt | unletters convert - --to text\n  unletters convert word.txt --to json --symbol A/76/603-S/2021/1031\n  unletters convert letters/ --to akn,json --out-dir out --validate --report report.jsonl\n\nWith --out-dir, exit codes are: 0 every input converted (or up to date), 1 some failed and the\nothers were converted, 2 nothing was converted (no input found, or every one failed)."
 )]
 pub struct ConvertArgs {
     /// The input file (`-` for standard input); with --out-dir, any number of files and folders
     /// (folders are walked recursively).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// The output format: json, text or akn; with --out-dir, a comma-separated list (akn,json,text).
+    /// The output format: json, text, akn or html; with --out-dir, a comma-separated list
+    /// (akn,json,html; with html the folder also gets index.html, listing every letter).
     #[arg(long, value_parser = parse_format, value_delimiter = ',', required = true)]
     pub to: Vec<Format>,
     /// The input format (json, text or akn); detected from the content when omitted.
-    #[arg(long, value_parser = parse_format)]
+    #[arg(long, value_parser = parse_input_format)]
     pub from: Option<Format>,
     /// Where to write the output (`-` or omitted: standard output). Written atomically.
     #[arg(short, long, conflicts_with = "out_dir")]
@@ -71,6 +72,18 @@ pub struct ConvertArgs {
 
 fn parse_format(s: &str) -> std::result::Result<Format, String> {
     s.parse()
+}
+
+/// A format the readers read: HTML is written only.
+pub(crate) fn parse_input_format(s: &str) -> std::result::Result<Format, String> {
+    let format: Format = s.parse()?;
+    if format.readable() {
+        Ok(format)
+    } else {
+        Err(format!(
+            "{format} is an output format only (expected json, text or akn)"
+        ))
+    }
 }
 
 /// Runs `unletters convert`.
@@ -139,7 +152,7 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
         let progress = Progress::new();
         if plan.validate {
             for &f in &plan.targets {
-                if !checks::checkable(f) {
+                if !unletters::validate::output::checkable(f) {
                     progress.println(&format!(
                         "unletters convert: note: --validate cannot check {f} outputs in this build"
                     ));
@@ -178,16 +191,11 @@ fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Resu
     for w in &read.warnings {
         eprintln!("{}", warning_line(name, w));
     }
-    let out = convert::write(&read.document, to)?;
-    if args.validate {
-        let errors = checks::errors(to, &out);
-        if !errors.is_empty() {
-            return Err(Error::invalid(format!(
-                "the {to} output breaks its schema, not written: {}",
-                errors.join("; ")
-            )));
-        }
-    }
+    let out = if args.validate {
+        convert::write_checked(&read.document, to)?
+    } else {
+        convert::write(&read.document, to)?
+    };
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
     crate::app::io::write_output(target, out.as_bytes())
 }

@@ -129,7 +129,7 @@ fn compare(args: &DiffArgs) -> Result<bool, Failure> {
         DiffFormat::Terminal => render::terminal::render(&d, use_color(args)),
         DiffFormat::Unified => render::unified::render(&old, &new, &old_name, &new_name),
         DiffFormat::Json => render::json::render(&d),
-        DiffFormat::Html => render::html::render(&d),
+        DiffFormat::Html => render::html::render(&d, &old_name, &new_name),
     };
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
     crate::app::io::write_output(target, report.as_bytes())

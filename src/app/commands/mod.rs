@@ -4,4 +4,5 @@ pub mod convert;
 pub mod diff;
 pub mod export;
 pub mod limits;
+pub mod shell;
 pub mod validate;

@@ -38,7 +38,7 @@ pub struct ValidateArgs {
     #[arg(long)]
     pub schema_only: bool,
     /// Check every input as this format (json, text or akn) instead of recognising it.
-    #[arg(long, value_parser = parse_format)]
+    #[arg(long, value_parser = crate::app::commands::convert::parse_input_format)]
     pub from: Option<Format>,
     #[command(flatten)]
     pub limits: LimitArgs,
@@ -58,10 +58,6 @@ pub struct ValidateArgs {
 }
 
 fn parse_output(s: &str) -> Result<OutputFormat, String> {
-    s.parse()
-}
-
-fn parse_format(s: &str) -> Result<Format, String> {
     s.parse()
 }
 

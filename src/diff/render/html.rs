@@ -15,6 +15,7 @@ body { font: 15px/1.5 "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: #1
 main { max-width: 1180px; margin: 0 auto; padding: 28px 32px 48px; background: #fff; min-height: 100vh; }
 header h1 { font-size: 22px; margin: 0 0 4px; font-weight: 600; }
 header p { margin: 0; color: var(--muted); }
+table.files { margin-top: 10px; width: auto; } table.files th { width: 4em; }
 h2 { font-size: 15px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 28px 0 8px; border-bottom: 1px solid var(--rule); padding-bottom: 4px; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--rule); overflow-wrap: anywhere; }
@@ -45,8 +46,9 @@ footer { margin-top: 24px; color: var(--muted); font-size: 13px; }
 }
 "#;
 
-/// Renders the diff as a self-contained HTML page.
-pub fn render(diff: &Diff) -> String {
+/// Renders the diff as a self-contained HTML page, naming the two files compared (as the user
+/// named them) with their symbols.
+pub fn render(diff: &Diff, old_file: &str, new_file: &str) -> String {
     let title = format!("unletters diff: {}", headline(diff));
     let mut out = String::new();
     let _ = write!(
@@ -58,9 +60,15 @@ pub fn render(diff: &Diff) -> String {
     );
     let _ = writeln!(
         out,
-        "<header><h1>{}</h1><p>{}</p></header>",
+        "<header><h1>{}</h1><p>{}</p>\n<table class=\"files\"><tbody>\n\
+         <tr><th>Old</th><td><code>{}</code></td><td>{}</td></tr>\n\
+         <tr><th>New</th><td><code>{}</code></td><td>{}</td></tr>\n</tbody></table></header>",
         esc(&headline(diff)),
-        esc(&summary(diff))
+        esc(&summary(diff)),
+        esc(old_file),
+        esc(&diff.old_symbols.join(", ")),
+        esc(new_file),
+        esc(&diff.new_symbols.join(", ")),
     );
     metadata(&mut out, diff);
     corrigendum(&mut out, diff);

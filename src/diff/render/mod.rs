@@ -1,4 +1,4 @@
-//! Writers of a [`Diff`](super::Diff): for a terminal, as a classic unified diff, as JSON, and as
+//! Writers of a [`Diff`]: for a terminal, as a classic unified diff, as JSON, and as
 //! a self-contained HTML page. Helpers they share live here.
 
 pub mod html;
@@ -35,7 +35,15 @@ pub fn change_title(c: &Change) -> String {
     };
     match c.op {
         Op::Insert => format!("inserted {} ({})", at(&c.new_location), c.kind),
-        Op::Delete => format!("deleted {} ({})", at(&c.old_location), c.kind),
+        // A deletion is where the block stood in the old version, which the next change's place
+        // in the new version may repeat: "old" keeps the two apart.
+        Op::Delete => format!("deleted old {} ({})", at(&c.old_location), c.kind),
+        Op::Modify if c.old_location != c.new_location && c.old_location.is_some() => format!(
+            "modified {} (old {}) ({})",
+            at(&c.new_location),
+            at(&c.old_location),
+            c.kind
+        ),
         Op::Modify => format!("modified {} ({})", at(&c.new_location), c.kind),
         Op::Move if c.words.is_empty() => format!(
             "moved {} to {} ({})",

@@ -6,6 +6,7 @@
 //! "Canonical text". The writer escapes every string so that no content can be taken for markup,
 //! so `read(write(doc)) == doc` holds for every document.
 
+mod inline;
 mod read;
 mod write;
 

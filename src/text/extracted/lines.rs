@@ -80,11 +80,6 @@ impl Line {
         }
         out
     }
-
-    /// The text with every run of whitespace folded to one space.
-    pub fn folded(&self) -> String {
-        fold(&self.text)
-    }
 }
 
 /// Whether `s` has a run of three spaces, the column gap of `-layout` text (memchr's search: this

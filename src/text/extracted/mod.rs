@@ -1,22 +1,22 @@
 //! The reader for letter text as extraction delivers it: pdftotext default mode, pdftotext
 //! `-layout`, and Word converted to Markdown-ish text.
 //!
-//! The stages, one module each: [`lines`] (the line model, with original line:column, and which
-//! extraction produced the text), [`furniture`] (page furniture out), [`footnotes`] (footnote
-//! blocks out of the flow), [`masthead`], [`title`], [`annexes`] (where attachments start),
-//! [`body`] (paragraphs, numbered paragraphs, headings, tables), [`signatures`], [`inlines`]
-//! (symbols, dates, links, footnote call-outs) and [`repair`] (safe artefact repairs).
+//! The stages, one module each: `lines` (the line model, with original line:column, and which
+//! extraction produced the text), `furniture` (page furniture out), `footnotes` (footnote
+//! blocks out of the flow), `masthead`, `title`, `annexes` (where attachments start),
+//! `body` (paragraphs, numbered paragraphs, headings, tables), `signatures`, `inlines`
+//! (symbols, dates, links, footnote call-outs) and `repair` (safe artefact repairs).
 
-pub mod annexes;
-pub mod body;
-pub mod footnotes;
-pub mod furniture;
-pub mod inlines;
-pub mod lines;
-pub mod masthead;
-pub mod repair;
-pub mod signatures;
-pub mod title;
+pub(crate) mod annexes;
+pub(crate) mod body;
+pub(crate) mod footnotes;
+pub(crate) mod furniture;
+pub(crate) mod inlines;
+pub(crate) mod lines;
+pub(crate) mod masthead;
+pub(crate) mod repair;
+pub(crate) mod signatures;
+pub(crate) mod title;
 
 use std::borrow::Cow;
 

@@ -21,6 +21,8 @@ pub fn text() -> impl Strategy<Value = String> {
         1 => "\\PC{0,16}",
         1 => Just(String::new()),
         1 => "[a-z]{1,6}\u{a0}[0-9]{1,4}",
+        // Markup characters, quotes and non-ASCII: everything XML and canonical text must escape.
+        1 => "[a-zA-Z0-9 &<>\"'.,:;/()*\u{2013}\u{e9}\u{2019}\u{1F600}\\\\\\[\\]{}|^#>-]{0,12}",
     ]
 }
 
@@ -250,7 +252,28 @@ pub fn document() -> impl Strategy<Value = Document> {
         option::of(date()),
         option::of(text()),
         vec(line(), 0..3),
-    );
+        any::<bool>(),
+    )
+        .prop_map(
+            |(kind, headings, filler, letter_date, sender, addressees, compose)| {
+                // Half the titles are composed from their parts, as real titles are, so that the
+                // writers' marked-up title is exercised as well as their fallback.
+                let title = if compose {
+                    let mut t = String::from("Letter dated ");
+                    if let Some(d) = letter_date {
+                        t.push_str(&d.to_prose());
+                    }
+                    t.push_str(" from ");
+                    t.push_str(sender.as_deref().unwrap_or_default());
+                    t.push_str(" addressed to the ");
+                    t.push_str(&addressees.join(" and the "));
+                    t
+                } else {
+                    filler
+                };
+                (kind, headings, title, letter_date, sender, addressees)
+            },
+        );
     let rest = (
         blocks(),
         vec(signature(), 0..3),

@@ -1,16 +1,16 @@
-//! What `--validate` checks for each output, on the text about to be written: JSON against the
-//! published JSON Schema, AKN against the vendored OASIS XSD (the in-process engine of
-//! `unletters::validate::xsd`, compiled once per worker thread); canonical text has no schema.
+//! Checking an output against its schema before it is written (the command line's `--validate`):
+//! JSON against the published JSON Schema, AKN against the vendored OASIS XSD (the in-process
+//! engine of [`super::xsd`], compiled once per thread); canonical text has no schema.
 
-use unletters::format::Format;
-use unletters::validate::xsd::XsdOutcome;
+use super::xsd::XsdOutcome;
+use crate::format::Format;
 
 /// Whether outputs in `format` can be checked by this build.
 pub fn checkable(format: Format) -> bool {
     match format {
         Format::Json => true,
         Format::Akn => true,
-        Format::Text => false,
+        Format::Text | Format::Html => false,
     }
 }
 
@@ -20,14 +20,14 @@ pub fn errors(format: Format, output: &str) -> Vec<String> {
     match format {
         Format::Json => json_errors(output),
         Format::Akn => akn_errors(output),
-        Format::Text => Vec::new(),
+        Format::Text | Format::Html => Vec::new(),
     }
 }
 
 fn json_errors(output: &str) -> Vec<String> {
     match serde_json::from_str::<serde_json::Value>(output) {
         Err(e) => vec![format!("not JSON: {e}")],
-        Ok(value) => unletters::validate::json_schema::errors(&value)
+        Ok(value) => crate::json::schema::errors(&value)
             .into_iter()
             .map(|e| {
                 format!(
@@ -49,7 +49,7 @@ fn pointer(p: &str) -> &str {
 fn akn_errors(output: &str) -> Vec<String> {
     // The output was written from a document the readers bounded: the engine checks it whatever
     // its depth (it keeps its own stack on the heap).
-    match unletters::validate::xsd::engine().check_with_max_depth(output, usize::MAX) {
+    match super::xsd::engine().check_with_max_depth(output, usize::MAX) {
         XsdOutcome::Malformed { offset, message } | XsdOutcome::TooDeep { offset, message } => {
             vec![format!("not well-formed XML at byte {offset}: {message}")]
         }
@@ -66,7 +66,7 @@ mod tests {
 
     #[test]
     fn json_outputs_are_checked_against_the_schema() {
-        let good = unletters::json::write(&unletters::model::Document::default()).unwrap();
+        let good = crate::json::write(&crate::model::Document::default()).unwrap();
         assert_eq!(errors(Format::Json, &good), Vec::<String>::new());
         let bad = good.replace("\"kind\": \"letter\"", "\"kind\": \"memo\"");
         assert_ne!(bad, good);
@@ -81,7 +81,7 @@ mod tests {
     #[test]
     fn akn_outputs_are_checked_against_the_xsd() {
         // The synthetic letter `unletters validate` is tested with (valid against the XSD).
-        let good = include_str!("../../../tests/fixtures/validate/letter.xml");
+        let good = include_str!("../../tests/fixtures/validate/letter.xml");
         let bad = good.replacen("<meta>", "<meta><bogus/>", 1);
         assert_eq!(errors(Format::Akn, good), Vec::<String>::new());
         assert_ne!(bad, good);
