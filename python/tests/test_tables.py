@@ -135,3 +135,16 @@ def test_tables_raise_on_a_letter_that_cannot_be_read(tmp_path, letters):
     bad.write_text("{", encoding="utf-8")
     with pytest.raises(unletters.ReadError):
         unletters.tables([letters[0], bad])
+
+
+def test_export_exit_codes_say_what_was_exported(cli, letters, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{\n  oops\n}\n", encoding="utf-8")
+    some = run(cli, "export", letters[0], bad, "--out-dir", tmp_path / "some", ok=False)
+    assert some.returncode == 1
+    assert f"{bad}:2:" in some.stderr
+    with open(tmp_path / "some" / "letters.csv", newline="", encoding="utf-8") as f:
+        assert [r["file"] for r in csv.DictReader(f)] == [str(letters[0])]
+    none = run(cli, "export", bad, "--out-dir", tmp_path / "none", ok=False)
+    assert none.returncode == 2
+    assert not (tmp_path / "none").exists()
