@@ -73,7 +73,8 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
 }
 
 /// What every reader does last: supply the caller's symbols to a document that names none, or
-/// warn that it names none.
+/// warn that it names none; symbols supplied for a document that prints other symbols of its own
+/// are not used, and a warning says so.
 pub(crate) fn finish(
     mut document: Document,
     mut warnings: Vec<Warning>,
@@ -90,6 +91,18 @@ pub(crate) fn finish(
         } else {
             document.symbols = options.symbols.clone();
         }
+    } else if !options.symbols.is_empty() && options.symbols != document.symbols {
+        let list = |s: &[Symbol]| {
+            s.iter()
+                .map(Symbol::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        warnings.push(Warning::new(format!(
+            "--symbol {} not used: the document prints its own symbols, {}",
+            list(&options.symbols),
+            list(&document.symbols)
+        )));
     }
     Read {
         document,

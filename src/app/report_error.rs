@@ -2,8 +2,6 @@
 //! (in this one place), and the `file:line:column: level: message` line a person or an editor
 //! reads, built from the error's fields, never by parsing its message.
 
-use std::path::Path;
-
 use unletters::{Error, Warning};
 
 /// The exit code of an error (DESIGN.md: 1 invalid input, 2 usage, limits, I/O or the tool).
@@ -12,16 +10,21 @@ pub fn exit_code(e: &Error) -> u8 {
 }
 
 /// `file:line:column: error: message` when the error is at a place in the input, else
-/// `file: error: message`. An I/O error about `file` itself does not name it twice.
+/// `file: error: message`. An I/O error names the file it is about (an output, say), which
+/// need not be the input `file`.
 pub fn error_line(file: &str, e: &Error) -> String {
-    let message = match e {
+    match e {
         Error::Io {
             path: Some(path),
             source,
-        } if path == Path::new(file) => source.to_string(),
-        other => other.message(),
-    };
-    line(file, e.position(), "error", &message)
+        } => line(
+            &path.display().to_string(),
+            None,
+            "error",
+            &source.to_string(),
+        ),
+        other => line(file, e.position(), "error", &other.message()),
+    }
 }
 
 /// The same line for a reader's warning.
@@ -46,6 +49,18 @@ mod tests {
         let e = Error::invalid_at(Position { line: 3, column: 7 }, "bad");
         assert_eq!(error_line("a.txt", &e), "a.txt:3:7: error: bad");
         assert_eq!(exit_code(&e), 1);
+    }
+
+    #[test]
+    fn an_io_error_names_the_file_it_is_about() {
+        let e = Error::io(
+            "nodir/x.json",
+            std::io::Error::new(std::io::ErrorKind::NotFound, "No such file"),
+        );
+        assert_eq!(
+            error_line("in.txt", &e),
+            "nodir/x.json: error: No such file"
+        );
     }
 
     #[test]

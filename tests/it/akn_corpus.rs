@@ -9,21 +9,12 @@
 
 use crate::akn_support as support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use unletters::{akn, json, text};
 
 fn corpus_files() -> Option<Vec<PathBuf>> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if !root.is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "the corpus is missing at {}",
-            root.display()
-        );
-        eprintln!("skipping: no corpus at {}", root.display());
-        return None;
-    }
+    let root = crate::common::shared::shared("corpus")?;
     let mut files = Vec::new();
     for dir in ["letters", "revisions", "word"] {
         let dir = root.join(dir);

@@ -395,3 +395,38 @@ fn readme_main_job_on_the_sample_letter() {
         serde_json::json!(["A/80/912", "S/2025/777"])
     );
 }
+
+/// Errors name what failed: the output folder that is missing, not the input read from.
+#[test]
+fn a_missing_output_folder_is_named_not_the_input() {
+    let o = unletters(&[
+        "convert",
+        "tests/fixtures/sample-letter.txt",
+        "--to",
+        "json",
+        "-o",
+        "no-such-folder/x.json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.starts_with("no-such-folder/x.json: error: "), "{err}");
+    assert!(!err.contains("sample-letter"), "{err}");
+}
+
+/// A symbol supplied for a letter that prints its own is not used, and a warning says so.
+#[test]
+fn a_symbol_the_letter_contradicts_is_not_used_and_said() {
+    let o = unletters(&[
+        "convert",
+        "tests/fixtures/sample-letter.txt",
+        "--to",
+        "json",
+        "--symbol",
+        "S/1/2",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("--symbol S/1/2 not used"), "{err}");
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["symbols"][0], "A/80/912");
+}

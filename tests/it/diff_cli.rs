@@ -172,3 +172,14 @@ fn a_side_over_the_size_limit_is_refused_unread() {
     let raised = unletters(&["diff", "old.json", "new.json", "--max-input-size", "1M"]);
     assert_eq!(raised.status.code(), Some(1));
 }
+
+#[test]
+fn both_sides_from_standard_input_is_a_usage_error() {
+    let o = Command::new(env!("CARGO_BIN_EXE_unletters"))
+        .args(["diff", "-", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("only one side can be standard input"), "{err}");
+}

@@ -13,17 +13,7 @@ use unletters::diff::{self, Diff, Op, WordOp};
 use unletters::model::{Block, Date, Document, Inline};
 
 fn corpus() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "the corpus {} is missing under CI",
-        dir.display()
-    );
-    eprintln!("skipped: no corpus at {}", dir.display());
-    None
+    crate::common::shared::shared("corpus")
 }
 
 /// Reads extracted text: every corpus letter must read.

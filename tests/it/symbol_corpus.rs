@@ -32,17 +32,7 @@ const DAMAGED: &[(&str, &[&str])] = &[
 ];
 
 fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "the corpus is missing at {}",
-        dir.display()
-    );
-    eprintln!("skipped: no corpus at {}", dir.display());
-    None
+    crate::common::shared::shared("corpus")
 }
 
 /// Every text file of the corpus, with Markdown's backslash escapes removed (`E/CN\.6` is

@@ -13,15 +13,7 @@ use unletters::text;
 use unletters::{Error, convert};
 
 fn corpus() -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if root.is_dir() {
-        Some(root)
-    } else if std::env::var_os("CI").is_some() {
-        panic!("the corpus is missing at {} (CI is set)", root.display());
-    } else {
-        eprintln!("SKIPPED: no corpus at {}", root.display());
-        None
-    }
+    crate::common::shared::shared("corpus")
 }
 
 fn files(dir: &Path) -> Vec<PathBuf> {

@@ -94,6 +94,12 @@ impl Failure {
 fn compare(args: &DiffArgs) -> Result<bool, Failure> {
     let old_name = args.old.display().to_string();
     let new_name = args.new.display().to_string();
+    if args.old.as_os_str() == "-" && args.new.as_os_str() == "-" {
+        return Err(Failure::new(
+            "-",
+            Error::usage("only one side can be standard input (-)"),
+        ));
+    }
     // The two sides are independent and reading is most of the work: read them side by side.
     let (old, new) = std::thread::scope(|s| {
         let old = std::thread::Builder::new()

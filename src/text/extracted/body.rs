@@ -19,9 +19,12 @@ pub enum Raw {
         num: Option<String>,
         /// The text after the label.
         text: String,
+        /// Where each printed page's part of the text starts: `(page, byte offset)`, in order.
+        /// Footnote call-outs are looked for on the page whose foot holds the note.
+        pages: Vec<(usize, usize)>,
     },
-    /// A heading line.
-    Heading(String),
+    /// A heading line, and the page it is printed on.
+    Heading(String, usize),
     /// A table, one entry per row, one string per cell.
     Table(Vec<Vec<String>>),
 }
@@ -62,6 +65,35 @@ pub fn label(t: &str) -> Option<(&str, &str)> {
 fn is_bare_label(t: &str) -> bool {
     // No label is longer than `(viii)`; the length test spares a copy of every line.
     t.len() <= 6 && label(&format!("{t} x")).is_some_and(|(l, _)| l == t && !"•▪◦●–—-".contains(t))
+}
+
+/// Whether a line is nothing but a label of a paragraph, item or section: `1.`, `(a)`, `II.`,
+/// `A.`, `iii.`, `c.`, `(iv)`, `b)`.
+pub fn is_label_line(t: &str) -> bool {
+    if t.len() > 7 {
+        return false;
+    }
+    let inner = t.strip_prefix('(').unwrap_or(t);
+    let Some(inner) = inner.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    let roman = |upper: bool| {
+        !inner.is_empty()
+            && inner.chars().all(|c| {
+                if upper {
+                    "IVXLC".contains(c)
+                } else {
+                    "ivxlc".contains(c)
+                }
+            })
+    };
+    let one = |f: fn(&char) -> bool| inner.chars().count() == 1 && inner.chars().all(|c| f(&c));
+    let digits = !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit());
+    roman(true)
+        || roman(false)
+        || one(char::is_ascii_uppercase)
+        || one(char::is_ascii_lowercase)
+        || digits
 }
 
 /// Whether a line is a place and a date, as a statement or declaration closes: `Lisk, 9 October
@@ -222,18 +254,39 @@ struct View<'a> {
 
 /// Recovers the blocks of a run of body lines.
 pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
-    let views: Vec<View> = lines
-        .iter()
-        .map(|l| {
-            let text = fold_ref(&l.text);
-            let len = measure(&text);
-            View { line: l, text, len }
-        })
-        .collect();
+    let mut views: Vec<View> = Vec::with_capacity(lines.len());
+    let mut k = 0;
+    while let Some(l) = lines.get(k) {
+        let mut text = fold_ref(&l.text);
+        k += 1;
+        // A label alone on its line (`II.`, `A.`, `(c)`, `1.`) belongs to what follows it: the
+        // heading it numbers or the item it labels.
+        if is_label_line(&text)
+            && let Some(n) = lines.get(k)
+            && !is_rule(&n.text)
+        {
+            // A run of labels is the label column of a table of contents, printed apart from
+            // its entries: one line of labels.
+            let mut joined = format!("{text} {}", fold_ref(&n.text));
+            let run = is_label_line(&fold_ref(&n.text));
+            k += 1;
+            while run
+                && let Some(n) = lines.get(k)
+                && is_label_line(&fold_ref(&n.text))
+            {
+                joined.push(' ');
+                joined.push_str(&fold_ref(&n.text));
+                k += 1;
+            }
+            text = Cow::Owned(joined);
+        }
+        let len = measure(&text);
+        views.push(View { line: l, text, len });
+    }
     let width = typical_width(&views).max(doc_width);
     let base = base_indents(&views);
     let mut out: Vec<Raw> = Vec::new();
-    let mut cur: Vec<&str> = Vec::new();
+    let mut cur: Vec<(&str, usize)> = Vec::new();
     let mut i = 0usize;
     let mut prev_heading = false;
     while i < views.len() {
@@ -256,7 +309,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
                     .is_some_and(|p| ends_sentence(&p.text)))
         {
             flush(&mut cur, &mut out);
-            out.push(Raw::Heading(v.text.to_string()));
+            out.push(Raw::Heading(v.text.to_string(), v.line.page));
             prev_heading = true;
             i += 1;
             continue;
@@ -269,7 +322,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
             && let Some((table, n)) = table_at(&views, i, width, form)
         {
             flush(&mut cur, &mut out);
-            out.push(Raw::Table(table));
+            push_table(table, views.get(i..i + n).unwrap_or_default(), &mut out);
             i += n;
             prev_heading = true;
             continue;
@@ -278,7 +331,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
             && let Some((table, n)) = captioned_table_at(&views, i, width)
         {
             flush(&mut cur, &mut out);
-            out.push(Raw::Table(table));
+            push_table(table, views.get(i..i + n).unwrap_or_default(), &mut out);
             i += n;
             prev_heading = true;
             continue;
@@ -292,10 +345,14 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
             && !cur.is_empty()
             && cur.len() <= 3
             && prev.is_some_and(|p| heading_end(p, v, width))
+            // A paragraph's first line is cut short by its indent and a long next word, but no
+            // more: a single line under a heading's length limit only when clearly short.
+            && (cur.len() > 1 || prev.is_some_and(|p| p.len * 10 <= width * 6))
         {
-            let text = cur.join(" ");
+            let text = cur.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
+            let page = cur.first().map_or(v.line.page, |(_, p)| *p);
             cur.clear();
-            out.push(Raw::Heading(repair(&text)));
+            out.push(Raw::Heading(repair(&text), page));
         }
         let starts_block = prev.is_none()
             || prev_heading
@@ -303,7 +360,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
             || breaks_before(prev, v, next, width, &base, form, cur.len() == 1);
         if starts_block && form != Form::Word && is_heading(v, next, width) {
             flush(&mut cur, &mut out);
-            out.push(Raw::Heading(repair(&v.text)));
+            out.push(Raw::Heading(repair(&v.text), v.line.page));
             prev_heading = true;
             i += 1;
             continue;
@@ -312,11 +369,11 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
             flush(&mut cur, &mut out);
         }
         prev_heading = false;
-        cur.push(&v.text);
+        cur.push((&v.text, v.line.page));
         // A label printed alone on its line (`1.` then the text): the next line is its text.
         if is_bare_label(&v.text) && next.is_some() {
             if let Some(n) = next {
-                cur.push(&n.text);
+                cur.push((&n.text, n.line.page));
             }
             i += 2;
             continue;
@@ -430,7 +487,9 @@ fn table_at(
         let mut rows = Vec::new();
         for v in views.get(i..)? {
             let segs = v.line.segments();
-            if segs.len() < 2 {
+            // `3.    Impose an embargo`: a label set apart from its text starts an item.
+            let item = segs.len() == 2 && segs.first().is_some_and(|(_, l)| is_label_line(l));
+            if segs.len() < 2 || item {
                 break;
             }
             rows.push(segs.iter().map(|(_, s)| fold(s)).collect::<Vec<_>>());
@@ -454,21 +513,35 @@ fn table_at(
     if n < 3 || ended * 2 >= n {
         return None;
     }
-    let rows = views
-        .get(i..i + n)?
-        .iter()
-        .map(|v| vec![repair(&v.text)])
-        .collect();
+    let rows = views.get(i..i + n)?.iter().map(cells_of).collect();
     Some((rows, n))
+}
+
+/// The cells of a table line: `-layout` keeps columns apart, and each piece between gaps is a
+/// cell; otherwise the line is one cell.
+fn cells_of(v: &View) -> Vec<String> {
+    let segs = v.line.segments();
+    if segs.len() >= 2 {
+        segs.iter().map(|(_, s)| repair(&fold(s))).collect()
+    } else {
+        vec![repair(&v.text)]
+    }
 }
 
 const TABLE_NOTES: [&str; 5] = ["Note", "Notes", "Source", "Sources", "Abbreviations"];
 
+/// A note under a table: `Note:`, `Source:`, or a lettered note (`a` alone, or `a The
+/// table ...`: its superscript marker printed on the line).
 fn is_table_note(t: &str) -> bool {
-    TABLE_NOTES.iter().any(|n| {
-        t.strip_prefix(n)
-            .is_some_and(|r| r.starts_with([':', '.', 's']))
-    })
+    let mut chars = t.chars();
+    let lettered = chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.next().is_none_or(|c| c == ' ')
+        && chars.next().is_none_or(char::is_uppercase);
+    lettered
+        || TABLE_NOTES.iter().any(|n| {
+            t.strip_prefix(n)
+                .is_some_and(|r| r.starts_with([':', '.', 's']))
+        })
 }
 
 /// A table announced by a caption line (`Table 1`, `Figure 2`): the caption, its title, the
@@ -496,39 +569,316 @@ fn captioned_table_at(views: &[View], i: usize, width: usize) -> Option<(Vec<Vec
         in_note = (note || in_note) && !ends_sentence(&v.text);
         n += 1;
     }
-    let rows = views
-        .get(i..i + n)?
-        .iter()
-        .map(|v| vec![repair(&v.text)])
-        .collect();
+    let rows = views.get(i..i + n)?.iter().map(cells_of).collect();
     Some((rows, n))
 }
 
-fn flush(cur: &mut Vec<&str>, out: &mut Vec<Raw>) {
+/// A table of two columns or more, or else its lines as plain paragraphs. Default-mode
+/// extraction gives a table's cells one per line; where a row key (a year range `2019/20`, a
+/// date, a label `1.`, a mixed code) recurs at a steady interval, that interval is the number of
+/// columns and each key starts a row. A column of lines with no such rhythm (a letterhead,
+/// contents entries, cells printed out of order) is no table: its lines are kept as printed,
+/// a line that continues the one before (`period)`, `patients`) joined to it. A `Table 1`
+/// caption and the title under it are headings.
+fn push_table(rows: Vec<Vec<String>>, views: &[View], out: &mut Vec<Raw>) {
+    if rows.iter().any(|r| r.len() >= 2) {
+        out.push(Raw::Table(rows));
+        return;
+    }
+    let lines: Vec<(&str, usize)> = views
+        .iter()
+        .map(|v| (v.text.as_ref(), v.line.page))
+        .collect();
+    // One table per caption: the run may hold several, each with its notes.
+    let mut from = 0;
+    while from < lines.len() {
+        let next = (from + 1..lines.len())
+            .find(|&k| lines.get(k).is_some_and(|(t, _)| is_caption(t)))
+            .unwrap_or(lines.len());
+        push_captioned(lines.get(from..next).unwrap_or_default(), out);
+        from = next;
+    }
+}
+
+fn push_captioned(mut lines: &[(&str, usize)], out: &mut Vec<Raw>) {
+    if let [(first, page), rest @ ..] = lines
+        && is_caption(first)
+    {
+        out.push(Raw::Heading((*first).to_string(), *page));
+        lines = rest;
+        if let [(title, page), rest @ ..] = lines
+            && !is_table_note(title)
+        {
+            let mut text = (*title).to_string();
+            lines = rest;
+            while let [(next, _), rest @ ..] = lines
+                && continues_cell(next)
+            {
+                text.push(' ');
+                text.push_str(next);
+                lines = rest;
+            }
+            out.push(Raw::Heading(repair(&text), *page));
+        }
+    }
+    // Notes under the table (`Note:`, `Source:`) are its last rows, one cell each.
+    let notes_at = lines
+        .iter()
+        .position(|(t, _)| is_table_note(t))
+        .unwrap_or(lines.len());
+    let (cells, notes) = lines.split_at(notes_at);
+    match table_rows(cells) {
+        Some(mut rows) => {
+            let mut note: Vec<(&str, usize)> = Vec::new();
+            let mut after = notes.len();
+            for (k, &(t, page)) in notes.iter().enumerate() {
+                let ended = note.last().is_some_and(|(l, _)| ends_sentence(l));
+                if ended && !is_table_note(t) {
+                    // A finished note, then running text (a heading) again.
+                    after = k;
+                    break;
+                }
+                if is_table_note(t) && !note.is_empty() {
+                    rows.push(vec![joined_line(&note)]);
+                    note.clear();
+                }
+                note.push((t, page));
+            }
+            if !note.is_empty() {
+                rows.push(vec![joined_line(&note)]);
+            }
+            out.push(Raw::Table(rows));
+            plain_lines(notes.get(after..).unwrap_or_default(), out);
+        }
+        None => {
+            plain_lines(cells, out);
+            plain_lines(notes, out);
+        }
+    }
+}
+
+fn joined_line(lines: &[(&str, usize)]) -> String {
+    repair(&lines.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" "))
+}
+
+/// Lines kept as printed, one paragraph each; a label alone joins the line after it and a line
+/// that continues a cell (lower case, a closing bracket) joins the line before it.
+fn plain_lines(lines: &[(&str, usize)], out: &mut Vec<Raw>) {
+    let mut cur: Vec<(&str, usize)> = Vec::new();
+    for &(t, page) in lines {
+        let joins = cur
+            .last()
+            .is_some_and(|(p, _)| is_label_line(p) || continues_cell(t));
+        if !joins {
+            flush(&mut cur, out);
+        }
+        cur.push((t, page));
+    }
+    flush(&mut cur, out);
+}
+
+fn is_caption(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some("Table" | "Figure"), Some(_), None)
+    )
+}
+
+/// Whether a line continues the cell of the line before: a wrapped cell goes on in lower case
+/// or closes a bracket the line before opened.
+fn continues_cell(t: &str) -> bool {
+    t.starts_with(char::is_lowercase)
+        || t.find(')')
+            .is_some_and(|close| t.find('(').is_none_or(|open| open > close))
+}
+
+/// The kind of a cell, for finding the rhythm of a table's rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A number, an amount, a percentage or an empty cell's dash.
+    Number,
+    /// A year range or fiscal year: `2019/20`.
+    Span,
+    /// A date: `27-Nov-24`, `1 November`.
+    Date,
+    /// A label: `1.`, `(a)`.
+    Label,
+    /// Letters and digits mixed: `HAFF-354M`, `0900–1730`.
+    Code,
+    /// Words.
+    Words,
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn shape(t: &str) -> Shape {
+    let t = t.trim();
+    if is_bare_label(t) {
+        return Shape::Label;
+    }
+    let digits = t.bytes().any(|b| b.is_ascii_digit());
+    if matches!(t, "–" | "-" | "—")
+        || digits
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || " .,%()+".contains(c))
+    {
+        return Shape::Number;
+    }
+    if digits && t.contains('/') && t.chars().all(|c| c.is_ascii_digit() || c == '/') {
+        return Shape::Span;
+    }
+    if digits && MONTHS.iter().any(|m| t.contains(m)) {
+        return Shape::Date;
+    }
+    if digits {
+        return Shape::Code;
+    }
+    Shape::Words
+}
+
+/// The rows of a table given one cell per line, when a row key recurs at a steady interval
+/// of two or more lines; lines before the first key are the header row, wrapped cells joined.
+fn table_rows(lines: &[(&str, usize)]) -> Option<Vec<Vec<String>>> {
+    let shapes: Vec<Shape> = lines.iter().map(|(t, _)| shape(t)).collect();
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    for key in [
+        Shape::Span,
+        Shape::Date,
+        Shape::Label,
+        Shape::Code,
+        Shape::Words,
+    ] {
+        let pos: Vec<usize> = (0..shapes.len())
+            .filter(|&i| shapes.get(i) == Some(&key))
+            .collect();
+        if pos.len() < 3 {
+            continue;
+        }
+        let gaps: Vec<usize> = pos
+            .iter()
+            .zip(pos.iter().skip(1))
+            .map(|(a, b)| b - a)
+            .collect();
+        let mut counts = [0usize; 11];
+        for &g in &gaps {
+            if let Some(c) = counts.get_mut(g) {
+                *c += 1;
+            }
+        }
+        let Some((p, &n)) = counts.iter().enumerate().skip(2).max_by_key(|(_, n)| **n) else {
+            continue;
+        };
+        // Header cells can share the key's shape: the rows start where the keys stop
+        // following each other.
+        let skip = gaps.iter().rposition(|&g| g < 2).map_or(0, |k| k + 1);
+        let pos = pos.get(skip..).unwrap_or_default().to_vec();
+        let steady = gaps.get(skip..).unwrap_or_default();
+        // A steady rhythm: most keys one row apart.
+        if pos.len() < 3 || n * 4 < steady.len() * 3 {
+            continue;
+        }
+        if best.as_ref().is_none_or(|(_, b)| pos.first() < b.first()) {
+            best = Some((p, pos));
+        }
+    }
+    let (p, pos) = best?;
+    let first = *pos.first()?;
+    let mut rows = Vec::new();
+    let header = joined_cells(lines.get(..first)?);
+    if header.len() >= 2 {
+        rows.push(header);
+    } else if !header.is_empty() {
+        return None;
+    }
+    for (k, &at) in pos.iter().enumerate() {
+        let end = pos
+            .get(k + 1)
+            .copied()
+            .unwrap_or(lines.len())
+            .min(lines.len());
+        // The last row ends after its columns: what follows (`Total`) is a row of its own.
+        let end = if k + 1 == pos.len() {
+            end.min(at + p)
+        } else {
+            end
+        };
+        let row: Vec<String> = lines.get(at..end)?.iter().map(|(t, _)| repair(t)).collect();
+        rows.push(row);
+    }
+    let tail = lines.get((pos.last()? + p).min(lines.len())..)?;
+    if !tail.is_empty() {
+        let row = joined_cells(tail);
+        if row.len() < 2 {
+            return None;
+        }
+        rows.push(row);
+    }
+    Some(rows)
+}
+
+/// Cells one per line, a wrapped cell's lines joined.
+fn joined_cells(lines: &[(&str, usize)]) -> Vec<String> {
+    let mut cells: Vec<String> = Vec::new();
+    for (t, _) in lines {
+        match cells.last_mut() {
+            Some(c) if continues_cell(t) => {
+                c.push(' ');
+                c.push_str(t);
+            }
+            _ => cells.push((*t).to_string()),
+        }
+    }
+    cells.iter().map(|c| repair(c)).collect()
+}
+
+fn flush(cur: &mut Vec<(&str, usize)>, out: &mut Vec<Raw>) {
     if cur.is_empty() {
         return;
     }
     let mut text = String::new();
-    for l in cur.drain(..) {
-        if text.is_empty() {
-            text.push_str(l);
-            continue;
+    let mut pages: Vec<(usize, usize)> = Vec::new();
+    for (l, page) in cur.drain(..) {
+        if !text.is_empty() {
+            let hyphen_join = text.ends_with('-')
+                && text[..text.len() - 1].ends_with(char::is_alphabetic)
+                && l.starts_with(char::is_lowercase);
+            if !hyphen_join {
+                text.push(' ');
+            }
         }
-        let hyphen_join = text.ends_with('-')
-            && text[..text.len() - 1].ends_with(char::is_alphabetic)
-            && l.starts_with(char::is_lowercase);
-        if !hyphen_join {
-            text.push(' ');
+        if pages.last().is_none_or(|(p, _)| *p != page) {
+            pages.push((page, text.len()));
         }
         text.push_str(l);
     }
-    let text = repair(&text);
+    let repaired = repair(&text);
+    if repaired.len() != text.len() {
+        // Repairs only drop spaces: an offset moves back by the spaces dropped before it.
+        for (_, off) in pages.iter_mut() {
+            *off = text.get(..*off).map_or(0, |head| repair(head).len());
+        }
+    }
+    let text = repaired;
     match label(&text) {
-        Some((num, rest)) => out.push(Raw::Para {
-            num: Some(num.to_string()),
-            text: rest.to_string(),
+        Some((num, rest)) => {
+            let cut = text.len() - rest.len();
+            for (_, off) in pages.iter_mut() {
+                *off = off.saturating_sub(cut);
+            }
+            out.push(Raw::Para {
+                num: Some(num.to_string()),
+                text: rest.to_string(),
+                pages,
+            })
+        }
+        None => out.push(Raw::Para {
+            num: None,
+            text,
+            pages,
         }),
-        None => out.push(Raw::Para { num: None, text }),
     }
 }
 
@@ -655,7 +1005,7 @@ I should be grateful if the present letter could be issued as a document.";
         let out = blocks(&refs, Form::Word, 0);
         assert_eq!(
             out.get(1),
-            Some(&Raw::Heading("Part VI".into())),
+            Some(&Raw::Heading("Part VI".into(), 0)),
             "{out:#?}"
         );
     }

@@ -15,6 +15,8 @@ pub struct Note {
     pub text: String,
     /// The 1-based input line the note starts on.
     pub line: usize,
+    /// The 0-based page whose foot holds the note: its call-out is on that page.
+    pub page: usize,
 }
 
 /// One item of the flow: a line of running text, or a block of footnotes.
@@ -194,6 +196,14 @@ fn parse_zone(zone: &[Line], state: &mut Numbering) -> Vec<Note> {
             continue;
         }
         let t = fold(&line.text);
+        // A bare number naming a note of this zone that has its text already: its marker,
+        // printed after the text (extraction order), not more words of the note before.
+        if t.len() <= 3
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && notes.iter().any(|n| n.marker == t && !n.text.is_empty())
+        {
+            continue;
+        }
         if let Some((marker, rest)) = leading_marker(&t, state) {
             // A marker printed after its text (extraction order): the note already has it.
             if rest.is_empty()
@@ -210,6 +220,7 @@ fn parse_zone(zone: &[Line], state: &mut Numbering) -> Vec<Note> {
                 marker,
                 text: rest.to_string(),
                 line: line.line,
+                page: line.page,
             });
             if !rest.is_empty() {
                 filling = Some(notes.len() - 1);
@@ -233,6 +244,7 @@ fn parse_zone(zone: &[Line], state: &mut Numbering) -> Vec<Note> {
                     marker: state.last.to_string(),
                     text: String::new(),
                     line: line.line,
+                    page: line.page,
                 });
                 notes.len() - 1
             }
@@ -275,6 +287,7 @@ fn word_note(line: &Line) -> Option<Note> {
         marker,
         text: fold(rest),
         line: line.line,
+        page: line.page,
     })
 }
 

@@ -28,8 +28,16 @@ pub fn symbol_shaped(s: &str) -> Option<Symbol> {
     Symbol::parse(s).ok()
 }
 
+/// A UN document symbol cited in running text: symbol-shaped and of a known UN document series
+/// ([`crate::symbol::KNOWN_BODIES`]), so an IAEA or IMF number (`GOV/2025/24`, `WP/24/256`) or a
+/// slashed abbreviation (`RDF/M23`) is left as text. The masthead, which may belong to any body,
+/// takes any symbol-shaped token instead.
+pub fn cited_symbol(s: &str) -> Option<Symbol> {
+    symbol_shaped(s).filter(|sym| crate::symbol::KNOWN_BODIES.contains(&sym.body()))
+}
+
 /// The parts of a joint symbol (two or more symbols joined by a dash), each with its byte range
-/// in `s`; `None` unless every part is symbol-shaped.
+/// in `s`; `None` unless every part is a cited symbol.
 pub fn joint_symbol_shaped(s: &str) -> Option<Vec<(usize, usize, Symbol)>> {
     let parts = crate::symbol::split_joint(s);
     if parts.len() < 2 {
@@ -40,7 +48,7 @@ pub fn joint_symbol_shaped(s: &str) -> Option<Vec<(usize, usize, Symbol)>> {
     for part in parts {
         let start = cursor + s.get(cursor..)?.find(part)?;
         let end = start + part.len();
-        out.push((start, end, symbol_shaped(part)?));
+        out.push((start, end, cited_symbol(part)?));
         cursor = end;
     }
     Some(out)
@@ -143,15 +151,38 @@ pub fn find_callout(text: &str, marker: &str, from: usize) -> Option<Callout> {
             .next_back()
             .unwrap_or("");
         let last = prev_word.chars().next_back();
-        if !last.is_some_and(|c| c.is_alphabetic() || ".,;:)”’\"".contains(c)) {
+        // A year before the number (`in mid-October 2024,3 and`, `on 24 February 2025 11 (see`)
+        // or a closing bracket or quote (`(see annex 3.4).10`) ends the word the call-out
+        // follows; any other number before it (`paragraphs 1, 2`) takes it.
+        let core = prev_word.trim_end_matches([',', '.', ';', ':']);
+        let year = core.len() == 4
+            && core.bytes().all(|b| b.is_ascii_digit())
+            && (core.starts_with("19") || core.starts_with("20"));
+        let closed = core.ends_with([')', ']', '”', '’', '"']);
+        if !(year || last.is_some_and(|c| c.is_alphabetic() || ".,;:)”’\"".contains(c))) {
             continue;
         }
-        if before != Some(' ') && !last.is_some_and(|c| ".,;:)”’\"".contains(c)) {
+        // Glued to a word (`into the sea93.`: the superscript lost its height) only after a
+        // plain word of three letters or more: `G20`, `COVID19` and `A4` are names.
+        let plain_word = core.chars().count() >= 3
+            && core.chars().all(char::is_alphabetic)
+            && !core.chars().all(char::is_uppercase);
+        if before != Some(' ') && !last.is_some_and(|c| ".,;:)”’\"".contains(c)) && !plain_word
+        {
             continue;
         }
+        // After a number that ends a sentence, a number before a capital starts no sentence of
+        // its own: `injuries to 16. 24 At least five`.
+        let after_sentence = before == Some(' ')
+            && prev_word.ends_with('.')
+            && text[end..].trim_start().starts_with(char::is_uppercase)
+            && text[end..].starts_with(' ');
         let lower = prev_word.to_lowercase();
         if NUMBER_TAKERS.contains(&lower.as_str())
             || prev_word.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && !year
+                && !closed
+                && !after_sentence
         {
             continue;
         }
@@ -267,6 +298,34 @@ fn scan(seg: &str, superscripts: &[String], out: &mut Vec<Inline>) {
                 continue;
             }
         }
+        // A date written the US way: `April 7, 2023` (the month is the word before the day).
+        if let (Some(&(sm, em)), Some(&(s2, e2))) =
+            (i.checked_sub(1).and_then(|k| ws.get(k)), ws.get(i + 1))
+            && sm >= last
+            && word.ends_with(',')
+            && (1..=2).contains(&core.len())
+            && core.bytes().all(|b| b.is_ascii_digit())
+        {
+            let year = seg[s2..e2].trim_end_matches(CLOSERS);
+            let month = Date::month_names().iter().position(|m| *m == &seg[sm..em]);
+            let date = match (month, core.parse::<u8>(), year.parse::<u16>()) {
+                (Some(m), Ok(d), Ok(y)) if year.len() == 4 => {
+                    u8::try_from(m + 1).ok().and_then(|m| Date::new(y, m, d))
+                }
+                _ => None,
+            };
+            if let Some(date) = date {
+                let end = s2 + year.len();
+                push_text(out, &seg[last..sm]);
+                out.push(Inline::Date {
+                    text: seg[sm..end].to_string(),
+                    date,
+                });
+                last = end;
+                i += 2;
+                continue;
+            }
+        }
         if core.starts_with("http://") || core.starts_with("https://") || core.starts_with("www.") {
             let href = if core.starts_with("www.") {
                 format!("https://{core}")
@@ -280,7 +339,7 @@ fn scan(seg: &str, superscripts: &[String], out: &mut Vec<Inline>) {
             });
             last = core_end;
         } else if core.contains('/')
-            && let Some(symbol) = symbol_shaped(core)
+            && let Some(symbol) = cited_symbol(core)
         {
             push_text(out, &seg[last..core_start]);
             out.push(Inline::Symbol {
@@ -407,6 +466,38 @@ mod tests {
             plain(&to_inlines(t, &[], &["1".into()])),
             "media sources,[1] members"
         );
+    }
+
+    #[test]
+    fn us_style_dates() {
+        let t = "on April 7, 2023, and on 7 April 2023; not May 40, 2023";
+        let i = to_inlines(t, &[], &[]);
+        assert_eq!(plain(&i), t);
+        let dates: Vec<String> = i
+            .iter()
+            .filter_map(|x| match x {
+                Inline::Date { text, date } => Some(format!("{text}={date}")),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            dates,
+            ["April 7, 2023=2023-04-07", "7 April 2023=2023-04-07"]
+        );
+    }
+
+    #[test]
+    fn only_un_series_are_cited_symbols() {
+        let t = "the IAEA report GOV/2025/24 and the IMF paper WP/24/256 (see S/2025/71)";
+        let symbols: Vec<String> = to_inlines(t, &[], &[])
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Symbol { symbol, .. } => Some(symbol.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(symbols, ["S/2025/71"]);
+        assert_eq!(plain(&to_inlines(t, &[], &[])), t);
     }
 
     #[test]

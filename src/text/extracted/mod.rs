@@ -137,6 +137,16 @@ pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
     let mut annexes: Vec<Annex> = Vec::new();
     for (i, section) in sections.into_iter().enumerate() {
         let built = build_section(&section.items, form, width);
+        warnings.extend(built.missing.iter().map(|n| Warning {
+            position: Some(Position {
+                line: n.line,
+                column: 1,
+            }),
+            message: format!(
+                "footnote {} has no call-out on its page: it is kept, unlinked",
+                n.marker
+            ),
+        }));
         if i == 0 && section.heading.is_none() {
             doc.body = built.body;
             doc.signatures = built.signatures;
@@ -324,7 +334,9 @@ fn other_masthead_end(items: &[Item]) -> usize {
             end = i + 1;
             continue;
         }
-        if i > end + 1 {
+        // An organ name over several lines (`Executive Board of the` / `United Nations
+        // Development` ...) can stand between the symbol and `Distr.`.
+        if i > end + 8 {
             break;
         }
     }
@@ -469,6 +481,8 @@ struct Built {
     signatures: Vec<Signature>,
     footnotes: Vec<Footnote>,
     notes_before: Vec<Note>,
+    /// Numbered notes whose call-out was not found on their page.
+    missing: Vec<Note>,
 }
 
 /// Reads one section: body blocks, signature blocks, footnotes attached to their call-outs.
@@ -492,32 +506,8 @@ fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
     let (sigs, rest) = signatures::read(sig_lines, form);
     raw.extend(body::blocks(&rest, form, width));
 
-    // Call-outs: each marker in order, searched from where the previous one was found.
-    let mut callouts: Vec<Vec<inlines::Callout>> = vec![Vec::new(); raw.len()];
-    let (mut pi, mut off) = (0usize, 0usize);
     let markers: Vec<String> = notes.iter().map(|n| n.marker.clone()).collect();
-    for m in &markers {
-        let mut found = None;
-        let mut p = pi;
-        let mut o = off;
-        while p < raw.len() {
-            if let Some(Raw::Para { text, .. }) = raw.get(p)
-                && let Some(c) = inlines::find_callout(text, m, o)
-            {
-                found = Some((p, c));
-                break;
-            }
-            p += 1;
-            o = 0;
-        }
-        if let Some((p, c)) = found {
-            pi = p;
-            off = c.end;
-            if let Some(v) = callouts.get_mut(p) {
-                v.push(c);
-            }
-        }
-    }
+    let (callouts, missing) = link_callouts(&raw, &notes, form);
     let superscripts: Vec<String> = if form == Form::Word {
         markers
     } else {
@@ -533,17 +523,102 @@ fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
         signatures: sigs,
         footnotes: notes_to_model(&notes, &superscripts),
         notes_before: Vec::new(),
+        missing,
     }
+}
+
+/// Finds each numbered note's call-out on the page whose foot holds the note: the notes of a
+/// page say which markers to look for in that page's part of the text, in order, each after the
+/// one before. Searching the whole section instead lets one number taken for a call-out (`Road
+/// 2`) carry the search past the real call-outs of every later note. Word text has no pages: its
+/// call-outs are superscripts, found where the inlines are read. Returns the call-outs of each
+/// block, and the notes left without one.
+fn link_callouts(
+    raw: &[Raw],
+    notes: &[Note],
+    form: Form,
+) -> (Vec<Vec<inlines::Callout>>, Vec<Note>) {
+    let mut callouts: Vec<Vec<inlines::Callout>> = vec![Vec::new(); raw.len()];
+    let mut missing = Vec::new();
+    // Where the last call-out was found: the next note's is after it.
+    let mut cursor = (0usize, 0usize);
+    for note in notes {
+        let from_cursor = find_on_page(raw, note, Some(cursor));
+        let in_order = from_cursor.is_some();
+        let found = from_cursor.or_else(|| find_on_page(raw, note, None));
+        match found {
+            Some((p, c)) => {
+                if in_order {
+                    cursor = (p, c.end);
+                }
+                if let Some(v) = callouts.get_mut(p) {
+                    v.push(c);
+                }
+            }
+            // Starred notes are called from the masthead (a reissued symbol, an agenda item);
+            // Word's superscript call-outs are found with the inlines.
+            None if note.marker.starts_with('*') || form == Form::Word => {}
+            None => missing.push(note.clone()),
+        }
+    }
+    for v in &mut callouts {
+        v.sort_by_key(|c| c.start);
+        let mut end = 0;
+        v.retain(|c| {
+            let keep = c.start >= end;
+            if keep {
+                end = c.end;
+            }
+            keep
+        });
+    }
+    (callouts, missing)
+}
+
+/// The call-out of `note` in the text of the note's page, at or after `cursor` (block, byte).
+fn find_on_page(
+    raw: &[Raw],
+    note: &Note,
+    cursor: Option<(usize, usize)>,
+) -> Option<(usize, inlines::Callout)> {
+    let (cp, co) = cursor.unwrap_or((0, 0));
+    for (p, r) in raw.iter().enumerate().skip(cp) {
+        let heading_page;
+        let (text, pages) = match r {
+            Raw::Para { text, pages, .. } => (text, pages.as_slice()),
+            // A heading can carry a call-out too (`attacks against the population 23`).
+            Raw::Heading(text, page) => {
+                heading_page = [(*page, 0)];
+                (text, heading_page.as_slice())
+            }
+            Raw::Table(_) => continue,
+        };
+        let Some(k) = pages.iter().position(|(page, _)| *page == note.page) else {
+            continue;
+        };
+        let start = pages.get(k).map_or(0, |x| x.1);
+        let end = pages.get(k + 1).map_or(text.len(), |x| x.1);
+        let from = if p == cp { start.max(co) } else { start };
+        if from > end {
+            continue;
+        }
+        if let Some(c) = inlines::find_callout(text, &note.marker, from)
+            && c.start <= end
+        {
+            return Some((p, c));
+        }
+    }
+    None
 }
 
 fn to_block(raw: Raw, callouts: &[inlines::Callout], superscripts: &[String]) -> Block {
     match raw {
-        Raw::Para { num, text } => Block::Paragraph {
+        Raw::Para { num, text, .. } => Block::Paragraph {
             num: num.map(Num::new),
             content: inlines::to_inlines(&text, callouts, superscripts),
         },
-        Raw::Heading(t) => Block::Heading {
-            content: inlines::to_inlines(&t, &[], &[]),
+        Raw::Heading(t, _) => Block::Heading {
+            content: inlines::to_inlines(&t, callouts, &[]),
         },
         Raw::Table(rows) => Block::Table {
             rows: rows

@@ -5,6 +5,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod akn_fixture;
+pub mod shared;
 pub mod strategy;
 
 pub use akn_fixture::*;
