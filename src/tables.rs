@@ -272,8 +272,6 @@ struct Locator<'d> {
     footnotes: &'d [Footnote],
     /// The next footnote still waiting for its call-out.
     cursor: usize,
-    /// The eId each footnote got, by its index.
-    note_eids: Vec<Option<String>>,
 }
 
 impl<'d> Locator<'d> {
@@ -313,7 +311,6 @@ impl<'a> Walk<'a> {
             counters: Default::default(),
             footnotes: scope.footnotes,
             cursor: 0,
-            note_eids: vec![None; scope.footnotes.len()],
         };
         let mut body = Found::default();
         let mut notes: Vec<Found> = (0..scope.footnotes.len())
@@ -382,9 +379,6 @@ impl<'a> Walk<'a> {
 /// Writes footnote `i`'s rows (it is being placed now, so its eId is the cursor's).
 fn place_note(locator: &mut Locator, notes: &mut [Found], scope: &Scope, i: usize) {
     let eid = format!("{}note_{}", locator.prefix, i + 1);
-    if let Some(slot) = locator.note_eids.get_mut(i) {
-        *slot = Some(eid.clone());
-    }
     let Some(note) = scope.footnotes.get(i) else {
         return;
     };
