@@ -14,13 +14,21 @@ pub enum Format {
     Json,
     /// A self-contained HTML5 page for people to read: written, never read.
     Html,
+    /// The official PDF of a letter (read only: there is no PDF writer).
+    Pdf,
 }
 
 impl Format {
     /// Every format, in the order help texts list them.
-    pub const ALL: [Format; 4] = [Format::Json, Format::Text, Format::Akn, Format::Html];
+    pub const ALL: [Format; 5] = [
+        Format::Json,
+        Format::Text,
+        Format::Akn,
+        Format::Html,
+        Format::Pdf,
+    ];
 
-    /// Whether unletters reads this format (HTML is an output only).
+    /// Whether unletters reads this format (HTML is an output only; PDF is an input only).
     pub fn readable(self) -> bool {
         self != Format::Html
     }
@@ -32,7 +40,13 @@ impl Format {
             Format::Akn => "akn",
             Format::Json => "json",
             Format::Html => "html",
+            Format::Pdf => "pdf",
         }
+    }
+
+    /// Whether documents can be written in this format (every format but PDF).
+    pub fn is_writable(self) -> bool {
+        self != Format::Pdf
     }
 
     /// The file extension outputs in this format get.
@@ -42,17 +56,38 @@ impl Format {
             Format::Akn => "xml",
             Format::Json => "json",
             Format::Html => "html",
+            Format::Pdf => "pdf",
         }
     }
 
     /// Recognises a format from the input's first non-blank character: `<` is XML, `{` or `[` is
-    /// JSON, anything else is text. A UTF-8 byte-order mark is skipped.
+    /// JSON, anything else is text. A byte-order mark is skipped; in UTF-16 (zero bytes between
+    /// the ASCII ones) the zero bytes are. A PDF is known by its `%PDF-` header.
     pub fn detect(input: &[u8]) -> Format {
+        if crate::pdf::is_pdf(input) {
+            return Format::Pdf;
+        }
         let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-        match input.iter().find(|b| !b.is_ascii_whitespace()) {
+        let input = input
+            .strip_prefix(b"\xFF\xFE")
+            .or_else(|| input.strip_prefix(b"\xFE\xFF"))
+            .unwrap_or(input);
+        match input.iter().find(|b| !b.is_ascii_whitespace() && **b != 0) {
             Some(b'<') => Format::Akn,
             Some(b'{') | Some(b'[') => Format::Json,
             _ => Format::Text,
+        }
+    }
+}
+
+impl Format {
+    /// Parses an output format's name: any format but PDF, which is read and never written.
+    pub fn parse_output(s: &str) -> Result<Format, String> {
+        match s.parse()? {
+            Format::Pdf => Err(format!(
+                "cannot write {s:?}: PDF is an input format only (expected json, text, akn or html)"
+            )),
+            f => Ok(f),
         }
     }
 }
@@ -71,8 +106,9 @@ impl FromStr for Format {
             "akn" | "xml" => Ok(Format::Akn),
             "json" => Ok(Format::Json),
             "html" | "htm" => Ok(Format::Html),
+            "pdf" => Ok(Format::Pdf),
             other => Err(format!(
-                "unknown format {other:?} (expected json, text, akn or html)"
+                "unknown format {other:?} (expected json, text, akn, html or pdf)"
             )),
         }
     }
@@ -94,5 +130,15 @@ mod tests {
             Format::Text
         );
         assert_eq!(Format::detect(b""), Format::Text);
+        assert_eq!(Format::detect(b"\xFF\xFE<\0a\0"), Format::Akn);
+        assert_eq!(Format::detect(b"\xFE\xFF\0 \0{"), Format::Json);
+        assert_eq!(Format::detect(b"%PDF-1.7\n%\xE2\xE3"), Format::Pdf);
+    }
+
+    #[test]
+    fn pdf_is_read_not_written() {
+        assert_eq!("pdf".parse::<Format>(), Ok(Format::Pdf));
+        assert_eq!(Format::parse_output("json"), Ok(Format::Json));
+        assert!(Format::parse_output("PDF").is_err_and(|e| e.contains("input format only")));
     }
 }

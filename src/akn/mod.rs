@@ -28,7 +28,7 @@
 pub(crate) mod naming;
 mod read;
 pub(crate) mod write;
-mod xml;
+pub(crate) mod xml;
 
 pub use read::read;
 pub use write::write;

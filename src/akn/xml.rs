@@ -16,6 +16,10 @@ use quick_xml::name::ResolveResult;
 use super::{AKN_NS, AKN4UN_NS};
 use crate::error::{Error, Position, Result};
 
+/// Why a document type declaration is refused: by the reader and by `validate` alike, so a
+/// file that passes validation also converts.
+pub(crate) const DOCTYPE_REFUSED: &str = "DOCTYPE declarations are refused: Akoma Ntoso needs no DTD, and entity declarations could expand or fetch content";
+
 /// The namespace of an element.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Ns {
@@ -197,10 +201,7 @@ pub(crate) fn parse(input: &str, max_depth: usize) -> Result<Element> {
                 push_text(&mut stack, &resolved, offset, input)?;
             }
             Event::DocType(_) => {
-                return Err(Error::invalid_at(
-                    at(offset),
-                    "DOCTYPE declarations are refused: Akoma Ntoso needs no DTD, and entity declarations could expand or fetch content",
-                ));
+                return Err(Error::invalid_at(at(offset), DOCTYPE_REFUSED));
             }
             Event::Comment(_) | Event::PI(_) | Event::Decl(_) => {}
             Event::Eof => break,

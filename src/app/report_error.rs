@@ -2,6 +2,7 @@
 //! (in this one place), and the `file:line:column: level: message` line a person or an editor
 //! reads, built from the error's fields, never by parsing its message.
 
+use crate::app::io::printable;
 use unletters::{Error, Warning};
 
 /// The exit code of an error (DESIGN.md: 1 invalid input, 2 usage, limits, I/O or the tool).
@@ -32,7 +33,11 @@ pub fn warning_line(file: &str, w: &Warning) -> String {
     line(file, w.position, "warning", &w.message)
 }
 
+/// The line, with control characters in the file name and the message escaped: both come from
+/// outside (a file name can carry a newline and a forged `::error` workflow command, a message
+/// can quote the input).
 fn line(file: &str, position: Option<unletters::Position>, level: &str, message: &str) -> String {
+    let (file, message) = (printable(file), printable(message));
     match position {
         Some(p) => format!("{file}:{p}: {level}: {message}"),
         None => format!("{file}: {level}: {message}"),

@@ -12,6 +12,8 @@ use crate::error::{LineIndex, Position};
 
 /// Rule id of a file that is not well-formed XML.
 pub const WELL_FORMED: &str = "xml-well-formed";
+/// Rule id of a file with a document type declaration, which no command accepts.
+pub const DOCTYPE: &str = "xml-doctype";
 
 /// What the caller decides about an AKN check.
 #[derive(Debug, Clone)]
@@ -44,6 +46,18 @@ pub fn check(file: &str, text: &str, options: &Options) -> (Verdict, Vec<Diagnos
                 .at(Some(Position::of_offset(text, offset)));
             (Verdict::Unreadable, vec![diag])
         }
+        // Not judged either: the engine was stopped before the cost of checking it ran away.
+        XsdOutcome::TooComplex { offset, message } => {
+            let diag = Diagnostic::error(file, super::WORK_LIMIT, message)
+                .at(Some(Position::of_offset(text, offset)));
+            (Verdict::Unreadable, vec![diag])
+        }
+        // One XML policy for every command: what `convert` refuses does not pass here.
+        XsdOutcome::Doctype { offset, message } => {
+            let diag = Diagnostic::error(file, DOCTYPE, message)
+                .at(Some(Position::of_offset(text, offset)));
+            (Verdict::Malformed, vec![diag])
+        }
         XsdOutcome::Malformed { offset, message } => {
             let diag =
                 Diagnostic::error(file, WELL_FORMED, format!("not well-formed XML: {message}"))
@@ -51,10 +65,8 @@ pub fn check(file: &str, text: &str, options: &Options) -> (Verdict, Vec<Diagnos
             (Verdict::Malformed, vec![diag])
         }
         XsdOutcome::Checked { errors } => {
-            let options_tree = ParsingOptions {
-                allow_dtd: true,
-                ..ParsingOptions::default()
-            };
+            // The engine refused any DTD before this point.
+            let options_tree = ParsingOptions::default();
             // The tree serves the level-2 rules and locating errors: a valid file checked
             // against the schema only needs neither, and parsing is a good part of the time.
             let needed = !options.schema_only || !errors.is_empty();

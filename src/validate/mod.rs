@@ -8,6 +8,7 @@ pub mod akn;
 pub mod diagnostic;
 pub mod json_schema;
 pub mod output;
+pub mod pdf;
 pub mod rules;
 pub mod text;
 pub mod xsd;
@@ -25,6 +26,8 @@ pub const IO: &str = "io";
 pub const TOO_LARGE: &str = "file-too-large";
 /// Rule id of input nested deeper than a depth limit allows.
 pub const TOO_DEEP: &str = "nested-too-deeply";
+/// Rule id of a file the XSD engine would need too much memory or time to check.
+pub const WORK_LIMIT: &str = "schema-work-limit";
 /// Rule id of input that is not UTF-8.
 pub const ENCODING: &str = "encoding";
 /// Rule id of a file asked to be checked as a format unletters only writes (HTML).
@@ -57,7 +60,18 @@ impl Default for Options {
 
 /// Validates input bytes as `format`; `file` names them in the diagnostics.
 pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Options) -> FileReport {
-    let text = match crate::convert::decode(bytes) {
+    // A PDF is not text: it is read, not decoded, and has no source to excerpt.
+    if format == Format::Pdf {
+        let (verdict, diagnostics) = pdf::check(file, bytes);
+        return FileReport {
+            file: file.to_string(),
+            format: Some(format),
+            verdict,
+            diagnostics,
+            source: String::new(),
+        };
+    }
+    let decoded = match crate::convert::decode_text(bytes) {
         Ok(t) => t,
         Err(e) => {
             let (position, message) = (e.position(), e.message());
@@ -75,15 +89,13 @@ pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Option
                 file: file.to_string(),
                 format: Some(format),
                 verdict,
-                diagnostics: vec![
-                    Diagnostic::error(file, rule, format!("not UTF-8 text: {message}"))
-                        .at(position),
-                ],
+                diagnostics: vec![Diagnostic::error(file, rule, not_utf8(message)).at(position)],
                 source: String::new(),
             };
         }
     };
-    let (verdict, diagnostics) = match format {
+    let text: &str = &decoded.text;
+    let (verdict, mut diagnostics) = match format {
         Format::Akn => {
             let akn_options = akn::Options {
                 schema_only: options.schema_only,
@@ -94,6 +106,7 @@ pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Option
         }
         Format::Json => json_schema::check(file, text),
         Format::Text => text::check(file, text, options.max_text_depth),
+        Format::Pdf => pdf::check(file, bytes),
         Format::Html => (
             Verdict::Unreadable,
             vec![Diagnostic::error(
@@ -103,6 +116,9 @@ pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Option
             )],
         ),
     };
+    if let Some(w) = decoded.warning {
+        diagnostics.insert(0, Diagnostic::error(file, ENCODING, w.message).warning());
+    }
     let source = if diagnostics.is_empty() {
         String::new()
     } else {
@@ -117,6 +133,15 @@ pub fn validate_bytes(file: &str, bytes: &[u8], format: Format, options: &Option
     }
 }
 
+/// The decoder's message, saying what the file is not when it is about UTF-8.
+fn not_utf8(message: String) -> String {
+    if message.starts_with("invalid UTF-8") {
+        format!("not UTF-8 text: {message}")
+    } else {
+        message
+    }
+}
+
 /// The format a file is checked as: from its extension when it has a known one, else from its
 /// content.
 pub fn format_of(path: &Path, bytes: &[u8]) -> Format {
@@ -124,6 +149,7 @@ pub fn format_of(path: &Path, bytes: &[u8]) -> Format {
         Some("xml" | "akn") => Format::Akn,
         Some("json") => Format::Json,
         Some("txt" | "text" | "md") => Format::Text,
+        Some("pdf") => Format::Pdf,
         _ => Format::detect(bytes),
     }
 }

@@ -10,7 +10,7 @@ pub fn checkable(format: Format) -> bool {
     match format {
         Format::Json => true,
         Format::Akn => true,
-        Format::Text | Format::Html => false,
+        Format::Text | Format::Html | Format::Pdf => false,
     }
 }
 
@@ -20,7 +20,7 @@ pub fn errors(format: Format, output: &str) -> Vec<String> {
     match format {
         Format::Json => json_errors(output),
         Format::Akn => akn_errors(output),
-        Format::Text | Format::Html => Vec::new(),
+        Format::Text | Format::Html | Format::Pdf => Vec::new(),
     }
 }
 
@@ -52,6 +52,9 @@ fn akn_errors(output: &str) -> Vec<String> {
     match super::xsd::engine().check_with_max_depth(output, usize::MAX) {
         XsdOutcome::Malformed { offset, message } | XsdOutcome::TooDeep { offset, message } => {
             vec![format!("not well-formed XML at byte {offset}: {message}")]
+        }
+        XsdOutcome::TooComplex { offset, message } | XsdOutcome::Doctype { offset, message } => {
+            vec![format!("at byte {offset}: {message}")]
         }
         XsdOutcome::Checked { errors } => errors
             .into_iter()

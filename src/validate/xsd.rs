@@ -3,13 +3,21 @@
 //!
 //! The trait keeps the engine swappable: everything outside this module sees only [`XsdEngine`],
 //! [`XsdOutcome`] and [`XsdError`], never a type of the crate.
+//!
+//! The engine's work is bounded per file (see [`ConstraintCost`]): the schema's identity
+//! constraints make its memory grow with the cube of how deeply document elements nest, so a
+//! file that would need more than a fixed amount is refused before the engine allocates it.
+//! A DOCTYPE is refused as the AKN reader refuses it, so `validate` and `convert` follow one XML
+//! policy.
 
 use std::cell::Cell;
-use std::convert::Infallible;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use xsd_schema::validation::{
-    DriveWithError, EndOfAttributesView, SchemaValidator, ValidationError, ValidationEventHandler,
-    ValidationFlags, ValidationSink, ValidationWarning, drive_quick_xml_with,
+    DoctypeView, DriveWithError, ElementStartView, EndElementInfo, EndOfAttributesView,
+    SchemaValidator, ValidationError, ValidationEventHandler, ValidationFlags, ValidationSink,
+    ValidationWarning, drive_quick_xml_with,
 };
 use xsd_schema::xml::{ParseLimit, ParseLimits};
 use xsd_schema::{SchemaError, SchemaLoader, SchemaResult, SchemaSet, SchemaSetBuilder};
@@ -78,6 +86,21 @@ pub enum XsdOutcome {
         /// What is wrong and how to raise the limit, for a person.
         message: String,
     },
+    /// Checking the file would make the engine hold more matching state than it is allowed
+    /// ([`MAX_LIVE_STATES`], [`MAX_WORK_BASE`]): refused before it was allocated, not judged.
+    TooComplex {
+        /// Byte offset of the start tag at which the bound was passed.
+        offset: usize,
+        /// Why, for a person.
+        message: String,
+    },
+    /// A document type declaration: refused unread, as the AKN reader refuses it.
+    Doctype {
+        /// Byte offset of the declaration's `<`.
+        offset: usize,
+        /// Why, for a person (the reader's own words).
+        message: String,
+    },
     /// Not well-formed XML: no schema validation took place.
     Malformed {
         /// Byte offset of the problem in the text given.
@@ -94,6 +117,8 @@ impl XsdOutcome {
             XsdOutcome::Checked { errors } if errors.is_empty() => "valid",
             XsdOutcome::Checked { .. } => "invalid",
             XsdOutcome::Malformed { .. } | XsdOutcome::TooDeep { .. } => "malformed",
+            XsdOutcome::Doctype { .. } => "refused",
+            XsdOutcome::TooComplex { .. } => "unchecked",
         }
     }
 }
@@ -187,8 +212,10 @@ impl XsdEngine for XsdSchemaEngine {
             errors: Vec::new(),
             start_tag: &start_tag,
         };
-        let mut handler = StartTags {
+        let mut handler = Hooks {
             start_tag: &start_tag,
+            cost: ConstraintCost::new(scopes(), xml.len()),
+            element_offset: 0,
         };
         let mut runtime = self.validator.start_run(&mut sink);
         // Bounds against hostile input; real letters are far below them.
@@ -212,6 +239,15 @@ impl XsdEngine for XsdSchemaEngine {
                         e.max()
                     ),
                 };
+            }
+            Err(DriveWithError::Hook(Refusal::Doctype { offset })) => {
+                return XsdOutcome::Doctype {
+                    offset,
+                    message: crate::akn::xml::DOCTYPE_REFUSED.to_string(),
+                };
+            }
+            Err(DriveWithError::Hook(Refusal::TooComplex { offset, message })) => {
+                return XsdOutcome::TooComplex { offset, message };
             }
             Err(DriveWithError::LimitExceeded(e)) => Some((0, e.to_string())),
             Err(e) => Some((0, e.to_string())),
@@ -248,26 +284,228 @@ impl ValidationSink for &mut Collect<'_> {
     fn on_warning(&mut self, _warning: ValidationWarning) {}
 }
 
-/// Tracks whether the driver is reading a start tag (from its `<` to the end of its
-/// attributes), and where.
-struct StartTags<'c> {
-    start_tag: &'c Cell<Option<usize>>,
+/// Why a run was stopped by [`Hooks`] before the engine finished.
+enum Refusal {
+    Doctype { offset: usize },
+    TooComplex { offset: usize, message: String },
 }
 
-impl ValidationEventHandler for StartTags<'_> {
-    type Error = Infallible;
+/// The driver's hooks: where the start tag being read is (for placing errors), the refusal of a
+/// DOCTYPE, and the running cost of the identity constraints, checked before the engine sees
+/// each element.
+struct Hooks<'c> {
+    start_tag: &'c Cell<Option<usize>>,
+    cost: ConstraintCost<'static>,
+    element_offset: usize,
+}
 
-    fn on_element_start_offset(&mut self, byte_pos: usize) -> Result<(), Infallible> {
+impl ValidationEventHandler for Hooks<'_> {
+    type Error = Refusal;
+
+    fn on_doctype(&mut self, doctype: DoctypeView<'_>) -> Result<(), Refusal> {
+        Err(Refusal::Doctype {
+            offset: doctype.byte_pos,
+        })
+    }
+
+    fn on_element_start_offset(&mut self, byte_pos: usize) -> Result<(), Refusal> {
         self.start_tag.set(Some(byte_pos));
+        self.element_offset = byte_pos;
         Ok(())
     }
 
-    fn after_end_of_attributes(
-        &mut self,
-        _view: EndOfAttributesView<'_>,
-    ) -> Result<(), Infallible> {
+    fn before_element(&mut self, view: ElementStartView<'_>) -> Result<(), Refusal> {
+        self.cost
+            .start(view.local_name)
+            .map_err(|message| Refusal::TooComplex {
+                offset: self.element_offset,
+                message,
+            })
+    }
+
+    fn after_end_of_attributes(&mut self, _view: EndOfAttributesView<'_>) -> Result<(), Refusal> {
         self.start_tag.set(None);
         Ok(())
+    }
+
+    fn after_end_element(&mut self, _info: &EndElementInfo, _depth: usize) -> Result<(), Refusal> {
+        self.cost.end();
+        Ok(())
+    }
+}
+
+/// The most matching states the engine may hold at once for one file: about 100 bytes each
+/// (measured: 1.0 million for `<i>` nested 1,000 deep in one `doc`, the deepest nesting any
+/// command accepts, took 120 MB), so at most about 200 MB of them.
+pub const MAX_LIVE_STATES: u64 = 2_000_000;
+
+/// The matching states the engine may create over a whole file, whatever its size; a larger
+/// file is allowed [`MAX_WORK_PER_BYTE`] more per byte. Measured: the longest corpus letters
+/// written as AKN need 25,000 to 120,000 (under 0.6 per byte), `<i>` nested 1,000 deep in one
+/// `doc` 1.0 million, annexes nested 64 deep (the default text limit) 8.7 million; the engine
+/// creates about three million a second.
+pub const MAX_WORK_BASE: u64 = 16_000_000;
+
+/// See [`MAX_WORK_BASE`].
+pub const MAX_WORK_PER_BYTE: u64 = 2;
+
+/// What one element that declares identity constraints (`xs:unique`, `xs:key`, `xs:keyref`)
+/// costs the engine.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScopeCost {
+    /// Its identity constraints: one selector each, matched against every descendant.
+    pub selectors: u64,
+    /// Their fields together: matched afresh below every element a selector matches.
+    pub fields: u64,
+}
+
+/// The elements of the vendored schema that declare identity constraints, by local name. In
+/// Akoma Ntoso these are the twelve document types (`doc`, `act`, `statement`...), each with
+/// `xs:unique` on `eId` and `GUID` over `.//*`: every element below is selected.
+pub fn scopes() -> &'static HashMap<String, ScopeCost> {
+    static SCOPES: OnceLock<HashMap<String, ScopeCost>> = OnceLock::new();
+    SCOPES.get_or_init(|| scopes_of(AKN_XSD))
+}
+
+fn scopes_of(xsd: &str) -> HashMap<String, ScopeCost> {
+    const XS: &str = "http://www.w3.org/2001/XMLSchema";
+    let mut out = HashMap::new();
+    let Ok(doc) = roxmltree::Document::parse(xsd) else {
+        return out;
+    };
+    let is = |n: &roxmltree::Node, name: &str| {
+        n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(XS)
+    };
+    for element in doc.descendants().filter(|n| is(n, "element")) {
+        let Some(name) = element.attribute("name") else {
+            continue;
+        };
+        let mut cost = ScopeCost::default();
+        for c in element
+            .children()
+            .filter(|c| is(c, "unique") || is(c, "key") || is(c, "keyref"))
+        {
+            cost.selectors += 1;
+            cost.fields += c.children().filter(|f| is(f, "field")).count() as u64;
+        }
+        if cost.selectors > 0 {
+            let entry: &mut ScopeCost = out.entry(name.to_string()).or_default();
+            entry.selectors = entry.selectors.max(cost.selectors);
+            entry.fields = entry.fields.max(cost.fields);
+        }
+    }
+    out
+}
+
+/// A running count of the matching state `xsd-schema` keeps for identity constraints, from
+/// the element events of one document.
+///
+/// Why it is needed: for each open element that declares constraints (a *scope*), the engine
+/// keeps one selector context per open element below it, and, because the selector `.//*`
+/// matches every descendant, one field context per open matched element *per open element
+/// below that*. An element at depth `d` in a scope at depth `s` adds `selectors + fields *
+/// (d - s)` contexts, released when it ends; so one scope costs the square of the depth below
+/// it, and scopes nested inside each other (a `doc` in a `doc` in a `doc`...) the cube: 500
+/// nested `doc` elements (5.6 KB) took 21 s and 3.5 GB. Counting is exact for the engine's
+/// structure and costs three sums per element, so the bound is checked before the engine
+/// allocates anything for the element.
+#[derive(Debug)]
+pub struct ConstraintCost<'s> {
+    scopes: &'s HashMap<String, ScopeCost>,
+    /// Per open element: the contexts it added, and whether it opened a scope.
+    open: Vec<(u64, Option<ScopeCost>)>,
+    /// Sums over the open scopes: selectors, fields, fields times the scope's depth.
+    selectors: u64,
+    fields: u64,
+    fields_by_depth: u64,
+    /// How many scopes are open.
+    open_scopes: usize,
+    live: u64,
+    work: u64,
+    max_work: u64,
+}
+
+impl<'s> ConstraintCost<'s> {
+    /// A count for a document of `len` bytes checked against a schema with these scopes.
+    pub fn new(scopes: &'s HashMap<String, ScopeCost>, len: usize) -> Self {
+        ConstraintCost {
+            scopes,
+            open: Vec::new(),
+            selectors: 0,
+            fields: 0,
+            fields_by_depth: 0,
+            open_scopes: 0,
+            live: 0,
+            work: 0,
+            max_work: MAX_WORK_BASE.saturating_add(MAX_WORK_PER_BYTE.saturating_mul(len as u64)),
+        }
+    }
+
+    /// An element starts: counts what the engine will add for it, or says why that is too much.
+    pub fn start(&mut self, local_name: &str) -> Result<(), String> {
+        let depth = self.open.len() as u64 + 1;
+        // Every open scope is an ancestor: `selectors + fields * (depth - scope depth)` each.
+        let added = self
+            .selectors
+            .saturating_add(self.fields.saturating_mul(depth))
+            .saturating_sub(self.fields_by_depth);
+        let scope = self.scopes.get(local_name).copied();
+        let own = scope.map_or(0, |s| s.selectors);
+        let added = added.saturating_add(own);
+        self.live = self.live.saturating_add(added);
+        self.work = self.work.saturating_add(added);
+        if let Some(s) = scope {
+            self.selectors += s.selectors;
+            self.fields += s.fields;
+            self.fields_by_depth += s.fields * depth;
+            self.open_scopes += 1;
+        }
+        self.open.push((added, scope));
+        if self.live > MAX_LIVE_STATES || self.work > self.max_work {
+            let what = if self.live > MAX_LIVE_STATES {
+                format!(
+                    "more than {MAX_LIVE_STATES} matching states at once (the limit, about 200 MB)"
+                )
+            } else {
+                format!(
+                    "more than {} matching states in all (the limit for a file of this size)",
+                    self.max_work
+                )
+            };
+            return Err(format!(
+                "not checked against the schema: {} elements that carry the schema's identity \
+                 constraints (xs:unique eId and GUID on doc, act, statement...) are open here, \
+                 nested {} levels deep; the XSD engine keeps state for every element below each \
+                 of them, which grows with the cube of such nesting, and this file would need {what}",
+                self.open_scopes, depth
+            ));
+        }
+        Ok(())
+    }
+
+    /// The innermost open element ends: what the engine added for it is released.
+    pub fn end(&mut self) {
+        let Some((added, scope)) = self.open.pop() else {
+            return;
+        };
+        let depth = self.open.len() as u64 + 1;
+        self.live = self.live.saturating_sub(added);
+        if let Some(s) = scope {
+            self.selectors = self.selectors.saturating_sub(s.selectors);
+            self.fields = self.fields.saturating_sub(s.fields);
+            self.fields_by_depth = self.fields_by_depth.saturating_sub(s.fields * depth);
+            self.open_scopes = self.open_scopes.saturating_sub(1);
+        }
+    }
+
+    /// Contexts the engine holds now.
+    pub fn live(&self) -> u64 {
+        self.live
+    }
+
+    /// Contexts created so far.
+    pub fn work(&self) -> u64 {
+        self.work
     }
 }
 
@@ -318,5 +556,95 @@ impl SchemaLoader for VendoredLoader {
 
     fn can_load(&self, location: &str) -> bool {
         location.ends_with("xml.xsd")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scopes_are_the_twelve_document_types_of_the_schema() {
+        let s = scopes();
+        let mut names: Vec<&str> = s.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        assert_eq!(
+            names,
+            [
+                "act",
+                "amendment",
+                "amendmentList",
+                "bill",
+                "debate",
+                "debateReport",
+                "doc",
+                "documentCollection",
+                "judgment",
+                "officialGazette",
+                "portion",
+                "statement"
+            ]
+        );
+        assert!(s.values().all(|c| *c
+            == ScopeCost {
+                selectors: 2,
+                fields: 2
+            }));
+    }
+
+    /// Runs `n` nested scopes with `m` plain elements nested in the innermost; returns the peak
+    /// of live states, the work, and the live states once all ended.
+    fn nested(n: usize, m: usize) -> (u64, u64, u64) {
+        let mut cost = ConstraintCost::new(scopes(), 0);
+        let mut peak = 0;
+        for _ in 0..n {
+            if cost.start("doc").is_err() {
+                break;
+            }
+            peak = peak.max(cost.live());
+        }
+        for _ in 0..m {
+            if cost.start("p").is_err() {
+                break;
+            }
+            peak = peak.max(cost.live());
+        }
+        let opened = cost.open.len();
+        for _ in 0..opened {
+            cost.end();
+        }
+        (peak, cost.work(), cost.live())
+    }
+
+    #[test]
+    fn states_grow_with_the_square_in_one_scope_and_the_cube_in_nested_ones() {
+        // One scope: an element at depth k below it adds 2 + 2k.
+        let (peak, work, after) = nested(1, 10);
+        assert_eq!(peak, 2 + (1..=10).map(|k| 2 + 2 * k).sum::<u64>());
+        assert_eq!((work, after), (peak, 0));
+        let (small, _, _) = nested(10, 0);
+        let (large, _, _) = nested(20, 0);
+        // Doubling the nesting: eight times as much when cubic, four when square.
+        assert!(large > 6 * small, "{small} -> {large}: not cubic");
+    }
+
+    #[test]
+    fn the_bound_stops_the_count_before_it_runs_away() {
+        let mut cost = ConstraintCost::new(scopes(), 0);
+        let mut refused = None;
+        for i in 0..100_000 {
+            if let Err(message) = cost.start("doc") {
+                refused = Some((i, message));
+                break;
+            }
+        }
+        let (at, message) = refused.expect("refused");
+        assert!(at < 300, "refused only at {at}");
+        assert!(
+            cost.live() <= MAX_LIVE_STATES + 2 * 300 * 300,
+            "{}",
+            cost.live()
+        );
+        assert!(message.contains("identity constraints"), "{message}");
     }
 }

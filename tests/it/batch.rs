@@ -563,11 +563,22 @@ fn skip_existing_leaves_fresh_outputs_and_redoes_stale_ones() {
     assert_eq!(doc, letter(99, "S/2025/99"));
 }
 
+/// Sets a file's modification time `seconds` into the past.
+fn age(path: &Path, seconds: u64) {
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(seconds);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(then)
+        .unwrap();
+}
+
 /// Temporary files of atomic writes under `dir`.
 fn temporaries(dir: &Path) -> Vec<String> {
     files(dir)
         .into_keys()
-        .filter(|k| k.ends_with(".tmp"))
+        .filter(|k| k.ends_with(".unletters-tmp"))
         .collect()
 }
 
@@ -614,7 +625,7 @@ fn an_interrupted_run_leaves_no_half_output_and_a_rerun_completes_it() {
     );
     // Whatever is there under an output's name is a whole output.
     for (name, bytes) in &partial {
-        if name.ends_with(".tmp") {
+        if name.ends_with(".unletters-tmp") {
             continue;
         }
         let doc = unletters::json::read(std::str::from_utf8(bytes).unwrap(), &Default::default())
@@ -623,15 +634,11 @@ fn an_interrupted_run_leaves_no_half_output_and_a_rerun_completes_it() {
         let i: usize = name[name.len() - 10..name.len() - 5].parse().unwrap();
         assert_eq!(doc, letter(i, &format!("S/2025/{i}")), "{name}");
     }
-    // A leftover temporary of a dead process, as a kill during a write leaves it.
-    let dead = {
-        let mut c = Command::new("true").spawn().unwrap();
-        let pid = c.id();
-        c.wait().unwrap();
-        pid
-    };
-    let stale = root.join(format!("out/00/.l00000.json.{dead}.tmp"));
+    // A leftover temporary of a killed run, as a kill during a write leaves it, old enough to
+    // be stale.
+    let stale = root.join("out/00/.l00000.json.Ab3dE9.unletters-tmp");
     std::fs::write(&stale, "{ half").unwrap();
+    age(&stale, 2 * 3600);
     let o = run(
         &[
             "convert",
@@ -654,8 +661,15 @@ fn an_interrupted_run_leaves_no_half_output_and_a_rerun_completes_it() {
         summary["skipped"].as_u64().unwrap() + summary["converted"].as_u64().unwrap(),
         n as u64
     );
-    let all = files(&root.join("out"));
-    assert_eq!(temporaries(&root.join("out")), Vec::<String>::new());
+    // The stale temporary is gone; the killed run's own may stay until they are stale too
+    // (another run could be writing them), hidden and never mistaken for outputs.
+    assert!(!stale.exists(), "the stale temporary is still there");
+    let left = temporaries(&root.join("out"));
+    assert!(left.len() <= 2, "{left:?}");
+    let all: BTreeMap<String, Vec<u8>> = files(&root.join("out"))
+        .into_iter()
+        .filter(|(k, _)| !left.contains(k))
+        .collect();
     assert_eq!(all.len(), n);
     for (name, bytes) in &all {
         let doc = unletters::json::read(std::str::from_utf8(bytes).unwrap(), &Default::default())
@@ -724,4 +738,301 @@ fn text_akn_and_json_inputs_convert_to_every_target_and_every_output_validates()
         "{}",
         stderr(&v)
     );
+}
+
+/// Whether this machine lets a test start a process in a PID namespace of its own.
+fn unshare_works() -> Result<(), String> {
+    match Command::new("unshare")
+        .args(["--pid", "--fork", "--mount-proc", "true"])
+        .stderr(Stdio::piped())
+        .output()
+    {
+        Ok(o) if o.status.success() => Ok(()),
+        Ok(o) => Err(String::from_utf8_lossy(&o.stderr).trim().to_string()),
+        Err(e) => Err(format!("unshare: {e}")),
+    }
+}
+
+#[test]
+fn two_runs_into_one_folder_from_other_pid_namespaces_leave_every_output_whole() {
+    if let Err(why) = unshare_works() {
+        println!("skipped: cannot start a PID namespace here ({why})");
+        return;
+    }
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    // Two archives with the same file names and different letters: every output name is wanted
+    // by both runs.
+    let n = 60;
+    for i in 0..n {
+        write_letter(
+            &root.join(format!("A/l{i:03}.json")),
+            i,
+            &format!("S/2025/{i}"),
+        );
+        write_letter(
+            &root.join(format!("B/l{i:03}.json")),
+            i + 1000,
+            &format!("S/2026/{i}"),
+        );
+    }
+    // What each run writes alone.
+    for side in ["A", "B"] {
+        let o = run(
+            &[
+                "convert",
+                side,
+                "--to",
+                "akn,json,text",
+                "--out-dir",
+                &format!("alone-{side}"),
+            ],
+            root,
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    let (alone_a, alone_b) = (files(&root.join("alone-A")), files(&root.join("alone-B")));
+    for trial in 0..3 {
+        let out = format!("shared-{trial}");
+        // Each run is the first process of its namespace: both have PID 1.
+        let spawn = |side: &str| {
+            Command::new("unshare")
+                .args(["--pid", "--fork", "--mount-proc"])
+                .arg(env!("CARGO_BIN_EXE_unletters"))
+                .args([
+                    "convert",
+                    side,
+                    "--to",
+                    "akn,json,text",
+                    "--out-dir",
+                    &out,
+                    "--jobs",
+                    "2",
+                ])
+                .current_dir(root)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn("A"), spawn("B"));
+        for (side, child) in [("A", a), ("B", b)] {
+            let o = child.wait_with_output().unwrap();
+            assert_eq!(
+                o.status.code(),
+                Some(0),
+                "trial {trial}, run {side}: {}",
+                stderr(&o)
+            );
+        }
+        let shared = files(&root.join(&out));
+        assert_eq!(
+            shared.len(),
+            alone_a.len(),
+            "trial {trial}: {:?}",
+            shared.keys()
+        );
+        for (name, bytes) in &shared {
+            assert!(
+                alone_a.get(name) == Some(bytes) || alone_b.get(name) == Some(bytes),
+                "trial {trial}: {name} is neither run's output (a mix, or half of one)"
+            );
+        }
+    }
+}
+
+#[test]
+fn clean_up_removes_only_its_own_stale_temporaries() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write_letter(&root.join("in/sub/a.json"), 1, "S/2025/1");
+    let keep = [
+        // Other programs' files that look like temporaries, hidden folders included.
+        "out/.git/.x.99992.tmp",
+        "out/.notes.2024.tmp",
+        "out/sub/.a.json.1234.tmp",
+        // Ours, but in a hidden folder no output goes to.
+        "out/.git/.a.json.Ab3dE9.unletters-tmp",
+        // Ours and fresh: another run may be writing it right now.
+        "out/sub/.b.json.Zz9yX8.unletters-tmp",
+    ];
+    let stale = "out/sub/.c.json.Qw3rT7.unletters-tmp";
+    for f in keep.iter().chain([&stale]) {
+        let p = root.join(f);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, "x").unwrap();
+        if !f.contains("Zz9yX8") {
+            age(&p, 2 * 3600);
+        }
+    }
+    let o = run(&["convert", "in", "--to", "json", "--out-dir", "out"], root);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for f in keep {
+        assert!(root.join(f).exists(), "{f} was removed");
+    }
+    assert!(
+        !root.join(stale).exists(),
+        "the stale temporary is still there"
+    );
+    assert!(root.join("out/sub/a.json").exists());
+}
+
+#[test]
+fn the_report_is_written_line_by_line_as_inputs_finish() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    let n = 1500;
+    big_archive(root, n);
+    let mut child = bin()
+        .args([
+            "convert",
+            "in",
+            "--to",
+            "json",
+            "--out-dir",
+            "out",
+            "--jobs",
+            "2",
+            "--report",
+            "r.jsonl",
+        ])
+        .current_dir(root)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while count(&root.join("out")) < 30 && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    assert!(!child.wait().unwrap().success(), "finished before the kill");
+    let outputs = count(&root.join("out"));
+    let text = std::fs::read_to_string(root.join("r.jsonl")).unwrap();
+    // Every line there is whole, and it lags the outputs by no more than the inputs in flight
+    // (2 jobs, 4 each) and the one being written (a buffered report lagged by 8 KiB, ~40 lines).
+    let whole = text
+        .lines()
+        .filter(|l| serde_json::from_str::<serde_json::Value>(l).is_ok())
+        .count();
+    assert!(
+        whole + 9 >= outputs,
+        "{whole} report lines for {outputs} outputs on disk"
+    );
+}
+
+#[test]
+fn an_unusable_output_folder_stops_the_run_at_once_with_one_message() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    for i in 0..20 {
+        write_letter(
+            &root.join(format!("in/l{i:02}.json")),
+            i,
+            &format!("S/2025/{i}"),
+        );
+    }
+    std::fs::write(root.join("afile"), "not a folder").unwrap();
+    let mut unusable = vec!["afile".to_string(), "afile/sub".to_string()];
+    // A folder that exists but takes no file, even for root.
+    if Path::new("/proc/self").is_dir() {
+        unusable.push("/proc/self".to_string());
+    }
+    for out in &unusable {
+        let o = run(
+            &[
+                "convert",
+                "in",
+                "--to",
+                "json",
+                "--out-dir",
+                out,
+                "--report",
+                "r.jsonl",
+            ],
+            root,
+        );
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{out}: {err}");
+        assert_eq!(
+            err.lines().count(),
+            1,
+            "{out}: one message, not one per input:\n{err}"
+        );
+        assert!(
+            err.contains(out.as_str()) && err.contains("folder"),
+            "{out}: {err}"
+        );
+        assert!(
+            !root.join("r.jsonl").exists(),
+            "{out}: a report was started"
+        );
+    }
+    assert_eq!(std::fs::read(root.join("afile")).unwrap(), b"not a folder");
+}
+
+#[test]
+fn a_report_that_is_an_input_is_refused_and_the_input_left_alone() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write_letter(&root.join("in/a.json"), 1, "S/2025/1");
+    std::fs::write(root.join("in/A.txt"), "an input").unwrap();
+    for report in ["in/A.txt", "in/new.txt", "in/a.json", "./in/../in/a.json"] {
+        let o = run(
+            &[
+                "convert",
+                "in",
+                "--to",
+                "json",
+                "--out-dir",
+                "out",
+                "--report",
+                report,
+            ],
+            root,
+        );
+        assert_eq!(o.status.code(), Some(2), "{report}: {}", stderr(&o));
+        assert!(stderr(&o).contains("--report"), "{}", stderr(&o));
+    }
+    assert_eq!(std::fs::read(root.join("in/A.txt")).unwrap(), b"an input");
+    assert!(!root.join("in/new.txt").exists());
+    assert!(!root.join("out/a.json").exists(), "the run went on");
+    // A file the walk does not take may sit beside the inputs.
+    let o = run(
+        &[
+            "convert",
+            "in",
+            "--to",
+            "json",
+            "--out-dir",
+            "out",
+            "--report",
+            "in/r.jsonl",
+        ],
+        root,
+    );
+    // A.txt is read as an input (and is no letter), a.json converted.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let (lines, _) = report(&root.join("in/r.jsonl"));
+    assert_eq!(lines.len(), 2);
+}
+
+#[test]
+fn no_input_found_is_exit_2_naming_the_path() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    std::fs::create_dir_all(root.join("empty/sub")).unwrap();
+    std::fs::write(root.join("empty/notes.tsv"), "x").unwrap();
+    for args in [
+        &["convert", "empty", "--to", "json", "--out-dir", "out"][..],
+        &["validate", "empty"],
+        &["validate", "empty", "--format", "json"],
+    ] {
+        let o = run(args, root);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("no input found under empty"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
 }

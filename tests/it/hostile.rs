@@ -722,3 +722,425 @@ fn standard_input_is_bounded_too() {
     assert_eq!(status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("--max-input-size"), "{stderr}");
 }
+
+/// `validate FILE` plus extra arguments.
+fn validate(file: &Path, extra: &[&str]) -> Outcome {
+    let mut args: Vec<&OsStr> = vec![OsStr::new("validate"), file.as_os_str()];
+    args.extend(extra.iter().map(OsStr::new));
+    run(&args)
+}
+
+/// Akoma Ntoso with `n` document elements nested inside each other (`doc` in `doc`...), each a
+/// scope of the schema's identity constraints; and the same with the other document types.
+fn nested_documents(n: usize, names: &[&str]) -> String {
+    let open: String = (0..n)
+        .map(|i| format!("<{} name=\"x\">", names[i % names.len()]))
+        .collect();
+    let close: String = (0..n)
+        .rev()
+        .map(|i| format!("</{}>", names[i % names.len()]))
+        .collect();
+    format!(
+        "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">{open}{close}</akomaNtoso>\n"
+    )
+}
+
+#[test]
+fn nested_document_elements_are_refused_by_validate_in_bounded_time_and_memory() {
+    // 500 nested `doc` took 21 s and 3.5 GB; 100,000 aborted the process on allocation. Under
+    // the harness's 1.5 GiB ceiling and 10 s watchdog each must end with a diagnostic saying
+    // why the file was not checked.
+    let dir = tmp();
+    for (n, names) in [
+        (500, &["doc"][..]),
+        (100_000, &["doc"][..]),
+        (400, &["doc", "act", "statement", "judgment", "portion"][..]),
+    ] {
+        let file = write(
+            dir.path(),
+            &format!("nested-{n}-{}.xml", names.len()),
+            nested_documents(n, names).as_bytes(),
+        );
+        for extra in [&[][..], &["--schema-only"], &["--format", "json"]] {
+            let out = validate(&file, extra);
+            assert_no_panic(&out);
+            assert_eq!(out.code, Some(2), "{n} nested: not judged\n{}", out.stderr);
+            let all = format!("{}{}", out.stdout, out.stderr);
+            assert!(
+                all.contains("schema-work-limit") && all.contains("identity"),
+                "the diagnostic does not say why:\n{all}"
+            );
+        }
+    }
+    // A few nested documents (an annex's enclosure's appendix) are checked as usual.
+    let file = write(
+        dir.path(),
+        "few.xml",
+        nested_documents(8, &["doc"]).as_bytes(),
+    );
+    let out = validate(&file, &["--format", "json"]);
+    assert_eq!(out.code, Some(1), "invalid, and judged:\n{}", out.stdout);
+    assert!(!out.stdout.contains("schema-work-limit"), "{}", out.stdout);
+}
+
+#[test]
+fn validate_refuses_a_doctype_as_convert_does() {
+    let dir = tmp();
+    let letter = include_str!("../fixtures/validate/letter.xml");
+    let body = letter
+        .split_once("?>")
+        .map_or(letter, |(_, rest)| rest.trim_start());
+    let with_doctype =
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE akomaNtoso>\n{body}");
+    let clean = write(dir.path(), "clean.xml", letter.as_bytes());
+    let file = write(dir.path(), "doctype.xml", with_doctype.as_bytes());
+    assert_eq!(
+        validate(&clean, &[]).code,
+        Some(0),
+        "the base letter is valid"
+    );
+    let converted = convert(&file, &[]);
+    assert_clean_error(&converted, &file);
+    let out = validate(&file, &[]);
+    assert_no_panic(&out);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("xml-doctype")
+            && out.stderr.contains(&format!("{}:2:1", file.display())),
+        "{}",
+        out.stderr
+    );
+    // The same reason in the same words.
+    assert!(
+        converted
+            .stderr
+            .contains("DOCTYPE declarations are refused")
+            && out.stderr.contains("DOCTYPE declarations are refused"),
+        "{}\n{}",
+        converted.stderr,
+        out.stderr
+    );
+}
+
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice(if big_endian { b"\xFE\xFF" } else { b"\xFF\xFE" });
+    }
+    for unit in text.encode_utf16() {
+        out.extend_from_slice(&if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
+    }
+    out
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_read_with_a_warning() {
+    let dir = tmp();
+    let sample = include_str!("../fixtures/sample-letter.txt");
+    let utf8 = write(dir.path(), "utf8.txt", sample.as_bytes());
+    let expected = convert(&utf8, &[]);
+    assert_eq!(expected.code, Some(0), "{}", expected.stderr);
+    for (name, big_endian) in [("le.txt", false), ("be.txt", true)] {
+        let file = write(dir.path(), name, &utf16(sample, big_endian, true));
+        let out = convert(&file, &[]);
+        assert_eq!(out.code, Some(0), "{name}: {}", out.stderr);
+        assert_eq!(
+            out.stdout, expected.stdout,
+            "{name}: the same letter as UTF-8"
+        );
+        assert!(
+            out.stderr.contains("UTF-16"),
+            "{name}: no warning:\n{}",
+            out.stderr
+        );
+        let out = validate(&file, &[]);
+        assert_eq!(out.code, Some(0), "{name}: {}", out.stderr);
+        assert!(out.stderr.contains("UTF-16"), "{}", out.stderr);
+    }
+    // The same for the other formats, detected through the mark.
+    let json = write(dir.path(), "letter.json", expected.stdout.as_bytes());
+    let json16 = write(
+        dir.path(),
+        "letter16",
+        &utf16(&expected.stdout, false, true),
+    );
+    let (again, again16) = (convert(&json, &[]), convert(&json16, &[]));
+    assert_eq!(again16.code, Some(0), "{}", again16.stderr);
+    assert_eq!(again16.stdout, again.stdout);
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_an_error_naming_utf16() {
+    let dir = tmp();
+    let sample = include_str!("../fixtures/sample-letter.txt");
+    for (name, big_endian) in [("le.txt", false), ("be.txt", true)] {
+        let file = write(dir.path(), name, &utf16(sample, big_endian, false));
+        for out in [convert(&file, &[]), validate(&file, &[])] {
+            assert_clean_error(&out, &file);
+            assert_eq!(out.code, Some(1), "{}", out.stderr);
+            assert!(out.stderr.contains("UTF-16"), "{name}:\n{}", out.stderr);
+        }
+    }
+}
+
+/// Makes a FIFO at `path`, or says why not (the test is then skipped with that line).
+fn mkfifo(path: &Path) -> Result<(), String> {
+    match Command::new("mkfifo").arg(path).output() {
+        Ok(o) if o.status.success() => Ok(()),
+        Ok(o) => Err(String::from_utf8_lossy(&o.stderr).into_owned()),
+        Err(e) => Err(format!("mkfifo: {e}")),
+    }
+}
+
+#[test]
+fn a_fifo_is_refused_unopened_by_every_command_and_skipped_in_a_folder() {
+    let dir = tmp();
+    let fifo = dir.path().join("in/p.txt");
+    std::fs::create_dir_all(dir.path().join("in")).unwrap();
+    if let Err(why) = mkfifo(&fifo) {
+        println!("skipped: cannot make a FIFO here ({why})");
+        return;
+    }
+    let sample = include_str!("../fixtures/sample-letter.txt");
+    let good = write(&dir.path().join("in"), "a.txt", sample.as_bytes());
+    // Named on the command line: a clear error, at once (the watchdog catches a hang in open).
+    for args in [
+        vec![
+            OsStr::new("convert"),
+            fifo.as_os_str(),
+            OsStr::new("--to"),
+            OsStr::new("json"),
+        ],
+        vec![OsStr::new("validate"), fifo.as_os_str()],
+        vec![OsStr::new("diff"), fifo.as_os_str(), good.as_os_str()],
+        vec![OsStr::new("diff"), good.as_os_str(), fifo.as_os_str()],
+    ] {
+        let out = run(&args);
+        assert_clean_error(&out, &fifo);
+        assert_eq!(out.code, Some(2), "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("FIFO"), "{args:?}: {}", out.stderr);
+    }
+    // In a folder: skipped with a warning, the rest done.
+    let folder = dir.path().join("in");
+    let outdir = dir.path().join("out");
+    for args in [
+        vec![
+            OsStr::new("convert"),
+            folder.as_os_str(),
+            OsStr::new("--to"),
+            OsStr::new("json"),
+            OsStr::new("--out-dir"),
+            outdir.as_os_str(),
+        ],
+        vec![OsStr::new("validate"), folder.as_os_str()],
+    ] {
+        let out = run(&args);
+        assert_no_panic(&out);
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("warning")
+                && out.stderr.contains("p.txt")
+                && out.stderr.contains("FIFO"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    assert!(outdir.join("a.json").exists());
+}
+
+#[test]
+fn control_characters_in_names_and_excerpts_are_escaped_in_human_output() {
+    let dir = tmp();
+    let folder = dir.path().join("in");
+    std::fs::create_dir_all(&folder).unwrap();
+    // A file name that would print a GitHub workflow command on a line of its own.
+    let evil = "x\n::error file=evil.xml::INJECTED\n.xml";
+    if std::fs::write(folder.join(evil), "<akomaNtoso").is_err() {
+        println!("skipped: this file system refuses a newline in a file name");
+        return;
+    }
+    // Escape sequences in a line the excerpt shows.
+    write(
+        &folder,
+        "colour.xml",
+        b"<akomaNtoso>\x1b[31mred\x1b]0;title\x07</oops>\n",
+    );
+    let outdir = dir.path().join("out");
+    for args in [
+        vec![OsStr::new("validate"), folder.as_os_str()],
+        vec![
+            OsStr::new("validate"),
+            folder.as_os_str(),
+            OsStr::new("--format"),
+            OsStr::new("github"),
+        ],
+        vec![
+            OsStr::new("convert"),
+            folder.as_os_str(),
+            OsStr::new("--to"),
+            OsStr::new("json"),
+            OsStr::new("--out-dir"),
+            outdir.as_os_str(),
+        ],
+        vec![
+            OsStr::new("convert"),
+            folder.join(evil).into_os_string().leak(),
+            OsStr::new("--to"),
+            OsStr::new("json"),
+        ],
+    ] {
+        let out = run(&args);
+        assert_no_panic(&out);
+        assert!(matches!(out.code, Some(1 | 2)), "{args:?}: {}", out.stderr);
+        for line in out.stderr.lines().chain(out.stdout.lines()) {
+            assert!(
+                !line.starts_with("::error file=evil") && !line.starts_with(".xml"),
+                "{args:?}: a file name made a line of its own: {line:?}"
+            );
+            assert!(
+                !line.contains('\x1b') && !line.contains('\x07'),
+                "{args:?}: raw escape sequence echoed: {line:?}"
+            );
+        }
+        assert!(
+            out.stderr
+                .contains("x\\n::error file=evil.xml::INJECTED\\n.xml")
+                || out
+                    .stdout
+                    .contains("x%0A%3A%3Aerror file=evil.xml%3A%3AINJECTED%0A.xml"),
+            "{args:?}: the name is not shown escaped:\n{}{}",
+            out.stdout,
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn symlinks_out_of_a_walked_folder_are_not_followed_unless_asked() {
+    let dir = tmp();
+    let canary = "CANARY-SYMLINK-9f86d081884c7d65";
+    let secret = write(
+        dir.path(),
+        "secret.xml",
+        format!("<akomaNtoso>{canary}\n").as_bytes(),
+    );
+    let folder = dir.path().join("in");
+    std::fs::create_dir_all(&folder).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, folder.join("link.xml")).unwrap();
+    #[cfg(not(unix))]
+    {
+        println!("skipped: symbolic links need unix here");
+        return;
+    }
+    // A link that stays inside the folder is followed as before.
+    let sample = include_str!("../fixtures/validate/letter.xml");
+    write(&folder, "letter.xml", sample.as_bytes());
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(folder.join("letter.xml"), folder.join("same.xml")).unwrap();
+    let out = validate(&folder, &[]);
+    assert_no_panic(&out);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        !out.stderr.contains(canary),
+        "the outside file was read:\n{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("link.xml") && out.stderr.contains("--follow-symlinks"),
+        "the skip is not said:\n{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.starts_with("unletters validate: warning"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("2 files: 2 valid"), "{}", out.stderr);
+    let out = validate(&folder, &["--follow-symlinks"]);
+    assert_eq!(
+        out.code,
+        Some(1),
+        "asked: read, and malformed\n{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("link.xml:2:1"), "{}", out.stderr);
+}
+
+#[test]
+fn no_command_writes_over_one_of_its_inputs() {
+    let dir = tmp();
+    let sample = include_str!("../fixtures/sample-letter.txt");
+    let v = write(dir.path(), "v.txt", sample.as_bytes());
+    let d = write(dir.path(), "d.txt", sample.as_bytes());
+    let folder = dir.path().join("in");
+    std::fs::create_dir_all(&folder).unwrap();
+    let inner = write(&folder, "a.txt", sample.as_bytes());
+    let via = dir.path().join("in/../v.txt");
+    let cases: Vec<(Vec<&OsStr>, &Path)> = vec![
+        (
+            vec![
+                OsStr::new("validate"),
+                v.as_os_str(),
+                OsStr::new("-o"),
+                v.as_os_str(),
+            ],
+            &v,
+        ),
+        (
+            vec![
+                OsStr::new("validate"),
+                v.as_os_str(),
+                OsStr::new("-o"),
+                via.as_os_str(),
+            ],
+            &v,
+        ),
+        (
+            vec![
+                OsStr::new("validate"),
+                folder.as_os_str(),
+                OsStr::new("--format"),
+                OsStr::new("json"),
+                OsStr::new("-o"),
+                inner.as_os_str(),
+            ],
+            &inner,
+        ),
+        (
+            vec![
+                OsStr::new("diff"),
+                d.as_os_str(),
+                d.as_os_str(),
+                OsStr::new("-o"),
+                d.as_os_str(),
+            ],
+            &d,
+        ),
+        (
+            vec![
+                OsStr::new("diff"),
+                v.as_os_str(),
+                d.as_os_str(),
+                OsStr::new("-o"),
+                via.as_os_str(),
+            ],
+            &v,
+        ),
+    ];
+    for (args, input) in cases {
+        let out = run(&args);
+        assert_no_panic(&out);
+        assert_eq!(out.code, Some(2), "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("-o"), "{args:?}: {}", out.stderr);
+        assert_eq!(
+            std::fs::read_to_string(input).unwrap(),
+            sample,
+            "{args:?}: the input was overwritten"
+        );
+    }
+}

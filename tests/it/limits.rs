@@ -331,3 +331,146 @@ fn json_holds_what_it_can_read_back() {
     assert!(stderr(&o).contains("128"), "{}", stderr(&o));
     assert!(!d.join("deep.json").exists());
 }
+
+/// Counts the heap each thread holds, so a test can measure what one call on its own thread
+/// allocates at its peak while other tests run beside it.
+mod heap {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
+
+    pub struct Counting;
+
+    thread_local! {
+        static NOW: Cell<isize> = const { Cell::new(0) };
+        static PEAK: Cell<isize> = const { Cell::new(0) };
+    }
+
+    fn add(n: isize) {
+        // `try_with`: during thread teardown the counters may be gone; nothing to count then.
+        let _ = NOW.try_with(|now| {
+            let v = now.get() + n;
+            now.set(v);
+            let _ = PEAK.try_with(|p| p.set(p.get().max(v)));
+        });
+    }
+
+    // SAFETY: every call is passed to the system allocator unchanged; only counters move.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            add(layout.size() as isize);
+            // SAFETY: the caller's contract is forwarded as is.
+            unsafe { System.alloc(layout) }
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            add(-(layout.size() as isize));
+            // SAFETY: as above.
+            unsafe { System.dealloc(ptr, layout) }
+        }
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
+            add(new as isize - layout.size() as isize);
+            // SAFETY: as above.
+            unsafe { System.realloc(ptr, layout, new) }
+        }
+    }
+
+    /// The most heap `f` held at once beyond what was held when it started, in bytes.
+    pub fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
+        let start = NOW.with(Cell::get);
+        PEAK.with(|p| p.set(start));
+        let out = f();
+        let peak = PEAK.with(Cell::get);
+        (out, usize::try_from(peak - start).unwrap_or(0))
+    }
+}
+
+#[global_allocator]
+static HEAP: heap::Counting = heap::Counting;
+
+#[test]
+fn every_reader_peaks_under_four_times_its_input_plus_a_constant() {
+    use unletters::Format;
+    use unletters::convert::{self, ReadOptions};
+    const MB: usize = 1 << 20;
+    const CONSTANT: usize = 16 * MB;
+    let size = 12 * MB;
+    let words = "UN ".repeat(size / 3);
+    let json_string = format!("{{\"format\": \"unletters/1\", \"title\": \"{words}\"}}");
+    let akn_text = format!(
+        "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><doc name=\"officialLetter\"><mainBody><p>{words}</p></mainBody></doc></akomaNtoso>"
+    );
+    let many_lines =
+        format!("{}\n", "UN UN UN UN UN UN UN UN UN UN UN UN UN UN UN").repeat(size / 48);
+    let canonical = format!("unletters-text/1\n\nS/2025/71\n\n{words}\n");
+    let bold = "**UN**x ".repeat(size / 8);
+    let inputs: [(&str, &str, Format); 6] = [
+        ("one line of words", &words, Format::Text),
+        ("one line with bold markers", &bold, Format::Text),
+        ("lines of words", &many_lines, Format::Text),
+        (
+            "canonical text, one long paragraph",
+            &canonical,
+            Format::Text,
+        ),
+        ("JSON, one long string", &json_string, Format::Json),
+        ("AKN, one long text node", &akn_text, Format::Akn),
+    ];
+    for (what, input, format) in inputs {
+        let options = ReadOptions {
+            from: Some(format),
+            ..ReadOptions::default()
+        };
+        let (_, peak) = heap::peak_of(|| convert::read(input.as_bytes(), &options));
+        let bound = 4 * input.len() + CONSTANT;
+        assert!(
+            peak <= bound,
+            "{what}: the reader held {} MB at its peak for {} MB of input (bound {} MB)",
+            peak / MB,
+            input.len() / MB,
+            bound / MB
+        );
+    }
+}
+
+#[test]
+fn text_of_more_lines_than_the_reader_takes_is_refused_naming_the_line() {
+    let max = unletters::text::MAX_LINES;
+    let lines = "x\n".repeat(max + 1);
+    let err = unletters::text::read(&lines, &Default::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with(&format!("{}:1:", max + 1)) && err.contains("lines"),
+        "{err}"
+    );
+    // At the limit the reader gets to read it (and finds no letter in it).
+    let err = unletters::text::read(&"x\n".repeat(max), &Default::default())
+        .unwrap_err()
+        .to_string();
+    assert!(!err.contains(&max.to_string()), "{err}");
+}
+
+#[test]
+fn akn_of_annexes_nested_at_the_default_limit_passes_the_schema_check_work_bound() {
+    // Each annex is a `doc`, a scope of the schema's identity constraints, inside the one
+    // above it: the schema check's work grows with the cube of this nesting, and what the
+    // writer produces under the default limits must still be checked, not refused.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("deep.txt"), annexes(64)).unwrap();
+    let o = unletters(
+        d,
+        &[
+            "convert",
+            "deep.txt",
+            "--to",
+            "akn",
+            "-o",
+            "deep.xml",
+            "--validate",
+        ],
+    );
+    assert_ok(&o, "convert --validate");
+    let o = unletters(d, &["validate", "deep.xml", "--format", "json"]);
+    assert_ok(&o, "validate");
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("schema-work-limit"));
+}

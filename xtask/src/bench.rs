@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: whole-corpus throughput of the release binary, measured in one run next to
 //! the peers users would otherwise reach for (pandoc one process per file, xmllint one call for
-//! all files, `git diff --word-diff` per revision pair), and peak memory at 1x and 10x the corpus.
+//! all files, `git diff --word-diff` per revision pair, `pdftotext` once per PDF), and peak memory
+//! at 1x and 10x the corpus (text and PDFs).
 //!
 //! Run on demand, never in CI: timings depend on the machine; each unletters and xmllint command
 //! runs three times and the fastest run is reported. Peak RSS comes from GNU time
@@ -222,6 +223,101 @@ fn measure_all(root: &Path, bin: &Path, corpus: &Path, work: &Path) -> Result<Ve
             rss_kb: None,
             note: format!("{differ} differ, {errors} errors"),
         });
+    }
+
+    // PDFs: unletters reads the 163 corpus PDFs to AKN + JSON with validation in one batch,
+    // against pdftotext alone run once per PDF, as a user would loop it before any reader runs.
+    let pdf_dir = corpus.join("pdf");
+    let pdfs = list(&pdf_dir, &["pdf"]).unwrap_or_default();
+    if pdfs.is_empty() {
+        rows.push(skipped(
+            "unletters convert PDF -> akn,json --validate",
+            "no PDFs in the corpus",
+        ));
+    } else {
+        let pdf_bytes = total_bytes(&pdfs);
+        let out = work.join("pdf-akn-json");
+        let m = measure(
+            &unl,
+            &[
+                "convert",
+                pdf_dir.to_str().unwrap_or_default(),
+                "--to",
+                "akn,json",
+                "--validate",
+                "--out-dir",
+                out.to_str().unwrap_or_default(),
+            ],
+        )?;
+        rows.push(row(
+            "unletters convert PDF -> akn,json --validate",
+            pdfs.len(),
+            pdf_bytes,
+            &m,
+            summary_note(&m),
+        ));
+        if which("pdftotext") {
+            let started = Instant::now();
+            let mut failed = 0;
+            for f in &pdfs {
+                let ok = Command::new("pdftotext")
+                    .arg(f)
+                    .arg("/dev/null")
+                    .stderr(Stdio::null())
+                    .status()
+                    .is_ok_and(|s| s.success());
+                failed += usize::from(!ok);
+            }
+            let seconds = started.elapsed().as_secs_f64();
+            rows.push(Row {
+                name: "pdftotext (one process per PDF, text only)".into(),
+                files: pdfs.len(),
+                bytes: pdf_bytes,
+                seconds,
+                rss_kb: None,
+                note: format!(
+                    "{failed} failed; unletters takes {:.2}x its time",
+                    m.seconds / seconds.max(1e-9)
+                ),
+            });
+        } else {
+            rows.push(skipped(
+                "pdftotext (one process per PDF, text only)",
+                "pdftotext not installed (apt-get install poppler-utils)",
+            ));
+        }
+        // Peak memory over PDFs as the archive grows: the PDFs copied 10 times.
+        let ten_pdf = work.join("x10-pdf");
+        for k in 0..10 {
+            let dir = ten_pdf.join(format!("copy{k}"));
+            std::fs::create_dir_all(&dir)?;
+            for f in &pdfs {
+                if let Some(name) = f.file_name() {
+                    std::fs::copy(f, dir.join(name))?;
+                }
+            }
+        }
+        let out = work.join("mem-pdf-10x");
+        let m10 = measure_once(
+            &unl,
+            &[
+                "convert",
+                ten_pdf.to_str().unwrap_or_default(),
+                "--to",
+                "akn,json",
+                "--validate",
+                "--out-dir",
+                out.to_str().unwrap_or_default(),
+            ],
+        )?;
+        rows.push(row(
+            "memory: 10x PDFs -> akn,json --validate",
+            pdfs.len() * 10,
+            pdf_bytes * 10,
+            &m10,
+            summary_note(&m10),
+        ));
+        let _ = std::fs::remove_dir_all(&ten_pdf);
     }
 
     // Peak memory as the archive grows: the corpus copied 10 times.

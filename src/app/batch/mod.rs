@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Instant, SystemTime};
 
+use crate::app::io::printable;
 use naming::{Claims, NameBy};
 use progress::Progress;
 use report::{Record, Report, Summary};
@@ -62,9 +63,13 @@ const WINDOW_PER_JOB: usize = 4;
 /// Runs a batch: every record goes to `report` in input order, lines about failures to
 /// `progress`. An `Err` means the run could not start (output folder, thread pool) or the report
 /// could not be written.
-pub fn run(plan: &Plan, report: &mut Report, progress: &Progress) -> Result<Summary> {
+pub fn run(
+    plan: &Plan,
+    setup: &Setup,
+    report: &mut Report,
+    progress: &Progress,
+) -> Result<Summary> {
     let started = Instant::now();
-    let setup = Setup::new(plan)?;
     let pool = unletters::limits::worker_pool(plan.jobs.max(1))?;
     if progress.shown() {
         // The walk streams, so the total is not known up front: a second walk, listing folders
@@ -76,14 +81,19 @@ pub fn run(plan: &Plan, report: &mut Report, progress: &Progress) -> Result<Summ
     let mut failure = None;
     let mut index = Index::default();
     pool.in_place_scope(|scope| {
-        let mut run = Coordinator::new(plan, &setup, plan.jobs.max(1) * WINDOW_PER_JOB);
+        let mut run = Coordinator::new(plan, setup, plan.jobs.max(1) * WINDOW_PER_JOB, progress);
         failure = run
             .drive(scope, &mut |mut record, bytes| {
                 summary.add(&record, bytes);
                 index.add(&mut record);
                 if let Some(e) = &record.error {
-                    progress.println(&format!("{}: error: {e}", record.path));
+                    progress.println(&format!(
+                        "{}: error: {}",
+                        printable(&record.path),
+                        printable(e)
+                    ));
                 }
+
                 progress.inc();
                 report.record(&record)
             })
@@ -123,46 +133,87 @@ impl Index {
     }
 }
 
-/// What every task needs to know beyond the plan, settled before the first input.
+/// What every task needs to know beyond the plan, settled before the first input: the output
+/// folder is there and writable, and what no output may replace.
 #[derive(Debug)]
-struct Setup {
+pub struct Setup {
     filters: Filters,
     /// Files named on the command line, canonical: no output may replace one.
     named_inputs: HashSet<PathBuf>,
+    /// Folders named on the command line, canonical.
+    input_folders: Vec<PathBuf>,
 }
 
 impl Setup {
-    fn new(plan: &Plan) -> Result<Setup> {
-        let existed = plan.out_dir.is_dir();
-        std::fs::create_dir_all(&plan.out_dir).map_err(|e| io_error(&plan.out_dir, e))?;
-        let out = plan
-            .out_dir
-            .canonicalize()
-            .map_err(|e| io_error(&plan.out_dir, e))?;
+    /// Checks and prepares the output folder (created when missing; our own stale temporary files
+    /// removed). Everything that makes it unusable is one error, before any input is read.
+    pub fn new(plan: &Plan) -> Result<Setup> {
+        let dir = &plan.out_dir;
+        let shown = crate::app::io::shown(dir);
+        match std::fs::metadata(dir) {
+            Ok(m) if !m.is_dir() => {
+                return Err(Error::usage(format!(
+                    "{shown}: --out-dir names {}, not a folder; choose a folder",
+                    if m.is_file() { "a file" } else { "something" }
+                )));
+            }
+            Ok(_) => {}
+            Err(_) => std::fs::create_dir_all(dir).map_err(|e| {
+                Error::usage(format!("{shown}: cannot create the output folder: {e}"))
+            })?,
+        }
+        let out = dir.canonicalize().map_err(|e| io_error(dir, e))?;
+        // A folder that cannot take a file fails here once, not once per input.
+        tempfile::Builder::new()
+            .prefix(".probe.")
+            .suffix(".unletters-tmp")
+            .rand_bytes(6)
+            .tempfile_in(&out)
+            .map_err(|e| {
+                Error::usage(format!("{shown}: cannot write in the output folder: {e}"))
+            })?;
         let mut named_inputs = HashSet::new();
+        let mut input_folders = Vec::new();
         for p in &plan.paths {
             let Ok(c) = p.canonicalize() else { continue };
             if c.is_dir() {
                 if c.starts_with(&out) {
-                    return Err(Error::Refused {
-                        message: format!(
-                            "{}: the input folder is inside the output folder {}; choose another --out-dir",
-                            p.display(),
-                            plan.out_dir.display()
-                        ),
-                    });
+                    return Err(Error::usage(format!(
+                        "{}: the input folder is inside the output folder {shown}; choose another --out-dir",
+                        crate::app::io::shown(p),
+                    )));
                 }
+                input_folders.push(c);
             } else {
                 named_inputs.insert(c);
             }
         }
-        if existed {
-            remove_stale_temporaries(&out);
-        }
+        crate::app::io::remove_stale_temporaries(&out);
         Ok(Setup {
             filters: plan.filters.clone().skipping(&out),
             named_inputs,
+            input_folders,
         })
+    }
+
+    /// Refuses a report file that is an input: a file named on the command line, or a file in a
+    /// folder named that the walk takes (it would be read, or truncated, or both).
+    pub fn refuse_report(&self, report: &Path) -> Result<()> {
+        let Some(at) = crate::app::io::identity(report) else {
+            return Ok(());
+        };
+        let in_folder = self.input_folders.iter().any(|f| {
+            at.strip_prefix(f)
+                .is_ok_and(|rel| self.filters.takes_file(rel))
+        });
+        if self.named_inputs.contains(&at) || in_folder {
+            return Err(Error::usage(format!(
+                "{}: the --report file would be an input of this run (it would overwrite it, or \
+                 be read as one); choose a file outside the inputs",
+                crate::app::io::shown(report)
+            )));
+        }
+        Ok(())
     }
 
     /// Whether writing `out` would replace an input named on the command line. (Inputs found by
@@ -170,9 +221,7 @@ impl Setup {
     /// may lie inside it.)
     fn replaces_input(&self, out: &Path) -> bool {
         !self.named_inputs.is_empty()
-            && out
-                .canonicalize()
-                .is_ok_and(|c| self.named_inputs.contains(&c))
+            && crate::app::io::identity(out).is_some_and(|c| self.named_inputs.contains(&c))
     }
 }
 
@@ -223,14 +272,16 @@ struct Coordinator<'a> {
     claims: Claims,
     tx: mpsc::Sender<Message>,
     rx: mpsc::Receiver<Message>,
+    progress: &'a Progress,
 }
 
 impl<'a> Coordinator<'a> {
-    fn new(plan: &'a Plan, setup: &'a Setup, window: usize) -> Self {
+    fn new(plan: &'a Plan, setup: &'a Setup, window: usize, progress: &'a Progress) -> Self {
         let (tx, rx) = mpsc::channel();
         Coordinator {
             plan,
             setup,
+            progress,
             walk: walk::walk(&plan.paths, &setup.filters),
             walk_done: false,
             window,
@@ -292,7 +343,12 @@ impl<'a> Coordinator<'a> {
     {
         while !self.walk_done && self.slots.len() < self.window {
             let index = self.emitted + self.slots.len();
-            match self.walk.next() {
+            let next = self.walk.next();
+            for w in self.walk.take_warnings() {
+                self.progress
+                    .println(&format!("unletters convert: warning: {w}"));
+            }
+            match next {
                 None => self.walk_done = true,
                 Some(Err(e)) => {
                     let path = e.path.display().to_string();
@@ -538,56 +594,6 @@ fn is_fresh(out: &Path, input_time: SystemTime) -> bool {
         .is_ok_and(|t| t >= input_time)
 }
 
-/// Removes what killed runs left: the temporary files of atomic writes (`.NAME.PID.tmp`, see
-/// `crate::app::io::write_output`) whose process is gone. Only where `/proc` tells which processes
-/// live; elsewhere they stay (they are hidden, and never mistaken for outputs).
-fn remove_stale_temporaries(out_dir: &Path) {
-    if !Path::new("/proc/self").exists() {
-        return;
-    }
-    let mut dirs = vec![out_dir.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if kind.is_dir() {
-                dirs.push(entry.path());
-            } else if let Some(pid) = temporary_pid(&entry.file_name().to_string_lossy()) {
-                if !Path::new("/proc").join(pid.to_string()).exists() {
-                    let _ = std::fs::remove_file(entry.path());
-                }
-            }
-        }
-    }
-}
-
-/// The process id in a temporary file name `.NAME.PID.tmp`.
-fn temporary_pid(name: &str) -> Option<u32> {
-    let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
-    let (stem, pid) = rest.rsplit_once('.')?;
-    if stem.is_empty() {
-        return None;
-    }
-    pid.parse().ok()
-}
-
 fn io_error(path: &Path, e: std::io::Error) -> Error {
     Error::io(path, e)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn temporary_names() {
-        assert_eq!(temporary_pid(".S_2025_71.json.4242.tmp"), Some(4242));
-        assert_eq!(temporary_pid("S_2025_71.json.4242.tmp"), None);
-        assert_eq!(temporary_pid(".json.x.tmp"), None);
-        assert_eq!(temporary_pid("..4242.tmp"), None);
-    }
 }

@@ -109,10 +109,11 @@ impl fmt::Display for Summary {
 }
 
 /// The `--report` file, written a line at a time: one [`Record`] per input, then a last line
-/// `{"summary": {...}}`.
+/// `{"summary": {...}}`. Each line goes to the file in one write as soon as its input is done
+/// (no buffer), so after a kill the report is as far along as the outputs.
 #[derive(Debug)]
 pub struct Report {
-    out: Option<(std::io::BufWriter<std::fs::File>, String)>,
+    out: Option<(std::fs::File, String)>,
 }
 
 impl Report {
@@ -122,7 +123,7 @@ impl Report {
             None => None,
             Some(p) => {
                 let f = std::fs::File::create(p).map_err(|e| io_error(p, e))?;
-                Some((std::io::BufWriter::new(f), p.display().to_string()))
+                Some((f, p.display().to_string()))
             }
         };
         Ok(Report { out })

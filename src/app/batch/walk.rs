@@ -6,7 +6,11 @@
 //! file system, and only one folder listing per level is held at a time: memory follows the depth
 //! of the tree, not the size of the archive. Hidden entries (a leading `.`) are skipped, which also
 //! keeps the temporary files of atomic writes out of a walk. Symbolic links to folders met inside a
-//! walk are not followed (no loops); links to files are.
+//! walk are not followed (no loops); links to files are when the file lies inside the folder
+//! named, or with `--follow-symlinks`; otherwise they are skipped with a warning, so a link
+//! planted in a shared folder cannot make the tool read (and quote) a file from elsewhere. Only
+//! regular files are yielded: a FIFO, socket or device met in a folder is skipped with a warning
+//! (opening a FIFO blocks until a writer comes).
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -17,7 +21,7 @@ use unletters::error::{Error, Result};
 
 /// The file name endings a folder walk takes when no `--include` is given: the formats unletters
 /// reads.
-pub const DEFAULT_EXTENSIONS: [&str; 6] = ["txt", "text", "md", "xml", "akn", "json"];
+pub const DEFAULT_EXTENSIONS: [&str; 7] = ["txt", "text", "md", "xml", "akn", "json", "pdf"];
 
 /// What a folder walk takes and leaves. Globs match the path relative to the folder named on the
 /// command line (`sub/letter.txt`); `*` crosses `/`, so `*.txt` matches at any depth.
@@ -27,6 +31,7 @@ pub struct Filters {
     exclude: Option<GlobSet>,
     extensions: Vec<String>,
     skip: Vec<PathBuf>,
+    follow_symlinks: bool,
 }
 
 impl Default for Filters {
@@ -37,6 +42,7 @@ impl Default for Filters {
             exclude: None,
             extensions: DEFAULT_EXTENSIONS.iter().map(|e| e.to_string()).collect(),
             skip: Vec::new(),
+            follow_symlinks: false,
         }
     }
 }
@@ -58,6 +64,13 @@ impl Filters {
         if let Ok(c) = folder.canonicalize() {
             self.skip.push(c);
         }
+        self
+    }
+
+    /// The same filters following symbolic links to files outside the folder named
+    /// (`--follow-symlinks`).
+    pub fn following_symlinks(mut self, follow: bool) -> Filters {
+        self.follow_symlinks = follow;
         self
     }
 
@@ -130,6 +143,8 @@ pub fn walk(paths: &[PathBuf], filters: &Filters) -> Walk {
         roots: Vec::from(paths).into_iter(),
         filters: filters.clone(),
         stack: Vec::new(),
+        root: None,
+        warnings: Vec::new(),
     }
 }
 
@@ -140,6 +155,10 @@ pub struct Walk {
     filters: Filters,
     /// One sorted listing per open folder: (folder path, its path relative to the root, entries left).
     stack: Vec<Level>,
+    /// The folder named on the command line being walked, canonical.
+    root: Option<PathBuf>,
+    /// What was left out and why, until the caller takes them.
+    warnings: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -151,8 +170,9 @@ struct Level {
 
 impl Walk {
     /// Opens a folder: reads and sorts its listing. Entry kinds come from the listing itself (no
-    /// `stat` per file); a symbolic link counts as a file unless it points to a folder, which is
-    /// left out.
+    /// `stat` per file, except for symbolic links and special files); a symbolic link counts as
+    /// a file when it leads to a regular file (inside the root unless links are followed), and a
+    /// link to a folder is left out.
     fn open(&mut self, dir: PathBuf, rel: PathBuf) -> Result<(), WalkError> {
         let fail = |path: &Path, error| WalkError {
             path: path.to_path_buf(),
@@ -167,13 +187,44 @@ impl Walk {
                 continue;
             }
             let kind = entry.file_type().map_err(|e| fail(&entry.path(), e))?;
+            let shown = || crate::app::io::shown(&entry.path());
             let is_dir = if kind.is_symlink() {
-                match std::fs::metadata(entry.path()) {
+                let target = std::fs::metadata(entry.path());
+                match target {
                     Ok(m) if m.is_dir() => continue,
+                    Ok(m) if !m.is_file() => {
+                        let what = crate::app::io::kind_name(m.file_type());
+                        self.warnings.push(format!(
+                            "{}: a link to {what}, not a regular file; skipped",
+                            shown()
+                        ));
+                        continue;
+                    }
+                    Ok(_) if !self.filters.follow_symlinks && !self.inside_root(&entry.path()) => {
+                        self.warnings.push(format!(
+                            "{}: a symbolic link to a file outside the folder named; not followed \
+                             (pass --follow-symlinks to read it)",
+                            shown()
+                        ));
+                        continue;
+                    }
+                    // A dangling link is taken, so reading it reports the error in its place.
                     _ => false,
                 }
+            } else if kind.is_dir() {
+                true
+            } else if kind.is_file() {
+                false
             } else {
-                kind.is_dir()
+                // Only a file the walk would take is worth a warning.
+                if self.filters.takes_file(&rel.join(&name)) {
+                    self.warnings.push(format!(
+                        "{}: {}, not a regular file; skipped",
+                        shown(),
+                        crate::app::io::kind_name(kind)
+                    ));
+                }
+                continue;
             };
             entries.push((name, is_dir));
         }
@@ -186,14 +237,30 @@ impl Walk {
         Ok(())
     }
 
+    /// Whether `path` (a symbolic link) leads to a file inside the folder being walked.
+    fn inside_root(&self, path: &Path) -> bool {
+        match (&self.root, path.canonicalize()) {
+            (Some(root), Ok(target)) => target.starts_with(root),
+            _ => false,
+        }
+    }
+
+    /// What the walk left out so far (special files, links not followed), one line each.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
     fn next_root(&mut self) -> Option<Result<Input, WalkError>> {
         let root = self.roots.next()?;
         match std::fs::metadata(&root) {
             Err(error) => Some(Err(WalkError { path: root, error })),
-            Ok(m) if m.is_dir() => match self.open(root, PathBuf::new()) {
-                Ok(()) => None,
-                Err(e) => Some(Err(e)),
-            },
+            Ok(m) if m.is_dir() => {
+                self.root = root.canonicalize().ok();
+                match self.open(root, PathBuf::new()) {
+                    Ok(()) => None,
+                    Err(e) => Some(Err(e)),
+                }
+            }
             Ok(_) => {
                 let rel = root.file_name().map(PathBuf::from).unwrap_or_default();
                 Some(Ok(Input { path: root, rel }))

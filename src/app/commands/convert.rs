@@ -28,9 +28,9 @@ pub struct ConvertArgs {
     pub inputs: Vec<PathBuf>,
     /// The output format: json, text, akn or html; with --out-dir, a comma-separated list
     /// (akn,json,html; with html the folder also gets index.html, listing every letter).
-    #[arg(long, value_parser = parse_format, value_delimiter = ',', required = true)]
+    #[arg(long, value_parser = Format::parse_output, value_delimiter = ',', required = true)]
     pub to: Vec<Format>,
-    /// The input format (json, text or akn); detected from the content when omitted.
+    /// The input format (json, text, akn or pdf); detected from the content when omitted.
     #[arg(long, value_parser = parse_input_format)]
     pub from: Option<Format>,
     /// Where to write the output (`-` or omitted: standard output). Written atomically.
@@ -51,7 +51,7 @@ pub struct ConvertArgs {
     #[arg(long, short = 'j', requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
     /// In folders, take only files matching this glob (repeatable; matched against the path under
-    /// the folder, `*` crosses `/`). Default: *.txt, *.text, *.md, *.xml, *.akn, *.json.
+    /// the folder, `*` crosses `/`). Default: *.txt, *.text, *.md, *.xml, *.akn, *.json, *.pdf.
     #[arg(long, value_name = "GLOB", requires = "out_dir")]
     pub include: Vec<String>,
     /// In folders, leave files and folders matching this glob (repeatable).
@@ -66,12 +66,12 @@ pub struct ConvertArgs {
     /// Leave outputs that are newer than their input (to finish an interrupted run).
     #[arg(long, requires = "out_dir")]
     pub skip_existing: bool,
+    /// In folders, read files that symbolic links lead to outside the folder named (by default
+    /// such links are skipped with a warning).
+    #[arg(long, requires = "out_dir")]
+    pub follow_symlinks: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
-}
-
-fn parse_format(s: &str) -> std::result::Result<Format, String> {
-    s.parse()
 }
 
 /// A format the readers read: HTML is written only.
@@ -81,7 +81,7 @@ pub(crate) fn parse_input_format(s: &str) -> std::result::Result<Format, String>
         Ok(format)
     } else {
         Err(format!(
-            "{format} is an output format only (expected json, text or akn)"
+            "{format} is an output format only (expected json, text, akn or pdf)"
         ))
     }
 }
@@ -131,7 +131,8 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
         };
         let plan = Plan {
             paths: args.inputs.clone(),
-            filters: Filters::new(&args.include, &args.exclude)?,
+            filters: Filters::new(&args.include, &args.exclude)?
+                .following_symlinks(args.follow_symlinks),
             targets,
             out_dir: out_dir.to_path_buf(),
             read: ReadOptions {
@@ -159,18 +160,32 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
                 }
             }
         }
+        let setup = batch::Setup::new(&plan)?;
+        if let Some(report) = &args.report {
+            setup.refuse_report(report)?;
+        }
         let mut report = Report::create(args.report.as_deref())?;
-        let summary = batch::run(&plan, &mut report, &progress);
+        let summary = batch::run(&plan, &setup, &mut report, &progress);
         progress.finish();
         summary
     })();
     match result {
+        Ok(summary) if summary.files == 0 => {
+            eprintln!(
+                "unletters convert: error: no input found under {}",
+                super::shown_paths(&args.inputs)
+            );
+            ExitCode::from(2)
+        }
         Ok(summary) => {
             eprintln!("unletters convert: {summary}");
             ExitCode::from(summary.exit_code())
         }
         Err(e) => {
-            eprintln!("unletters convert: error: {e}");
+            eprintln!(
+                "unletters convert: error: {}",
+                crate::app::io::printable(&e.to_string())
+            );
             ExitCode::from(2)
         }
     }

@@ -138,6 +138,8 @@ fn compare(args: &DiffArgs) -> Result<bool, Failure> {
         DiffFormat::Html => render::html::render(&d, &old_name, &new_name),
     };
     let target = args.output.as_deref().unwrap_or(Path::new("-"));
+    crate::app::io::refuse_overwriting(&[args.old.clone(), args.new.clone()], target, "-o")
+        .map_err(|e| Failure::new(&target.display().to_string(), e))?;
     crate::app::io::write_output(target, report.as_bytes())
         .map_err(|e| Failure::new(&target.display().to_string(), e))?;
     Ok(d.has_differences())

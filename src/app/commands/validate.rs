@@ -52,7 +52,12 @@ pub struct ValidateArgs {
     /// In folders, leave files and folders matching this glob (repeatable).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
-    /// Write the report to this file (atomically) instead of the terminal.
+    /// In folders, read files that symbolic links lead to outside the folder named (by default
+    /// such links are skipped with a warning).
+    #[arg(long)]
+    pub follow_symlinks: bool,
+    /// Write the report to this file (atomically) instead of the terminal; never one of the
+    /// inputs.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
 }
@@ -84,7 +89,7 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let filters = match Filters::new(&args.include, &args.exclude) {
-        Ok(f) => f,
+        Ok(f) => f.following_symlinks(args.follow_symlinks),
         Err(e) => {
             eprintln!("unletters validate: {e}");
             return ExitCode::from(2);
@@ -102,7 +107,34 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
         filters,
         jobs: args.jobs.map(usize::from),
     };
-    let reports = validate::validate_paths(&args.paths, &options);
+    let (inputs, warnings) = validate::collect_inputs(&args.paths, &options.filters);
+    for w in warnings {
+        eprintln!("unletters validate: warning: {w}");
+    }
+    if inputs.is_empty() {
+        eprintln!(
+            "unletters validate: error: no input found under {}",
+            super::shown_paths(&args.paths)
+        );
+        return ExitCode::from(2);
+    }
+    if let Some(output) = &args.output {
+        let named: Vec<PathBuf> = inputs
+            .iter()
+            .map(|i| match i {
+                Ok(p) | Err((p, _)) => p.clone(),
+            })
+            .chain(args.paths.iter().cloned())
+            .collect();
+        if let Err(e) = crate::app::io::refuse_overwriting(&named, output, "-o") {
+            eprintln!(
+                "unletters validate: error: {}",
+                crate::app::io::printable(&e.to_string())
+            );
+            return ExitCode::from(2);
+        }
+    }
+    let reports = validate::validate_inputs(&inputs, &options);
     let text = render::render(&reports, args.format);
     let written = match (&args.output, args.format) {
         (Some(path), _) => crate::app::io::write_output(path, text.as_bytes()),

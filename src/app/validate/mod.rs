@@ -29,16 +29,36 @@ pub struct RunOptions {
     pub jobs: Option<usize>,
 }
 
-/// Validates every file named or found under the folders named (recursively: by default the files
-/// ending in `xml`, `akn`, `json`, `txt`, `text` and `md`; see [`Filters`]), on `jobs` worker
-/// threads (all cores when `None`), one report per file in a stable order whatever the thread
-/// count: the order of `paths`, then by path within a folder. A path that cannot be walked is
-/// reported in its place and the run goes on.
-pub fn validate_paths(paths: &[PathBuf], options: &RunOptions) -> Vec<FileReport> {
-    let inputs: Vec<Result<PathBuf, (PathBuf, String)>> = paths
-        .iter()
-        .flat_map(|p| walk_one(p, &options.filters))
-        .collect();
+/// What the paths named give: each file to check, or a path that could not be walked and why.
+pub type Inputs = Vec<Result<PathBuf, (PathBuf, String)>>;
+
+/// Every file named or found under the folders named (recursively: by default the files ending in
+/// `xml`, `akn`, `json`, `txt`, `text` and `md`; see [`Filters`]), in a stable order: the order of
+/// `paths`, then by path within a folder; and the walk's warnings (files left out, and why).
+pub fn collect_inputs(paths: &[PathBuf], filters: &Filters) -> (Inputs, Vec<String>) {
+    let mut inputs = Vec::new();
+    let mut warnings = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Ok(path.clone()));
+            continue;
+        }
+        let mut walk = walk::walk(std::slice::from_ref(path), filters);
+        for r in walk.by_ref() {
+            inputs.push(match r {
+                Ok(input) => Ok(input.path),
+                Err(e) => Err((e.path, format!("cannot read: {}", e.error))),
+            });
+        }
+        warnings.extend(walk.take_warnings());
+    }
+    (inputs, warnings)
+}
+
+/// Validates every input on `jobs` worker threads (all cores when `None`), one report per input
+/// in the order given whatever the thread count. A path that could not be walked is reported in
+/// its place and the run goes on.
+pub fn validate_inputs(inputs: &Inputs, options: &RunOptions) -> Vec<FileReport> {
     let check = || {
         inputs
             .par_iter()
@@ -54,20 +74,6 @@ pub fn validate_paths(paths: &[PathBuf], options: &RunOptions) -> Vec<FileReport
         Ok(pool) => pool.install(check),
         Err(_) => check(),
     }
-}
-
-/// The inputs one command-line path gives: `-` (standard input) as itself, else the shared
-/// folder walk of batch runs.
-fn walk_one(path: &Path, filters: &Filters) -> Vec<Result<PathBuf, (PathBuf, String)>> {
-    if path.as_os_str() == "-" {
-        return vec![Ok(path.to_path_buf())];
-    }
-    walk::walk(std::slice::from_ref(&path.to_path_buf()), filters)
-        .map(|r| match r {
-            Ok(input) => Ok(input.path),
-            Err(e) => Err((e.path, format!("cannot read: {}", e.error))),
-        })
-        .collect()
 }
 
 /// Validates one file (`-` is standard input).

@@ -6,6 +6,8 @@ use std::str::FromStr;
 
 use serde_sarif::sarif;
 
+use crate::app::io::printable;
+
 use unletters::validate::rules::RULES;
 use unletters::validate::{Diagnostic, FileReport, Severity, Verdict};
 
@@ -62,11 +64,21 @@ pub fn human(reports: &[FileReport]) -> String {
     out
 }
 
+/// Every piece of text in the human format passes through [`printable`]: file names and
+/// messages come from the files checked, and a control character in them must not start a line
+/// of its own or reach the terminal.
 fn human_one(out: &mut String, d: &Diagnostic, source: &str) {
-    let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.rule, d.message);
+    let _ = writeln!(
+        out,
+        "{}[{}]: {}",
+        d.severity.as_str(),
+        printable(&d.rule),
+        printable(&d.message)
+    );
+    let file = printable(&d.file);
     let place = match d.position {
-        Some(p) => format!("{}:{p}", d.file),
-        None => d.file.clone(),
+        Some(p) => format!("{file}:{p}"),
+        None => file.into_owned(),
     };
     let mut node = Vec::new();
     if let Some(x) = &d.xpath {
@@ -81,7 +93,7 @@ fn human_one(out: &mut String, d: &Diagnostic, source: &str) {
     if node.is_empty() {
         let _ = writeln!(out, "  --> {place}");
     } else {
-        let _ = writeln!(out, "  --> {place} ({})", node.join(", "));
+        let _ = writeln!(out, "  --> {place} ({})", printable(&node.join(", ")));
     }
     if let Some(p) = d.position {
         if let Some(line) = source.lines().nth(p.line.saturating_sub(1)) {
@@ -96,8 +108,8 @@ fn human_one(out: &mut String, d: &Diagnostic, source: &str) {
     out.push('\n');
 }
 
-/// At most 100 characters of `line` around `column` (1-based, in characters), tabs as spaces;
-/// and the caret's offset in what is shown.
+/// At most 100 characters of `line` around `column` (1-based, in characters), tabs as spaces,
+/// other control characters escaped (`\u{1b}`); and the caret's offset in what is shown.
 fn excerpt(line: &str, column: usize) -> (String, usize) {
     const WIDTH: usize = 100;
     let chars: Vec<char> = line
@@ -108,8 +120,18 @@ fn excerpt(line: &str, column: usize) -> (String, usize) {
     let col = column.saturating_sub(1).min(chars.len());
     let start = col.saturating_sub(WIDTH / 3);
     let end = (start + WIDTH).min(chars.len());
-    let mut shown: String = chars.get(start..end).unwrap_or_default().iter().collect();
-    let mut caret = col - start;
+    let mut shown = String::new();
+    let mut caret = 0;
+    for (i, c) in chars.get(start..end).unwrap_or_default().iter().enumerate() {
+        if start + i == col {
+            caret = shown.chars().count();
+        }
+        let mut buf = [0u8; 4];
+        shown.push_str(&printable(c.encode_utf8(&mut buf)));
+    }
+    if col >= end {
+        caret = shown.chars().count();
+    }
     if start > 0 {
         shown.insert_str(0, "...");
         caret += 3;
@@ -202,11 +224,14 @@ pub fn github(reports: &[FileReport]) -> String {
     out
 }
 
-/// Workflow-command message escaping (`%`, CR, LF).
+/// Workflow-command message escaping (`%`, CR, LF), and the other control characters escaped as
+/// for people, so none reaches the log raw.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let s = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    printable(&s).into_owned()
 }
 
 /// Workflow-command property escaping (the message escapes plus `:` and `,`).
@@ -217,14 +242,25 @@ fn escape_property(s: &str) -> String {
 /// A SARIF 2.1.0 log with one run: the tool with its level-2 rules, and one result per finding,
 /// located by file, line and column, with the XPath or JSON Pointer as logical location.
 pub fn sarif(reports: &[FileReport]) -> String {
-    let rules: Vec<sarif::ReportingDescriptor> = RULES
+    // Every rule id a result names is described here, as SARIF consumers expect: the level-2
+    // rules, then the other ids the results use (schema keywords, `io`...) in order of first use.
+    let mut described: Vec<(String, String)> = RULES
         .iter()
-        .map(|r| {
+        .map(|r| (r.id.to_string(), r.summary.to_string()))
+        .collect();
+    for d in reports.iter().flat_map(|r| &r.diagnostics) {
+        if !described.iter().any(|(id, _)| *id == d.rule) {
+            described.push((d.rule.clone(), other_rule_summary(&d.rule)));
+        }
+    }
+    let rules: Vec<sarif::ReportingDescriptor> = described
+        .into_iter()
+        .map(|(id, summary)| {
             sarif::ReportingDescriptor::builder()
-                .id(r.id)
+                .id(id)
                 .short_description(
                     sarif::MultiformatMessageString::builder()
-                        .text(r.summary)
+                        .text(summary)
                         .build(),
                 )
                 .build()
@@ -253,6 +289,41 @@ pub fn sarif(reports: &[FileReport]) -> String {
     let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// What a rule id that is not a level-2 rule stands for.
+fn other_rule_summary(id: &str) -> String {
+    use unletters::validate::{ENCODING, IO, TOO_DEEP, TOO_LARGE, WORK_LIMIT, akn, text};
+    let known = [
+        (IO, "The file or folder could not be read."),
+        (TOO_LARGE, "The file is larger than the size limit."),
+        (TOO_DEEP, "The input nests deeper than the depth limit."),
+        (
+            WORK_LIMIT,
+            "The XSD engine would need more work than it is allowed for this file.",
+        ),
+        (
+            ENCODING,
+            "The input is not UTF-8 text (or was decoded from UTF-16).",
+        ),
+        (akn::WELL_FORMED, "The file is not well-formed XML."),
+        (
+            akn::DOCTYPE,
+            "The file has a document type declaration, which no command accepts.",
+        ),
+        (
+            text::READABLE,
+            "The text reader cannot make a letter of the text.",
+        ),
+        (text::READER_WARNING, "A remark of the text reader."),
+    ];
+    match known.iter().find(|(k, _)| *k == id) {
+        Some((_, summary)) => (*summary).to_string(),
+        None if id.starts_with("cvc-") => {
+            format!("XML Schema validation rule {id} (the OASIS Akoma Ntoso 3.0 schema).")
+        }
+        None => format!("JSON Schema keyword `{id}` (schemas/unletters.schema.json)."),
+    }
 }
 
 fn sarif_result(d: &Diagnostic) -> sarif::Result {

@@ -112,7 +112,10 @@ pub fn is_dateline(t: &str) -> bool {
 
 /// Whether a line ends a sentence, a trailing footnote marker aside.
 pub fn ends_sentence(t: &str) -> bool {
-    let mut s = t.trim_end().trim_end_matches('*');
+    // Superscript call-outs (measured in a PDF, or Word's) follow the full stop glued.
+    let mut s = t
+        .trim_end()
+        .trim_end_matches(|c| c == '*' || super::footnotes::superscript_digit(c).is_some());
     // `humanity. 1`: a detached call-out after the full stop.
     if let Some((head, tail)) = s.rsplit_once(' ')
         && !tail.is_empty()
@@ -318,7 +321,8 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
             && (cur.is_empty()
                 || views
                     .get(i.wrapping_sub(1))
-                    .is_some_and(|p| ends_sentence(&p.text)))
+                    .is_some_and(|p| ends_sentence(&p.text))
+                || measured_columns(&views, i))
             && let Some((table, n)) = table_at(&views, i, width, form)
         {
             flush(&mut cur, &mut out);
@@ -384,6 +388,17 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
     out
 }
 
+/// Whether measured lines at `i` and after it both stand in columns: a table's rows, whatever
+/// the line before them ended with (cells rarely end with a full stop).
+fn measured_columns(views: &[View], i: usize) -> bool {
+    let columns = |k: usize| {
+        views
+            .get(k)
+            .is_some_and(|v| v.line.measured.is_some() && v.line.segments().len() >= 2)
+    };
+    columns(i) && columns(i + 1)
+}
+
 fn breaks_before(
     prev: Option<&View>,
     v: &View,
@@ -412,15 +427,29 @@ fn breaks_before(
     if form == Form::Layout {
         // A first line stands deeper than the line after it (or, last in a run, the one before),
         // which keeps working inside indented boxes and quotations.
+        // A labelled line after it standing less deep opens the next hanging indent: it is no
+        // reference for this one.
+        let next_hangs =
+            next.is_some_and(|n| label(&n.text).is_some() && n.line.indent < v.line.indent);
         let reference = match next {
-            Some(n) if n.line.page == v.line.page && !n.line.blank_before => n.line.indent,
+            Some(n) if n.line.page == v.line.page && !n.line.blank_before && !next_hangs => {
+                n.line.indent
+            }
             _ if p.line.page == v.line.page => p.line.indent,
             _ => base
                 .iter()
                 .find(|(page, _)| *page == v.line.page)
                 .map_or(0, |x| x.1),
         };
-        if v.line.indent >= reference + 3 {
+        // A hanging indent: the lines after a labelled first line (`3. We ...`) stand deeper
+        // than it and go on with its paragraph.
+        let hanging = label(&p.text).is_some() && !p_end && v.line.indent > p.line.indent;
+        // A measured line as deep as the line before it on its page goes on with it, however
+        // far out the line after it stands (a heading, the next hanging label).
+        let level_with_prev = v.line.measured.is_some()
+            && p.line.page == v.line.page
+            && v.line.indent.abs_diff(p.line.indent) <= 1;
+        if v.line.indent >= reference + 3 && !hanging && !level_with_prev {
             return true;
         }
         if v.line.page_start {
@@ -484,20 +513,51 @@ fn table_at(
     form: Form,
 ) -> Option<(Vec<Vec<String>>, usize)> {
     if form == Form::Layout {
-        let mut rows = Vec::new();
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut used = 0;
+        // Where the last row's cells start, and the size of its type (measured lines only).
+        let mut columns: Vec<usize> = Vec::new();
+        let mut size = None;
         for v in views.get(i..)? {
             let segs = v.line.segments();
             // `3.    Impose an embargo`: a label set apart from its text starts an item.
             let item = segs.len() == 2 && segs.first().is_some_and(|(_, l)| is_label_line(l));
-            if segs.len() < 2 || item {
+            if item {
                 break;
             }
+            if segs.len() < 2 {
+                // A measured line under one cell of the row above, in the row's type and with no
+                // gap before it, is that cell's text wrapped.
+                let wrapped = match (segs.first(), rows.last_mut(), &v.line.measured) {
+                    (Some((col, text)), Some(row), Some(m))
+                        if segs.len() == 1
+                            && !v.line.blank_before
+                            && size.is_some_and(|s: u32| s.abs_diff(m.size) <= 30) =>
+                    {
+                        columns
+                            .iter()
+                            .position(|c| c.abs_diff(*col) <= 2)
+                            .and_then(|k| row.get_mut(k))
+                            .map(|cell| {
+                                cell.push(' ');
+                                cell.push_str(&fold(text));
+                            })
+                            .is_some()
+                    }
+                    _ => false,
+                };
+                if wrapped {
+                    used += 1;
+                    continue;
+                }
+                break;
+            }
+            columns = segs.iter().map(|(c, _)| *c).collect();
+            size = v.line.measured.as_ref().map(|m| m.size);
             rows.push(segs.iter().map(|(_, s)| fold(s)).collect::<Vec<_>>());
+            used += 1;
         }
-        return (rows.len() >= 2).then(|| {
-            let n = rows.len();
-            (rows, n)
-        });
+        return (rows.len() >= 2).then_some((rows, used));
     }
     let mut n = 0;
     let mut ended = 0;

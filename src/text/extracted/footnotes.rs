@@ -4,7 +4,7 @@
 //! up again; each block stays where it was so it can be given to the letter or annex it belongs to.
 
 use super::furniture::is_separator;
-use super::lines::{Form, Line, fold};
+use super::lines::{Form, Line, Zone, fold};
 
 /// A footnote as read: marker, text, and the input line it started on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,9 +83,16 @@ fn flush_page(
     seen_star_callout: &mut bool,
 ) {
     let mut page = page;
+    // A measured footnote zone (smaller lines at the page's foot, opening with a marker) comes
+    // first; text falls back to the separator rule and the starred note.
     let zone_start = page
         .iter()
-        .position(|l| is_separator(&l.text))
+        .position(|l| {
+            l.measured
+                .as_ref()
+                .is_some_and(|m| m.zone == Zone::Footnote)
+        })
+        .or_else(|| page.iter().position(|l| is_separator(&l.text)))
         .or_else(|| glued_separator(&mut page))
         .or_else(|| star_zone(&page, *seen_star_callout));
     let body_end = zone_start.unwrap_or(page.len());

@@ -27,7 +27,9 @@ pub fn is_organ(t: &str) -> bool {
 /// Whether a line is a session or year line (`Seventy-ninth session`, `Eightieth year`,
 /// `Tenth emergency special session`).
 pub fn is_session(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
+    // Seven words at most decide it: a line of millions of words must not become a vector of
+    // them (a 60 MB line made 640 MB of them).
+    let words: Vec<&str> = t.split_whitespace().take(7).collect();
     let Some(last) = words.last() else {
         return false;
     };

@@ -33,14 +33,34 @@ use lines::{Form, Line, fold, fold_ref};
 /// signature) is an error.
 pub fn read(input: &str) -> Result<(Document, Vec<Warning>)> {
     check_is_text(input)?;
-    let mut warnings = Vec::new();
-    let mut doc = Document::default();
     let form = lines::detect(input);
     let all = lines::split(input, form);
-    let Some(first) = all.first() else {
+    if let Some(over) = all.get(crate::text::MAX_LINES) {
+        return Err(Error::invalid_at(
+            Position {
+                line: over.line,
+                column: over.col,
+            },
+            crate::text::too_many_lines(),
+        ));
+    }
+    if all.is_empty() {
         return Err(Error::invalid_at(
             Position::of_offset(input, input.len()),
             "the input is empty (nothing but white space): there is no letter to read",
+        ));
+    }
+    read_lines(all, form)
+}
+
+/// Reads a letter from its lines, however they were made: split from extracted text, or
+/// measured from a PDF's glyphs (`crate::pdf`), whose attributes the stages consult.
+pub fn read_lines(all: Vec<Line>, form: Form) -> Result<(Document, Vec<Warning>)> {
+    let mut warnings = Vec::new();
+    let mut doc = Document::default();
+    let Some(first) = all.first() else {
+        return Err(Error::invalid(
+            "the input has no lines of text: there is no letter to read",
         ));
     };
     let first_at = Position {
@@ -508,7 +528,10 @@ fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
 
     let markers: Vec<String> = notes.iter().map(|n| n.marker.clone()).collect();
     let (callouts, missing) = link_callouts(&raw, &notes, form);
-    let superscripts: Vec<String> = if form == Form::Word {
+    // Superscript digits are call-outs in Word text and wherever a PDF's raised glyphs were
+    // measured.
+    let measured = lines.iter().any(|l| l.measured.is_some());
+    let superscripts: Vec<String> = if form == Form::Word || measured {
         markers
     } else {
         Vec::new()
@@ -618,7 +641,7 @@ fn to_block(raw: Raw, callouts: &[inlines::Callout], superscripts: &[String]) ->
             content: inlines::to_inlines(&text, callouts, superscripts),
         },
         Raw::Heading(t, _) => Block::Heading {
-            content: inlines::to_inlines(&t, callouts, &[]),
+            content: inlines::to_inlines(&t, callouts, superscripts),
         },
         Raw::Table(rows) => Block::Table {
             rows: rows

@@ -1,0 +1,390 @@
+//! The glyphs of a page: walks its content stream (and the form XObjects it paints) with the
+//! text state and matrices of the PDF imaging model, and gives each glyph its text, its origin on
+//! the page, its size, its advance width and its font's weight and slant.
+
+use std::collections::HashMap;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use super::fonts::{Font, num};
+
+/// One glyph as painted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// What it reads as (usually one character).
+    pub text: String,
+    /// Left edge of the glyph origin, in points from the page's left edge.
+    pub x: f32,
+    /// Baseline, in points from the page's top edge (downwards).
+    pub y: f32,
+    /// Advance width in points.
+    pub width: f32,
+    /// Font size in points, as rendered (text matrix and page transformation applied).
+    pub size: f32,
+    /// From a bold face.
+    pub bold: bool,
+    /// From an italic face.
+    pub italic: bool,
+    /// Whether the glyph stands upright on the page (text rotated on a page that is not is
+    /// read in its own direction, see the layout).
+    pub upright: bool,
+}
+
+/// An affine matrix `[a b c d e f]` in PDF's row-vector convention.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Matrix([f32; 6]);
+
+impl Matrix {
+    const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+
+    fn translate(tx: f32, ty: f32) -> Matrix {
+        Matrix([1.0, 0.0, 0.0, 1.0, tx, ty])
+    }
+
+    /// `self` then `other` (`self × other`).
+    fn then(self, other: Matrix) -> Matrix {
+        let [a, b, c, d, e, f] = self.0;
+        let [a2, b2, c2, d2, e2, f2] = other.0;
+        Matrix([
+            a * a2 + b * c2,
+            a * b2 + b * d2,
+            c * a2 + d * c2,
+            c * b2 + d * d2,
+            e * a2 + f * c2 + e2,
+            e * b2 + f * d2 + f2,
+        ])
+    }
+
+    fn from_operands(ops: &[Object]) -> Option<Matrix> {
+        let v: Vec<f32> = ops.iter().filter_map(num).collect();
+        let arr: [f32; 6] = v.get(..6)?.try_into().ok()?;
+        Some(Matrix(arr))
+    }
+}
+
+#[derive(Clone)]
+struct State {
+    ctm: Matrix,
+    font: Option<Vec<u8>>,
+    size: f32,
+    char_spacing: f32,
+    word_spacing: f32,
+    h_scale: f32,
+    leading: f32,
+    rise: f32,
+}
+
+/// How deep form XObjects may nest, and how many operators a page may run: hostile input must
+/// end.
+const MAX_FORM_DEPTH: usize = 8;
+const MAX_OPERATIONS: usize = 2_000_000;
+/// The most glyphs one page may give (a page of letter text has a few thousand).
+const MAX_GLYPHS: usize = 500_000;
+
+/// The page's glyphs, and its height in points.
+pub struct Page {
+    /// The glyphs, in the order they were painted.
+    pub glyphs: Vec<Glyph>,
+    /// The page's width in points, as displayed (after `Rotate`).
+    pub width: f32,
+    /// The page's height in points, as displayed.
+    pub height: f32,
+}
+
+/// Reads the glyphs of one page.
+pub fn page_glyphs(doc: &Document, page_id: ObjectId) -> lopdf::Result<Page> {
+    let page = doc.get_dictionary(page_id)?;
+    let [x0, y0, x1, y1] = media_box(doc, page).unwrap_or([0.0, 0.0, 612.0, 792.0]);
+    let rotate = inherited(doc, page, b"Rotate")
+        .and_then(|o| o.as_i64().ok())
+        .unwrap_or(0)
+        .rem_euclid(360);
+    let (w, h) = ((x1 - x0).abs(), (y1 - y0).abs());
+    // Device space: y down from the top-left corner of the page as displayed.
+    let base = match rotate {
+        90 => Matrix([0.0, 1.0, 1.0, 0.0, -y0, -x0]),
+        180 => Matrix([-1.0, 0.0, 0.0, 1.0, x1, -y0]),
+        270 => Matrix([0.0, -1.0, -1.0, 0.0, y1, x1]),
+        _ => Matrix([1.0, 0.0, 0.0, -1.0, -x0, y1]),
+    };
+    let (width, height) = if rotate == 90 || rotate == 270 {
+        (h, w)
+    } else {
+        (w, h)
+    };
+    let fonts = doc.get_page_fonts(page_id)?;
+    let mut walker = Walker {
+        doc,
+        glyphs: Vec::new(),
+        operations: 0,
+        fonts: fonts
+            .iter()
+            .map(|(k, d)| (k.clone(), Font::load(doc, d)))
+            .collect(),
+    };
+    let content = doc.get_page_content(page_id)?;
+    let resources = page_resources(doc, page);
+    walker.run(&content, resources, base, 0)?;
+    Ok(Page {
+        glyphs: walker.glyphs,
+        width,
+        height,
+    })
+}
+
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut node = page;
+    for _ in 0..32 {
+        if let Ok(v) = node.get_deref(key, doc) {
+            return Some(v);
+        }
+        node = node
+            .get(b"Parent")
+            .and_then(Object::as_reference)
+            .and_then(|id| doc.get_dictionary(id))
+            .ok()?;
+    }
+    None
+}
+
+fn media_box(doc: &Document, page: &Dictionary) -> Option<[f32; 4]> {
+    let arr = inherited(doc, page, b"CropBox")
+        .or_else(|| inherited(doc, page, b"MediaBox"))?
+        .as_array()
+        .ok()?;
+    let v: Vec<f32> = arr.iter().filter_map(num).collect();
+    let [a, b, c, d]: [f32; 4] = v.get(..4)?.try_into().ok()?;
+    Some([a.min(c), b.min(d), a.max(c), b.max(d)])
+}
+
+fn page_resources<'a>(doc: &'a Document, page: &'a Dictionary) -> Option<&'a Dictionary> {
+    inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok())
+}
+
+struct Walker<'a> {
+    doc: &'a Document,
+    glyphs: Vec<Glyph>,
+    operations: usize,
+    fonts: HashMap<Vec<u8>, Font<'a>>,
+}
+
+impl<'a> Walker<'a> {
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: Option<&'a Dictionary>,
+        ctm: Matrix,
+        depth: usize,
+    ) -> lopdf::Result<()> {
+        let content = Content::decode(content)?;
+        // A form's own fonts shadow the page's while it is painted.
+        let local_fonts: HashMap<Vec<u8>, Font<'a>> = if depth > 0 {
+            resources
+                .and_then(|r| r.get_deref(b"Font", self.doc).ok())
+                .and_then(|o| o.as_dict().ok())
+                .map(|fd| {
+                    fd.iter()
+                        .filter_map(|(k, v)| {
+                            let d = match v {
+                                Object::Reference(id) => self.doc.get_dictionary(*id).ok()?,
+                                Object::Dictionary(d) => d,
+                                _ => return None,
+                            };
+                            Some((k.clone(), Font::load(self.doc, d)))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        } else {
+            HashMap::new()
+        };
+        let mut gs = State {
+            ctm,
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            h_scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        };
+        let mut stack: Vec<State> = Vec::new();
+        let mut tm = Matrix::IDENTITY;
+        let mut tlm = Matrix::IDENTITY;
+        for op in &content.operations {
+            self.operations += 1;
+            if self.operations > MAX_OPERATIONS || self.glyphs.len() > MAX_GLYPHS {
+                break;
+            }
+            let o = &op.operands;
+            let n = |i: usize| o.get(i).and_then(num).unwrap_or(0.0);
+            match op.operator.as_str() {
+                "q" if stack.len() < 256 => stack.push(gs.clone()),
+                "Q" => {
+                    if let Some(s) = stack.pop() {
+                        gs = s;
+                    }
+                }
+                "cm" => {
+                    if let Some(m) = Matrix::from_operands(o) {
+                        gs.ctm = m.then(gs.ctm);
+                    }
+                }
+                "BT" => {
+                    tm = Matrix::IDENTITY;
+                    tlm = Matrix::IDENTITY;
+                }
+                "Tf" => {
+                    gs.font = o.first().and_then(|f| f.as_name().ok()).map(<[u8]>::to_vec);
+                    gs.size = n(1);
+                }
+                "Tc" => gs.char_spacing = n(0),
+                "Tw" => gs.word_spacing = n(0),
+                "Tz" => gs.h_scale = n(0) / 100.0,
+                "TL" => gs.leading = n(0),
+                "Ts" => gs.rise = n(0),
+                "Td" => {
+                    tlm = Matrix::translate(n(0), n(1)).then(tlm);
+                    tm = tlm;
+                }
+                "TD" => {
+                    gs.leading = -n(1);
+                    tlm = Matrix::translate(n(0), n(1)).then(tlm);
+                    tm = tlm;
+                }
+                "Tm" => {
+                    if let Some(m) = Matrix::from_operands(o) {
+                        tlm = m;
+                        tm = m;
+                    }
+                }
+                "T*" => {
+                    tlm = Matrix::translate(0.0, -gs.leading).then(tlm);
+                    tm = tlm;
+                }
+                "Tj" | "'" | "\"" | "TJ" => {
+                    if op.operator == "'" || op.operator == "\"" {
+                        if op.operator == "\"" {
+                            gs.word_spacing = n(0);
+                            gs.char_spacing = n(1);
+                        }
+                        tlm = Matrix::translate(0.0, -gs.leading).then(tlm);
+                        tm = tlm;
+                    }
+                    let items: &[Object] = match op.operator.as_str() {
+                        "TJ" => o
+                            .first()
+                            .and_then(|a| a.as_array().ok())
+                            .map_or(&[], Vec::as_slice),
+                        "\"" => o.get(2).map_or(&[], std::slice::from_ref),
+                        _ => o.first().map_or(&[], std::slice::from_ref),
+                    };
+                    for item in items {
+                        match item {
+                            Object::String(bytes, _) => {
+                                self.show(bytes, &gs, &mut tm, &local_fonts);
+                            }
+                            other => {
+                                if let Some(adj) = num(other) {
+                                    let tx = -adj / 1000.0 * gs.size * gs.h_scale;
+                                    tm = Matrix::translate(tx, 0.0).then(tm);
+                                }
+                            }
+                        }
+                    }
+                }
+                "Do" if depth < MAX_FORM_DEPTH => {
+                    let Some(name) = o.first().and_then(|x| x.as_name().ok()) else {
+                        continue;
+                    };
+                    let Some(stream) = resources
+                        .and_then(|r| r.get_deref(b"XObject", self.doc).ok())
+                        .and_then(|x| x.as_dict().ok())
+                        .and_then(|x| x.get_deref(name, self.doc).ok())
+                        .and_then(|x| x.as_stream().ok())
+                    else {
+                        continue;
+                    };
+                    if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
+                        continue;
+                    }
+                    let matrix = stream
+                        .dict
+                        .get(b"Matrix")
+                        .and_then(Object::as_array)
+                        .ok()
+                        .and_then(|a| Matrix::from_operands(a))
+                        .unwrap_or(Matrix::IDENTITY);
+                    let form_resources = stream
+                        .dict
+                        .get_deref(b"Resources", self.doc)
+                        .and_then(Object::as_dict)
+                        .ok()
+                        .or(resources);
+                    let data = stream
+                        .decompressed_content()
+                        .unwrap_or_else(|_| stream.content.clone());
+                    // A broken form loses its own text, not the page's.
+                    let _ = self.run(&data, form_resources, matrix.then(gs.ctm), depth + 1);
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn show(
+        &mut self,
+        bytes: &[u8],
+        gs: &State,
+        tm: &mut Matrix,
+        local: &HashMap<Vec<u8>, Font<'a>>,
+    ) {
+        let Some(key) = gs.font.as_ref() else { return };
+        let Some(font) = local.get(key).or_else(|| self.fonts.get(key)) else {
+            return;
+        };
+        for code in font.codes(bytes) {
+            let trm = Matrix([gs.size * gs.h_scale, 0.0, 0.0, gs.size, 0.0, gs.rise])
+                .then(*tm)
+                .then(gs.ctm);
+            let [a, b, c, d, e, f] = trm.0;
+            // The rendered size: the vertical extent of a unit em, whatever the rotation.
+            let size = (c * c + d * d).sqrt();
+            let advance = (code.width / 1000.0 * gs.size
+                + gs.char_spacing
+                + if code.is_space { gs.word_spacing } else { 0.0 })
+                * gs.h_scale;
+            let width = advance * (a * a + b * b).sqrt() / (gs.size * gs.h_scale).abs().max(1e-6);
+            if !code.text.is_empty() && size.is_finite() && e.is_finite() && f.is_finite() {
+                self.glyphs.push(Glyph {
+                    text: code.text,
+                    x: e,
+                    y: f,
+                    width: width.abs(),
+                    size,
+                    bold: font.bold,
+                    italic: font.italic,
+                    upright: a > 0.0 && b.abs() <= a.abs() * 0.1,
+                });
+            }
+            *tm = Matrix::translate(advance, 0.0).then(*tm);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrices_compose_in_pdf_order() {
+        let scale = Matrix([2.0, 0.0, 0.0, 2.0, 0.0, 0.0]);
+        let shift = Matrix::translate(10.0, 5.0);
+        // Scale, then shift: the shift is not scaled.
+        assert_eq!(scale.then(shift).0, [2.0, 0.0, 0.0, 2.0, 10.0, 5.0]);
+        // Shift, then scale: it is.
+        assert_eq!(shift.then(scale).0, [2.0, 0.0, 0.0, 2.0, 20.0, 10.0]);
+    }
+}

@@ -1,0 +1,346 @@
+//! From glyphs to the reader's lines: glyphs on one baseline make a row, a raised and smaller row
+//! just above another joins it as its superscripts, gaps make word spaces or column gaps, and
+//! each line gets its measured attributes (left edge, baseline, size, bold and italic runs,
+//! superscript runs, and the zone of the page it lies in: header or footer band, footnotes).
+
+use crate::text::extracted::lines::{Line, Measured, Run, Zone};
+
+use super::glyphs::{Glyph, Page};
+
+/// Superscript digits, by digit: a raised call-out reads as `¹²` in the line's text, which the
+/// reader's stages know as a call-out wherever a note of that number exists.
+const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// The share of the page's height at its top (pages after the first) and foot that holds running
+/// headers, job numbers, barcodes and page counters.
+const HEADER_BAND: f32 = 0.085;
+const FOOTER_BAND: f32 = 0.06;
+
+/// A glyph in a row, with whether it was raised into the row as a superscript.
+#[derive(Clone)]
+struct Placed<'g> {
+    glyph: &'g Glyph,
+    superscript: bool,
+}
+
+struct Row<'g> {
+    y: f32,
+    size: f32,
+    glyphs: Vec<Placed<'g>>,
+}
+
+impl Row<'_> {
+    /// The left edge of the first glyph that prints (a tab or spaces may open the line, left of
+    /// the first-line indent).
+    fn min_x(&self) -> f32 {
+        let inked = self
+            .glyphs
+            .iter()
+            .filter(|p| !p.glyph.text.trim().is_empty())
+            .map(|p| p.glyph.x)
+            .fold(f32::INFINITY, f32::min);
+        if inked.is_finite() {
+            return inked;
+        }
+        self.glyphs
+            .iter()
+            .map(|p| p.glyph.x)
+            .fold(f32::INFINITY, f32::min)
+    }
+    fn max_x(&self) -> f32 {
+        self.glyphs
+            .iter()
+            .map(|p| p.glyph.x + p.glyph.width)
+            .fold(f32::NEG_INFINITY, f32::max)
+    }
+}
+
+/// The most common glyph size of the document, to the quarter point: its body text.
+pub fn body_size(pages: &[Page]) -> f32 {
+    let mut counts: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for g in pages.iter().flat_map(|p| &p.glyphs) {
+        if !g.text.trim().is_empty() && g.upright {
+            *counts.entry((g.size * 4.0).round() as u32).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map_or(10.0, |(s, _)| s as f32 / 4.0)
+        .max(1.0)
+}
+
+/// The lines of one page, numbered on from `first_line` (the 1-based number the first gets).
+pub fn page_lines(page: &Page, index: usize, body: f32, first_line: usize) -> Vec<Line> {
+    let rows = rows(page);
+    let pitch = body * 0.5;
+    let mut out: Vec<Line> = Vec::with_capacity(rows.len());
+    let mut prev: Option<&Row> = None;
+    for row in &rows {
+        let Some(built) = build(row, pitch) else {
+            continue;
+        };
+        let gap = prev.map(|p| row.y - p.y);
+        let blank_before =
+            gap.is_some_and(|g| g > 1.75 * row.size.max(prev.map_or(0.0, |p| p.size)));
+        let zone = if row.y > page.height * (1.0 - FOOTER_BAND) {
+            Zone::Footer
+        } else if index > 0 && row.y < page.height * HEADER_BAND {
+            Zone::Header
+        } else {
+            Zone::Body
+        };
+        let x = row.min_x().max(0.0);
+        let indent = (x / pitch).round() as usize;
+        let bold = row
+            .glyphs
+            .iter()
+            .filter(|p| !p.superscript && !p.glyph.text.trim().is_empty())
+            .all(|p| p.glyph.bold);
+        let italic = row
+            .glyphs
+            .iter()
+            .filter(|p| !p.superscript && !p.glyph.text.trim().is_empty())
+            .all(|p| p.glyph.italic);
+        out.push(Line {
+            text: built.text,
+            line: first_line + out.len(),
+            col: indent + 1,
+            indent,
+            page: index,
+            blank_before: blank_before && !out.is_empty(),
+            page_start: out.is_empty(),
+            measured: Some(Box::new(Measured {
+                x: centi(x),
+                baseline: centi(row.y),
+                size: centi(row.size),
+                body_size: centi(body),
+                bold,
+                italic,
+                runs: built.runs,
+                zone,
+            })),
+        });
+        prev = Some(row);
+    }
+    mark_footnotes(&mut out, body, page.height);
+    out
+}
+
+fn centi(v: f32) -> u32 {
+    (v * 100.0).round().clamp(0.0, u32::MAX as f32) as u32
+}
+
+/// Groups the page's upright glyphs into rows by baseline, top to bottom, and folds each raised,
+/// smaller row into the row it stands on.
+fn rows(page: &Page) -> Vec<Row<'_>> {
+    let mut glyphs: Vec<&Glyph> = page.glyphs.iter().filter(|g| g.upright).collect();
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut rows: Vec<Row> = Vec::new();
+    for g in glyphs {
+        let joins = rows.last().is_some_and(|r| {
+            (g.y - r.y).abs() <= 0.2 * r.size.max(g.size).max(1.0)
+                && g.size > 0.8 * r.size.min(g.size).max(0.1)
+        });
+        match rows.last_mut() {
+            Some(r) if joins => {
+                if g.size > r.size && !g.text.trim().is_empty() {
+                    r.size = g.size;
+                    r.y = g.y;
+                }
+                r.glyphs.push(Placed {
+                    glyph: g,
+                    superscript: false,
+                });
+            }
+            _ => rows.push(Row {
+                y: g.y,
+                size: g.size,
+                glyphs: vec![Placed {
+                    glyph: g,
+                    superscript: false,
+                }],
+            }),
+        }
+    }
+    // A row smaller than the row below it and raised by less than that row's size, within its
+    // width: its superscripts (call-outs, ordinals, the markers of footnotes).
+    let mut merged: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut i = 0;
+    while i < rows.len() {
+        let (Some(r), next) = (rows.get(i), rows.get(i + 1)) else {
+            break;
+        };
+        if let Some(n) = next {
+            let raise = n.y - r.y;
+            let within =
+                r.min_x() >= n.min_x() - n.size * 2.0 && r.max_x() <= n.max_x() + n.size * 2.0;
+            if r.size < 0.85 * n.size && raise > 0.1 * n.size && raise < 0.7 * n.size && within {
+                let mut row = Row {
+                    y: n.y,
+                    size: n.size,
+                    glyphs: n.glyphs.clone(),
+                };
+                row.glyphs.extend(r.glyphs.iter().map(|p| Placed {
+                    glyph: p.glyph,
+                    superscript: true,
+                }));
+                merged.push(row);
+                i += 2;
+                continue;
+            }
+        }
+        merged.push(Row {
+            y: r.y,
+            size: r.size,
+            glyphs: r.glyphs.clone(),
+        });
+        i += 1;
+    }
+    for r in &mut merged {
+        r.glyphs.sort_by(|a, b| a.glyph.x.total_cmp(&b.glyph.x));
+        // Fake bold prints a glyph twice, a hair apart: keep one.
+        r.glyphs.dedup_by(|b, a| {
+            a.glyph.text == b.glyph.text
+                && (a.glyph.x - b.glyph.x).abs() < 0.3 * a.glyph.width.max(0.5)
+                && (a.glyph.y - b.glyph.y).abs() < 0.5
+        });
+    }
+    merged
+}
+
+struct Built {
+    text: String,
+    runs: Vec<Run>,
+}
+
+/// The text of a row: word spaces from gaps (or space glyphs), column gaps padded to the
+/// column the next glyph stands at, superscript digits as superscript characters except where
+/// they open the line (a footnote's marker, followed by a space).
+fn build(row: &Row, pitch: f32) -> Option<Built> {
+    let mut text = String::new();
+    let mut runs: Vec<Run> = Vec::new();
+    let first_x = row.min_x();
+    let start_col = (first_x.max(0.0) / pitch).round() as usize;
+    let mut col = start_col;
+    let mut prev_end: Option<f32> = None;
+    let mut prev_super = false;
+    let mut pending_space = false;
+    let mut leading_super = true;
+    for p in &row.glyphs {
+        let g = p.glyph;
+        if g.text.trim().is_empty() {
+            pending_space = !text.is_empty();
+            continue;
+        }
+        if let Some(end) = prev_end {
+            let gap = g.x - end;
+            let size = if p.superscript { row.size } else { g.size };
+            if gap > 1.5 * row.size.max(size) {
+                let target = (g.x.max(0.0) / pitch).round() as usize;
+                let n = target.saturating_sub(col).max(3);
+                text.extend(std::iter::repeat_n(' ', n));
+                col += n;
+                pending_space = false;
+            } else if gap > 0.18 * size.min(row.size)
+                || (prev_super && leading_super && !p.superscript)
+            {
+                pending_space = true;
+            }
+        }
+        if !p.superscript {
+            leading_super = false;
+        }
+        if pending_space && !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
+            col += 1;
+        }
+        pending_space = false;
+        let start = text.len();
+        let digit = g.text.chars().next().and_then(|c| c.to_digit(10));
+        match digit {
+            Some(d) if p.superscript && !leading_super && g.text.chars().count() == 1 => {
+                text.push(SUPERSCRIPT_DIGITS.get(d as usize).copied().unwrap_or('?'));
+            }
+            _ => text.push_str(&g.text),
+        }
+        col += g.text.chars().count();
+        let end = text.len();
+        match runs.last_mut() {
+            Some(r)
+                if r.end == start
+                    && r.bold == g.bold
+                    && r.italic == g.italic
+                    && r.superscript == p.superscript =>
+            {
+                r.end = end;
+            }
+            _ => runs.push(Run {
+                start,
+                end,
+                bold: g.bold,
+                italic: g.italic,
+                superscript: p.superscript,
+            }),
+        }
+        prev_end = Some(g.x + g.width);
+        prev_super = p.superscript;
+        // The space after a leading marker comes from the gap test above.
+        if !p.superscript {
+            leading_super = false;
+        }
+    }
+    let trimmed = text.trim_end().len();
+    text.truncate(trimmed);
+    (!text.is_empty()).then_some(Built { text, runs })
+}
+
+/// Marks the footnote zone of a page: the block of smaller lines at its foot (above the footer
+/// band), in the lower part of the page, that opens with a note marker. Notes run across the
+/// page in one column: a line with column gaps is a table in small type, not a note.
+fn mark_footnotes(lines: &mut [Line], body: f32, height: f32) {
+    let small = |l: &Line| {
+        l.measured.as_ref().is_some_and(|m| {
+            (m.size as f32) < body * 100.0 * 0.92 && (m.baseline as f32) > height * 100.0 * 0.4
+        }) && l.segments().len() == 1
+    };
+    let in_body = |l: &Line| l.measured.as_ref().is_some_and(|m| m.zone == Zone::Body);
+    let Some(last_body) = lines.iter().rposition(in_body) else {
+        return;
+    };
+    let mut start = None;
+    let mut i = last_body + 1;
+    while i > 0 {
+        let Some(l) = lines.get(i - 1) else { break };
+        if !in_body(l) || !small(l) {
+            break;
+        }
+        if opens_note(&l.text) {
+            start = Some(i - 1);
+        }
+        i -= 1;
+    }
+    let Some(mut start) = start else { return };
+    // The separator rule printed as underscores belongs to the zone it opens.
+    if let Some(k) = start.checked_sub(1)
+        && lines
+            .get(k)
+            .is_some_and(|l| crate::text::extracted::furniture::is_separator(&l.text))
+    {
+        start = k;
+    }
+    for l in lines.get_mut(start..=last_body).unwrap_or_default() {
+        if let Some(m) = l.measured.as_mut() {
+            m.zone = Zone::Footnote;
+        }
+    }
+}
+
+/// Whether a line opens a footnote: a number or star marker, then a space.
+fn opens_note(t: &str) -> bool {
+    let marker = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '*')
+        .count();
+    marker > 0 && marker <= 3 && t.chars().nth(marker) == Some(' ')
+}
