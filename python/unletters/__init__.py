@@ -3,7 +3,7 @@
 The Python door to the unletters Rust library (the same readers and writers as the ``unletters``
 command). Every function takes a *source*:
 
-- a path (``str`` or ``os.PathLike``) of a file in any format unletters reads (pdftotext or Word
+- a path (``str`` or ``os.PathLike``) of a file in any format unletters reads (the PDF, pdftotext or Word
   text, canonical text, Akoma Ntoso XML, JSON);
 - ``bytes``: the file's content;
 - a ``str`` holding the content itself: a ``str`` is taken as content when it contains a line
