@@ -44,6 +44,7 @@ pub mod html;
 pub mod json;
 pub mod limits;
 pub mod model;
+pub mod organ;
 pub mod pdf;
 pub mod symbol;
 pub mod tables;

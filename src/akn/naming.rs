@@ -185,30 +185,12 @@ fn fold_accent(c: char) -> char {
 
 /// The TLC eId DGACM and the guidelines use for a principal organ, when it is one.
 pub(crate) fn organ_eid(organ: &str) -> &'static str {
-    match organ {
-        "General Assembly" => "ga",
-        "Security Council" => "sc",
-        "Economic and Social Council" => "ecosoc",
-        "Human Rights Council" => "hrc",
-        "Trusteeship Council" => "tc",
-        _ => "",
-    }
+    crate::organ::organ_named(organ).map_or("", |o| o.eid)
 }
 
 /// DGACM's actor code for the organ a symbol belongs to (`A/79/1` -> `unga`).
 pub(crate) fn actor(symbol: &Symbol) -> &'static str {
-    let s = symbol.as_str();
-    if s.starts_with("A/HRC/") {
-        "unga-hrc"
-    } else if s.starts_with("A/") {
-        "unga"
-    } else if s.starts_with("S/") {
-        "unsc"
-    } else if s.starts_with("E/") {
-        "unecosoc"
-    } else {
-        "un"
-    }
+    symbol.issuing_organ().map_or("un", |o| o.actor)
 }
 
 /// The number component of an IRI: `/` -> `-`, space -> `_`, no reissue star, and anything else

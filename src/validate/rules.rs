@@ -431,17 +431,10 @@ impl<'a, 'i> Masthead<'a, 'i> {
 
 /// The organ whose documents carry `symbol`'s series, and its FRBR actor code.
 fn organ_of(symbol: &str) -> Option<(&'static str, &'static str)> {
-    if symbol.starts_with("A/HRC/") {
-        Some(("Human Rights Council", "unga-hrc"))
-    } else if symbol.starts_with("A/") {
-        Some(("General Assembly", "unga"))
-    } else if symbol.starts_with("S/") {
-        Some(("Security Council", "unsc"))
-    } else if symbol.starts_with("E/") {
-        Some(("Economic and Social Council", "unecosoc"))
-    } else {
-        None
-    }
+    crate::organ::ORGANS
+        .iter()
+        .find(|o| o.series.is_some_and(|s| symbol.starts_with(s)))
+        .map(|o| (o.name, o.actor))
 }
 
 /// `A/79/729` as an FRBR number: `A-79-729`.
