@@ -47,6 +47,7 @@ pub mod model;
 pub mod organ;
 pub mod pdf;
 pub mod symbol;
+pub mod tables;
 pub mod text;
 pub mod validate;
 

@@ -3,7 +3,9 @@
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::app::commands::shell::{CompletionsArgs, ManArgs};
-use crate::app::commands::{convert::ConvertArgs, diff::DiffArgs, validate::ValidateArgs};
+use crate::app::commands::{
+    convert::ConvertArgs, diff::DiffArgs, export::ExportArgs, validate::ValidateArgs,
+};
 
 /// Convert, validate and diff United Nations letters.
 #[derive(Debug, Parser)]
@@ -36,6 +38,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Report what changed between two versions of the same document symbol.
     Diff(DiffArgs),
+    /// Turn files and folders of letters into tables: letters, paragraphs and citations (CSV or JSON lines).
+    Export(ExportArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),
     /// Write one man page per command into a folder (`unletters man ~/.local/share/man/man1`).
@@ -79,6 +83,7 @@ impl Cli {
             }
             Command::Validate(a) => crate::app::commands::validate::run(&a),
             Command::Diff(a) => crate::app::commands::diff::run(&a),
+            Command::Export(a) => crate::app::commands::export::run(&a),
             Command::Completions(a) => crate::app::commands::shell::completions(&a, Cli::command()),
             Command::Man(a) => crate::app::commands::shell::man(&a, Cli::command()),
         }

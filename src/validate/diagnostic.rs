@@ -78,6 +78,22 @@ impl Diagnostic {
         self.severity = Severity::Warning;
         self
     }
+
+    /// The diagnostic as one line of `unletters validate --format json` (and as the Python
+    /// package's `validate` returns it): its fields, `type: "diagnostic"`, and the position as
+    /// `line` and `column`.
+    pub fn json_line(&self) -> serde_json::Value {
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        if let Some(obj) = value.as_object_mut() {
+            obj.insert("type".into(), "diagnostic".into());
+            if let Some(p) = self.position {
+                obj.insert("line".into(), p.line.into());
+                obj.insert("column".into(), p.column.into());
+                obj.remove("position");
+            }
+        }
+        value
+    }
 }
 
 /// What was concluded about a file as a whole.

@@ -23,6 +23,7 @@ mod reader_corpus;
 mod readme_library;
 mod shell;
 mod symbol_corpus;
+mod tables;
 mod text_canonical;
 mod text_canonical_cli;
 mod text_canonical_corpus;

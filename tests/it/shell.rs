@@ -77,6 +77,7 @@ fn man_pages_are_written_for_every_command_and_man_renders_them() {
             "unletters-completions.1",
             "unletters-convert.1",
             "unletters-diff.1",
+            "unletters-export.1",
             "unletters-man.1",
             "unletters-validate.1",
             "unletters.1"

@@ -2,6 +2,7 @@
 
 pub mod convert;
 pub mod diff;
+pub mod export;
 pub mod limits;
 pub mod shell;
 pub mod validate;

@@ -177,16 +177,7 @@ pub fn json_lines(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for report in reports {
         for d in &report.diagnostics {
-            let mut value = serde_json::to_value(d).unwrap_or_default();
-            if let Some(obj) = value.as_object_mut() {
-                obj.insert("type".into(), "diagnostic".into());
-                if let Some(p) = d.position {
-                    obj.insert("line".into(), p.line.into());
-                    obj.insert("column".into(), p.column.into());
-                    obj.remove("position");
-                }
-            }
-            out.push_str(&value.to_string());
+            out.push_str(&d.json_line().to_string());
             out.push('\n');
         }
     }
