@@ -485,3 +485,16 @@ fn every_corpus_pdf_reads_to_valid_lossless_akn() {
         "{refs} call-outs for {notes} notes"
     );
 }
+
+/// A call-out found as a raised glyph links its note, and no warning calls the note unlinked.
+#[test]
+fn a_superscript_call_out_is_not_reported_missing() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_unletters"))
+        .args(["convert", "tests/fixtures/pdf/letter.pdf", "--to", "text"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("write.[^1]"));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("has no call-out"), "{err}");
+}

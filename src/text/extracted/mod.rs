@@ -536,10 +536,17 @@ fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
     } else {
         Vec::new()
     };
-    let body = raw
+    let body: Vec<Block> = raw
         .into_iter()
         .zip(callouts)
         .map(|(r, c)| to_block(r, &c, &superscripts))
+        .collect();
+    // A note whose call-out was found as a superscript while the inlines were read (a measured
+    // PDF line, Word text) is not missing.
+    let called = called_markers(&body);
+    let missing = missing
+        .into_iter()
+        .filter(|n| !called.contains(&n.marker))
         .collect();
     Built {
         body,
@@ -548,6 +555,30 @@ fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
         notes_before: Vec::new(),
         missing,
     }
+}
+
+/// The markers of every footnote call-out in `blocks`, at any depth. Read from the blocks' JSON
+/// form, whose `footnote_ref` objects are the call-outs wherever a block nests them.
+fn called_markers(blocks: &[Block]) -> Vec<String> {
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                if o.get("type").and_then(|t| t.as_str()) == Some("footnote_ref")
+                    && let Some(m) = o.get("marker").and_then(|m| m.as_str())
+                {
+                    out.push(m.to_string());
+                }
+                o.values().for_each(|x| walk(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(v) = serde_json::to_value(blocks) {
+        walk(&v, &mut out);
+    }
+    out
 }
 
 /// Finds each numbered note's call-out on the page whose foot holds the note: the notes of a
