@@ -1,6 +1,7 @@
 //! How the application reports the library's errors and warnings: the exit code of each cause
 //! (in this one place), and the `file:line:column: level: message` line a person or an editor
-//! reads, built from the error's fields, never by parsing its message.
+//! reads, built from the error's fields, never by parsing its message; and the two global
+//! choices about what reaches the terminal, `--quiet` (errors only) and `--color`.
 
 use crate::app::io::printable;
 use std::sync::atomic::{AtomicBool, Ordering};
