@@ -182,6 +182,19 @@ fn looks_like_utf16(bytes: &[u8]) -> Option<Utf16> {
     }
 }
 
+/// Reads a document from the bytes of the file at `path` (`-` for standard input), in the format
+/// `options.from` names or, by default, [`Format::of_file`]'s: a named file's extension counts.
+pub fn read_named(path: &std::path::Path, bytes: &[u8], options: &ReadOptions) -> Result<Read> {
+    if options.from.is_some() {
+        return read(bytes, options);
+    }
+    let options = ReadOptions {
+        from: Some(Format::of_file(path, bytes)),
+        ..options.clone()
+    };
+    read(bytes, &options)
+}
+
 /// Reads a document from input bytes, in the format `options.from` names or, by default, the one
 /// its content shows. UTF-16 with a byte-order mark is decoded first, with a warning.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {

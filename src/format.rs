@@ -81,6 +81,28 @@ impl Format {
 }
 
 impl Format {
+    /// The format of a file's bytes, the file named: a PDF is known by its header whatever its
+    /// name; otherwise an extension that names a format decides (`.json` is JSON even when its
+    /// first line is junk, so it is reported as broken JSON, not as a letter with no masthead);
+    /// otherwise the content, as [`Format::detect`]. `convert`, `validate`, `diff` and the
+    /// Python package all use this, so one file is one format to all of them.
+    pub fn of_file(path: &std::path::Path, bytes: &[u8]) -> Format {
+        if crate::pdf::is_pdf(bytes) {
+            return Format::Pdf;
+        }
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("xml" | "akn") => Format::Akn,
+            Some("json") => Format::Json,
+            Some("txt" | "text" | "md") => Format::Text,
+            Some("pdf") => Format::Pdf,
+            _ => Format::detect(bytes),
+        }
+    }
+
     /// Parses an output format's name: any format but PDF, which is read and never written.
     pub fn parse_output(s: &str) -> Result<Format, String> {
         match s.parse()? {
@@ -133,6 +155,18 @@ mod tests {
         assert_eq!(Format::detect(b"\xFF\xFE<\0a\0"), Format::Akn);
         assert_eq!(Format::detect(b"\xFE\xFF\0 \0{"), Format::Json);
         assert_eq!(Format::detect(b"%PDF-1.7\n%\xE2\xE3"), Format::Pdf);
+    }
+
+    #[test]
+    fn a_named_file_is_what_its_extension_says_unless_it_is_a_pdf() {
+        use std::path::Path;
+        let of = |name: &str, bytes: &[u8]| Format::of_file(Path::new(name), bytes);
+        assert_eq!(of("a.json", b"junk\n{}"), Format::Json);
+        assert_eq!(of("a.XML", b"{}"), Format::Akn);
+        assert_eq!(of("a.txt", b"%PDF-1.7\n"), Format::Pdf);
+        assert_eq!(of("a.txt", b"<akomaNtoso/>"), Format::Text);
+        assert_eq!(of("letter", b"<akomaNtoso/>"), Format::Akn);
+        assert_eq!(of("-", b"{}"), Format::Json);
     }
 
     #[test]

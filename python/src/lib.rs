@@ -107,7 +107,11 @@ struct Done {
 fn read_document(input: &Input, how: &How) -> Result<(unletters::Document, Vec<PyWarning>), Error> {
     let options = how.options();
     let bytes = input.bytes(options.limits.max_input_bytes)?;
-    let read = convert::read(&bytes, &options)?;
+    // A file is the format its extension names, as for the CLI; content in memory is sniffed.
+    let read = match &input.path {
+        Some(path) => convert::read_named(path, &bytes, &options)?,
+        None => convert::read(&bytes, &options)?,
+    };
     let warnings = read
         .warnings
         .iter()
@@ -454,104 +458,177 @@ impl Drop for ReadMany {
     }
 }
 
-/// A UN document symbol, parsed and normalised.
+/// A UN document symbol, parsed and normalised: one symbol (`S/2025/71/Rev.1`) or a joint
+/// symbol (`A/79/729-S/2025/40`), whose symbols are its `parts`.
 #[pyclass(name = "Symbol", module = "unletters", frozen, eq, hash, ord)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-struct PySymbol(Symbol);
+struct PySymbol {
+    /// One symbol, or each symbol of a joint one in printed order (never empty).
+    parts: Vec<Symbol>,
+}
+
+impl PySymbol {
+    fn one(symbol: Symbol) -> PySymbol {
+        PySymbol {
+            parts: vec![symbol],
+        }
+    }
+
+    /// The one symbol, or a `ValueError` naming the joint symbol: a part of a symbol (its body,
+    /// its suffixes...) is a question each of its parts answers.
+    fn single(&self, what: &str) -> PyResult<&Symbol> {
+        match self.parts.as_slice() {
+            [one] => Ok(one),
+            _ => Err(PyValueError::new_err(format!(
+                "{} is a joint symbol: ask each of its .parts for its {what}",
+                symbol::join(&self.parts)
+            ))),
+        }
+    }
+}
 
 #[pymethods]
 impl PySymbol {
-    /// Parses one symbol (`S/2025/71/Rev.1`, `A/79/843*`, `A/80/6 (Sect. 24)`); raises
-    /// `ValueError` for anything else, a joint symbol included (see `parse_joint`).
+    /// Parses a symbol (`S/2025/71/Rev.1`, `A/79/843*`, `A/80/6 (Sect. 24)`) or a joint symbol
+    /// (`A/79/729-S/2025/40`, any dash); raises `ValueError` for anything else.
     #[staticmethod]
     fn parse(text: &str) -> PyResult<PySymbol> {
-        Symbol::parse(text)
-            .map(PySymbol)
+        symbol::parse_joint(text)
+            .map(|parts| PySymbol { parts })
             .map_err(|e| PyValueError::new_err(e.to_string()))
     }
 
-    /// Parses a symbol that may be joint (`A/79/729-S/2025/40`) into its symbols, in order.
+    /// Parses a symbol that may be joint (`A/79/729-S/2025/40`) into its symbols, in order
+    /// (the same as `Symbol.parse(text).parts`).
     #[staticmethod]
     fn parse_joint(text: &str) -> PyResult<Vec<PySymbol>> {
-        symbol::parse_joint(text)
-            .map(|v| v.into_iter().map(PySymbol).collect())
-            .map_err(|e| PyValueError::new_err(e.to_string()))
+        Ok(PySymbol::parse(text)?.parts())
     }
 
-    /// The normal form without the reissue star (`A/79/843`).
+    /// Each symbol of a joint symbol, in printed order; a single symbol is its own one part.
     #[getter]
-    fn text(&self) -> &str {
-        self.0.as_str()
+    fn parts(&self) -> Vec<PySymbol> {
+        self.parts.iter().cloned().map(PySymbol::one).collect()
+    }
+
+    /// Whether this is a joint symbol (two or more parts).
+    #[getter]
+    fn joint(&self) -> bool {
+        self.parts.len() > 1
+    }
+
+    /// The normal form without reissue stars (`A/79/843`, `A/79/729-S/2025/40`).
+    #[getter]
+    fn text(&self) -> String {
+        self.parts
+            .iter()
+            .map(Symbol::as_str)
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+
+    /// The principal organs the parts stand for, in order, each once (`["General Assembly",
+    /// "Security Council"]`).
+    #[getter]
+    fn organs(&self) -> Vec<&'static str> {
+        let mut organs = Vec::new();
+        for organ in self.parts.iter().filter_map(Symbol::organ) {
+            if !organs.contains(&organ) {
+                organs.push(organ);
+            }
+        }
+        organs
     }
 
     /// Whether the symbol carries a reissue star.
     #[getter]
-    fn reissued(&self) -> bool {
-        self.0.reissued()
+    fn reissued(&self) -> PyResult<bool> {
+        Ok(self.single("reissue star")?.reissued())
     }
 
     /// The issuing body's letters, the first part (`A`, `S`, `E`).
     #[getter]
-    fn body(&self) -> &str {
-        self.0.body()
+    fn body(&self) -> PyResult<&str> {
+        Ok(self.single("body")?.body())
     }
 
     /// The series, with its final slash (`A/`, `A/HRC/`, `E/CN.6/`).
     #[getter]
-    fn series(&self) -> &str {
-        self.0.series()
+    fn series(&self) -> PyResult<&str> {
+        Ok(self.single("series")?.series())
     }
 
     /// The principal organ the body letter stands for, when it is one (`General Assembly`).
     #[getter]
-    fn organ(&self) -> Option<&'static str> {
-        self.0.organ()
+    fn organ(&self) -> PyResult<Option<&'static str>> {
+        Ok(self.single("organ")?.organ())
     }
 
     /// The base symbol as text: no suffix chain, no star (`E/2025/15`).
     #[getter]
-    fn base(&self) -> &str {
-        self.0.base_str()
+    fn base(&self) -> PyResult<&str> {
+        Ok(self.single("base")?.base_str())
     }
 
     /// The suffix chain in printed order, as `(kind, number)` pairs (`[("Add", 1), ("Rev", 1)]`).
     #[getter]
-    fn suffixes(&self) -> Vec<(&'static str, u32)> {
-        self.0
+    fn suffixes(&self) -> PyResult<Vec<(&'static str, u32)>> {
+        Ok(self
+            .single("suffixes")?
             .suffixes()
             .iter()
             .map(|s| (s.kind.as_str(), s.number))
-            .collect()
+            .collect())
     }
 
     /// The qualifier without parentheses (`Sect. 24`), when there is one.
     #[getter]
-    fn qualifier(&self) -> Option<&str> {
-        self.0.qualifier()
+    fn qualifier(&self) -> PyResult<Option<&str>> {
+        Ok(self.single("qualifier")?.qualifier())
     }
 
-    /// A file-name stem as the corpus names files (`A_80_6_Sect.24_Corr.1`).
+    /// A file-name stem as the corpus names files (`A_80_6_Sect.24_Corr.1`,
+    /// `A_79_729-S_2025_40`).
     #[getter]
     fn file_stem(&self) -> String {
-        self.0.file_stem()
+        self.parts
+            .iter()
+            .map(Symbol::file_stem)
+            .collect::<Vec<_>>()
+            .join("-")
     }
 
-    /// Whether both are versions of one base symbol.
+    /// Whether both are versions of one base symbol (for a joint symbol: part by part).
     fn same_base(&self, other: &PySymbol) -> bool {
-        self.0.same_base(&other.0)
+        self.parts.len() == other.parts.len()
+            && self
+                .parts
+                .iter()
+                .zip(&other.parts)
+                .all(|(a, b)| a.same_base(b))
     }
 
-    /// Whether this document derives from `other` (a revision, corrigendum, addendum or reissue).
+    /// Whether this document derives from `other` (a revision, corrigendum, addendum or reissue;
+    /// for a joint symbol: part by part).
     fn derives_from(&self, other: &PySymbol) -> bool {
-        self.0.derives_from(&other.0)
+        self.parts.len() == other.parts.len()
+            && self
+                .parts
+                .iter()
+                .zip(&other.parts)
+                .all(|(a, b)| a.derives_from(b))
+    }
+
+    fn __len__(&self) -> usize {
+        self.parts.len()
     }
 
     fn __str__(&self) -> String {
-        self.0.to_string()
+        symbol::join(&self.parts)
     }
 
     fn __repr__(&self) -> String {
-        format!("Symbol({:?})", self.0.to_string())
+        format!("Symbol({:?})", symbol::join(&self.parts))
     }
 }
 

@@ -36,14 +36,26 @@ def test_symbols_normalise_compare_and_hash():
     assert a.same_base(unletters.Symbol.parse("S/2025/71"))
 
 
-def test_joint_symbols_are_parsed_into_their_symbols():
-    parts = unletters.Symbol.parse_joint("A/79/729\u2013S/2025/40")
-    assert [str(p) for p in parts] == ["A/79/729", "S/2025/40"]
-    assert [p.organ for p in parts] == ["General Assembly", "Security Council"]
-    with pytest.raises(ValueError, match="joint"):
-        unletters.Symbol.parse("A/79/729-S/2025/40")
+def test_joint_symbols_are_parsed_with_their_parts():
+    joint = unletters.Symbol.parse("A/79/729\u2013S/2025/40")
+    assert joint.joint and len(joint) == 2
+    assert str(joint) == joint.text == "A/79/729-S/2025/40"
+    assert joint.file_stem == "A_79_729-S_2025_40"
+    assert [str(p) for p in joint.parts] == ["A/79/729", "S/2025/40"]
+    assert [p.organ for p in joint.parts] == ["General Assembly", "Security Council"]
+    assert joint.organs == ["General Assembly", "Security Council"]
+    assert [p.series for p in joint.parts] == ["A/", "S/"]
+    assert joint == unletters.Symbol.parse("A/79/729-S/2025/40")
+    assert unletters.Symbol.parse_joint("A/79/729-S/2025/40") == joint.parts
+    # A part of a symbol is a question for each part of a joint one.
+    with pytest.raises(ValueError, match="joint symbol"):
+        joint.body
+    single = unletters.Symbol.parse("S/2025/71/Rev.1")
+    assert not single.joint and single.parts == [single] and single.organs == ["Security Council"]
     with pytest.raises(ValueError):
         unletters.Symbol.parse("not a symbol")
+    with pytest.raises(ValueError):
+        unletters.Symbol.parse("A/79/729-")
 
 
 def test_every_corpus_symbol_parses_back_to_itself(letters):

@@ -29,18 +29,30 @@ class ReadMany(Iterator[Tuple[int, Optional[str], List[_Warning], Optional[BaseE
     def __next__(self) -> Tuple[int, Optional[str], List[_Warning], Optional[BaseException]]: ...
 
 class Symbol:
-    """A UN document symbol, parsed and normalised."""
+    """A UN document symbol, parsed and normalised: one symbol or a joint symbol, whose symbols
+    are its ``parts``. Attributes of one symbol (``body``, ``series``, ``organ``, ``base``,
+    ``suffixes``, ``qualifier``, ``reissued``) raise ``ValueError`` on a joint symbol: ask each
+    of its parts."""
 
     @staticmethod
     def parse(text: str) -> "Symbol":
-        """Parse one symbol (`S/2025/71/Rev.1`, `A/79/843*`); `ValueError` for anything else, a
-        joint symbol included (see `parse_joint`)."""
+        """Parse a symbol (`S/2025/71/Rev.1`, `A/79/843*`) or a joint symbol
+        (`A/79/729-S/2025/40`); `ValueError` for anything else."""
     @staticmethod
     def parse_joint(text: str) -> List["Symbol"]:
-        """Parse a symbol that may be joint (`A/79/729-S/2025/40`) into its symbols."""
+        """Parse a symbol that may be joint into its symbols (`Symbol.parse(text).parts`)."""
+    @property
+    def parts(self) -> List["Symbol"]:
+        """Each symbol of a joint symbol in printed order; a single symbol is its one part."""
+    @property
+    def joint(self) -> bool:
+        """Whether this is a joint symbol (two or more parts)."""
     @property
     def text(self) -> str:
-        """The normal form without the reissue star."""
+        """The normal form without reissue stars (`A/79/729-S/2025/40`)."""
+    @property
+    def organs(self) -> List[str]:
+        """The principal organs the parts stand for, in order, each once."""
     @property
     def reissued(self) -> bool:
         """Whether the symbol carries a reissue star."""
@@ -64,7 +76,8 @@ class Symbol:
         """The qualifier without parentheses (`Sect. 24`)."""
     @property
     def file_stem(self) -> str:
-        """A file-name stem (`A_80_6_Sect.24_Corr.1`)."""
+        """A file-name stem (`A_80_6_Sect.24_Corr.1`, `A_79_729-S_2025_40`)."""
+    def __len__(self) -> int: ...
     def same_base(self, other: "Symbol") -> bool: ...
     def derives_from(self, other: "Symbol") -> bool: ...
     def __eq__(self, other: object) -> bool: ...

@@ -58,68 +58,123 @@ fn nesting(json: &str) -> usize {
     deepest
 }
 
-/// Reads a document from JSON. The input is parsed once: syntax errors are reported at the line
-/// and column serde_json found them; a different `format` version is refused; anything the
-/// published schema refuses (wrong types, unknown fields, missing fields) is reported at the value
-/// its JSON Pointer names, the first in document order, as `unletters validate` reports it.
-pub fn read(input: &str, options: &ReadOptions) -> Result<Read> {
-    options.limits.check_size(input.len())?;
-    let start = input.len() - input.trim_start().len();
-    if !input[start..].starts_with('{') {
-        return Err(Error::invalid_at(
-            Position::of_offset(input, start),
-            "a document is a JSON object ({ ... })",
-        ));
+/// Rule id of a text that is not JSON at all.
+pub const SYNTAX: &str = "json-syntax";
+/// Rule id of JSON whose top level is not an object.
+pub const NOT_OBJECT: &str = "json-not-object";
+/// Rule id of a document of another format version.
+pub const VERSION: &str = "json-format-version";
+/// Rule id of a document the schema takes but the model does not (serde's words).
+pub const MODEL: &str = "json-model";
+
+/// One way a JSON text fails to be an unletters document, located in the text. `convert` reports
+/// the first, `validate` all of them: one engine, so both give the same position and words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the text, when known.
+    pub position: Option<Position>,
+    /// JSON Pointer of the value it is about (`""` is the whole document), when there is a value.
+    pub pointer: Option<String>,
+    /// [`SYNTAX`], [`NOT_OBJECT`], [`VERSION`], [`MODEL`], or the schema keyword broken
+    /// (`required`, `type`, `pattern`...).
+    pub rule: String,
+    /// What is wrong, for a person.
+    pub message: String,
+}
+
+impl Problem {
+    /// The message with the value's JSON Pointer after it, as one line for a person.
+    pub fn located_message(&self) -> String {
+        match self.pointer.as_deref() {
+            Some("") => format!("{} (at /)", self.message),
+            Some(p) => format!("{} (at {p})", self.message),
+            None => self.message.clone(),
+        }
     }
-    let value: serde_json::Value = serde_json::from_str(input).map_err(|e| {
+}
+
+/// Checks a JSON text as an unletters document: JSON syntax, a top-level object, the format
+/// version, the published schema (the contract: what it refuses is refused), then the model.
+/// Returns the document, or every problem found at the first stage that failed, in text order.
+pub fn check(text: &str) -> std::result::Result<Document, Vec<Problem>> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
         // serde_json appends " at line L column C"; the position goes in its own field.
         let message = message
             .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(m, _)| m)
-            .to_string();
-        if e.line() == 0 {
-            Error::invalid(message)
-        } else {
-            Error::invalid_at(position(input, e.line(), e.column()), message)
-        }
+            .map_or(message.as_str(), |(m, _)| m);
+        vec![Problem {
+            position: (e.line() > 0).then(|| position(text, e.line(), e.column())),
+            pointer: None,
+            rule: SYNTAX.to_string(),
+            message: format!("not JSON: {message}"),
+        }]
     })?;
-    let at = |pointer: &str| span::locate(input, pointer).map(|o| Position::of_offset(input, o));
+    let at = |pointer: &str| span::locate(text, pointer).map(|o| Position::of_offset(text, o));
+    let problem = |pointer: &str, rule: &str, message: String| Problem {
+        position: at(pointer),
+        pointer: Some(pointer.to_string()),
+        rule: rule.to_string(),
+        message,
+    };
+    if !value.is_object() {
+        let message = format!(
+            "the top level is {}, not an unletters document (a JSON object)",
+            kind_of(&value)
+        );
+        return Err(vec![problem("", NOT_OBJECT, message)]);
+    }
     let version = value.get("format").and_then(serde_json::Value::as_str);
     if let Some(version) = version.filter(|v| *v != FORMAT) {
-        return Err(Error::Malformed {
-            position: at("/format"),
-            message: format!(
-                "unsupported format version {version:?} (this build reads {FORMAT:?})"
-            ),
-        });
+        let message =
+            format!("unsupported format version {version:?} (this build reads {FORMAT:?})");
+        return Err(vec![problem("/format", VERSION, message)]);
     }
-    // The model's own words first (`invalid type`, `unknown field`, `not a date`), located by the
-    // path serde was at; then the schema, which is the contract: what it refuses is refused
-    // (serde alone would also take a struct from an array of its field values).
-    let document: Document = serde_path_to_error::deserialize(&value).map_err(|e| {
-        let pointer = pointer_of(e.path());
-        Error::Malformed {
-            position: at(&pointer),
-            message: e.into_inner().to_string(),
-        }
-    })?;
-    let first = schema::errors(&value)
+    let mut problems: Vec<Problem> = schema::errors(&value)
         .into_iter()
-        .map(|e| (at(&e.instance_path), e))
-        .min_by_key(|(position, _)| *position);
-    if let Some((position, e)) = first {
-        let pointer = if e.instance_path.is_empty() {
-            "/"
-        } else {
-            e.instance_path.as_str()
-        };
-        return Err(Error::Malformed {
-            position,
-            message: format!("at {pointer}: {}", e.message),
-        });
+        .map(|e| problem(&e.instance_path, &e.keyword, e.message))
+        .collect();
+    if !problems.is_empty() {
+        // Text order; a problem with no position (none expected) last. The sort is stable, so
+        // problems at one place keep the schema's order.
+        problems.sort_by_key(|p| (p.position.is_none(), p.position));
+        return Err(problems);
     }
-    Ok(finish(document, Vec::new(), Format::Json, options))
+    // The schema cannot say everything the model does (a real calendar date, say): serde's
+    // words, at the path serde was at.
+    serde_path_to_error::deserialize(&value).map_err(|e| {
+        let pointer = pointer_of(e.path());
+        vec![problem(&pointer, MODEL, e.into_inner().to_string())]
+    })
+}
+
+/// Reads a document from JSON: the first of [`check`]'s problems is the error.
+pub fn read(input: &str, options: &ReadOptions) -> Result<Read> {
+    options.limits.check_size(input.len())?;
+    match check(input) {
+        Ok(document) => Ok(finish(document, Vec::new(), Format::Json, options)),
+        Err(problems) => {
+            let first = problems.into_iter().next();
+            Err(first.map_or_else(
+                || Error::invalid("not an unletters document"),
+                |p| Error::Malformed {
+                    position: p.position,
+                    message: p.located_message(),
+                },
+            ))
+        }
+    }
+}
+
+fn kind_of(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
 }
 
 /// The JSON Pointer of the place serde reports an error at.

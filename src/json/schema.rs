@@ -57,14 +57,36 @@ pub fn errors(value: &serde_json::Value) -> Vec<SchemaError> {
         .collect()
 }
 
-/// The error's message; for `anyOf` / `oneOf`, what each alternative wanted (jsonschema's own
-/// message only says that none matched).
+/// The error in words. A pattern or format says what the value should be (the schema's own
+/// description of it, not its regular expression); an unknown field is named; of the
+/// alternatives of `anyOf` / `oneOf`, those the value plainly is not (`null` for a value that is
+/// not null, a block of another `type`) are dropped, and what the others wanted is said.
 fn message_of(e: &jsonschema::ValidationError) -> String {
     use jsonschema::error::ValidationErrorKind as K;
-    let context = match e.kind() {
-        K::AnyOf { context } | K::OneOfNotValid { context } => context,
-        _ => return e.to_string(),
-    };
+    let instance = e.instance();
+    match e.kind() {
+        K::Pattern { pattern } => described("pattern", pattern)
+            .map_or_else(|| e.to_string(), |d| format!("{instance} is not {d}")),
+        K::Format { format } => described("format", format)
+            .map_or_else(|| e.to_string(), |d| format!("{instance} is not {d}")),
+        K::AdditionalProperties { unexpected } => {
+            let names: Vec<String> = unexpected.iter().map(|n| format!("{n:?}")).collect();
+            match names.as_slice() {
+                [one] => format!("unknown field {one}"),
+                many => format!("unknown fields {}", many.join(", ")),
+            }
+        }
+        K::AnyOf { context } | K::OneOfNotValid { context } => alternatives(e, context),
+        _ => e.to_string(),
+    }
+}
+
+/// What the value of a failed `anyOf` / `oneOf` should have been.
+fn alternatives(
+    e: &jsonschema::ValidationError,
+    context: &[Vec<jsonschema::ValidationError<'static>>],
+) -> String {
+    use jsonschema::error::ValidationErrorKind as K;
     let instance = e.instance();
     let constants: Option<Vec<String>> = context
         .iter()
@@ -76,21 +98,73 @@ fn message_of(e: &jsonschema::ValidationError) -> String {
     if let Some(values) = constants.filter(|v| !v.is_empty()) {
         return format!("{instance} is not one of {}", values.join(", "));
     }
+    let here = e.instance_path().to_string();
+    // A branch the value plainly is not: `null` for a value that is not null; a block whose
+    // `type` tag names another kind of block.
+    let plainly_not = |branch: &Vec<jsonschema::ValidationError<'static>>| {
+        branch.iter().any(|b| {
+            let path = b.instance_path().to_string();
+            match b.kind() {
+                K::Type { .. } => path == here && b.to_string().ends_with("\"null\""),
+                K::Constant { .. } => path == format!("{here}/type"),
+                _ => false,
+            }
+        })
+    };
+    let left: Vec<_> = context.iter().filter(|b| !plainly_not(b)).collect();
+    let branches = if left.is_empty() {
+        context.iter().collect()
+    } else {
+        left
+    };
     let mut wants: Vec<String> = Vec::new();
-    for branch in context {
-        if let Some(first) = branch.first() {
-            let m = first.to_string();
+    for branch in &branches {
+        for error in branch.iter().take(if branches.len() == 1 { 3 } else { 1 }) {
+            let m = located(&here, error);
             if !wants.contains(&m) {
                 wants.push(m);
             }
         }
     }
-    if wants.is_empty() {
-        e.to_string()
-    } else {
-        format!("{instance} fits no alternative: {}", wants.join("; or "))
+    match (branches.len(), wants.as_slice()) {
+        (_, []) => e.to_string(),
+        (1, _) => wants.join("; "),
+        _ => format!("{instance} fits no alternative: {}", wants.join("; or ")),
     }
 }
+
+/// An alternative's error in words, with the path below the failed value it is at.
+fn located(here: &str, error: &jsonschema::ValidationError) -> String {
+    let path = error.instance_path().to_string();
+    let message = message_of(error);
+    match path.strip_prefix(here) {
+        Some(below) if !below.is_empty() => format!("at {below}: {message}"),
+        _ => message,
+    }
+}
+
+/// The description of the schema definition whose `key` is `value` (the `Symbol` definition for
+/// its pattern, `Date` for the date format), from its first clause: `a UN document symbol in
+/// normal form (...)`.
+fn described(key: &str, value: &str) -> Option<String> {
+    let schema = SCHEMA_VALUE.get_or_init(schema);
+    let definitions = schema.get("$defs")?.as_object()?;
+    let description = definitions
+        .values()
+        .find(|d| d.get(key).and_then(serde_json::Value::as_str) == Some(value))?
+        .get("description")?
+        .as_str()?;
+    let first = description
+        .split_once("; ")
+        .map_or(description, |(first, _)| first)
+        .trim_end_matches('.');
+    let mut chars = first.chars();
+    let head = chars.next()?;
+    Some(head.to_lowercase().chain(chars).collect())
+}
+
+/// The generated schema, made once for [`described`].
+static SCHEMA_VALUE: OnceLock<serde_json::Value> = OnceLock::new();
 
 /// The JSON Schema (draft 2020-12) of the JSON format, generated from the model.
 pub fn schema() -> serde_json::Value {

@@ -142,20 +142,7 @@ fn not_utf8(message: String) -> String {
     }
 }
 
-/// The format a file is checked as: from its extension when it has a known one, else from its
-/// content.
+/// The format a file is checked as: [`Format::of_file`], as every reader takes it.
 pub fn format_of(path: &Path, bytes: &[u8]) -> Format {
-    match extension(path).as_deref() {
-        Some("xml" | "akn") => Format::Akn,
-        Some("json") => Format::Json,
-        Some("txt" | "text" | "md") => Format::Text,
-        Some("pdf") => Format::Pdf,
-        _ => Format::detect(bytes),
-    }
-}
-
-fn extension(path: &Path) -> Option<String> {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
+    Format::of_file(path, bytes)
 }

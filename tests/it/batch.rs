@@ -320,7 +320,7 @@ fn report_lists_every_input_in_order_and_a_failure_does_not_stop_the_rest() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
-        err.contains("in/l05.json: error: 2:14: invalid type"),
+        err.contains("in/l05.json: error: 1:1: \"organs\" is a required property (at /)"),
         "{err}"
     );
     assert!(err.contains("missing.json: error:"), "{err}");
@@ -337,7 +337,7 @@ fn report_lists_every_input_in_order_and_a_failure_does_not_stop_the_rest() {
         lines[5]["error"]
             .as_str()
             .unwrap()
-            .starts_with("2:14: invalid type")
+            .starts_with("1:1: \"organs\" is a required property")
     );
     assert_eq!(lines[6]["outputs"], serde_json::json!(["out/l06.json"]));
     assert_eq!(lines[6]["error"], serde_json::Value::Null);
@@ -1035,4 +1035,50 @@ fn no_input_found_is_exit_2_naming_the_path() {
             stderr(&o)
         );
     }
+}
+
+/// A batch names each warning on its own line, as a single conversion does, and `--quiet` hides
+/// them (and the summary) while the report keeps them.
+#[test]
+fn warnings_are_named_and_quiet_hides_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("in")).unwrap();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/text/report.txt"
+    );
+    std::fs::copy(fixture, root.join("in/report.txt")).unwrap();
+    let args = [
+        "convert",
+        "in",
+        "--to",
+        "json",
+        "--out-dir",
+        "out",
+        "--report",
+        "r.jsonl",
+    ];
+    let o = run(&args, root);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("in/report.txt: warning: no letter title"),
+        "{err}"
+    );
+    assert!(err.contains("1 warnings"), "{err}");
+    assert!(!err.contains(" MB:"), "sizes in the unit that fits: {err}");
+
+    let quiet: Vec<&str> = args.iter().copied().chain(["--quiet"]).collect();
+    let o = run(&quiet, root);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "", "--quiet prints nothing on success");
+    let (lines, _) = report(&root.join("r.jsonl"));
+    assert!(
+        lines[0]["warnings"][0]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("no letter title"),
+        "the report keeps the warning: {lines:?}"
+    );
 }

@@ -196,23 +196,25 @@ fn wrong_types_and_unknown_fields_are_refused() {
     let mut v = good.clone();
     v["organs"] = Value::from(3);
     let (pos, message) = invalid_at(&serde_json::to_string_pretty(&v).unwrap());
-    assert!(message.contains("invalid type"), "{message}");
+    assert!(message.contains("3 is not of type \"array\""), "{message}");
     assert!(pos.is_some());
 
     let mut v = good.clone();
     v["body"][0]["colour"] = Value::from("blue");
     let (_, message) = invalid_at(&v.to_string());
-    assert!(message.contains("unknown field `colour`"), "{message}");
+    assert!(message.contains("unknown field \"colour\""), "{message}");
 
     let mut v = good.clone();
     v["symbols"][0] = Value::from("not a symbol");
     let (_, message) = invalid_at(&v.to_string());
-    assert!(message.contains("not a UN document symbol"), "{message}");
+    // In words, not the pattern's regular expression.
+    assert!(message.contains("is not a UN document symbol"), "{message}");
+    assert!(!message.contains('^'), "{message}");
 
     let mut v = good;
     v["letter_date"] = Value::from("2025-02-30");
     let (_, message) = invalid_at(&v.to_string());
-    assert!(message.contains("not a date"), "{message}");
+    assert!(message.contains("is not a calendar date"), "{message}");
 }
 
 /// serde would read a struct from an array of its fields; the schema, and so the reader, do not.
@@ -226,7 +228,7 @@ fn array_forms_of_objects_are_refused() {
     // Located at the offending value, as `unletters validate` locates it.
     let column = text.find("[\"Mira").unwrap() + 1;
     assert_eq!(pos, Some((1, column)));
-    assert!(message.starts_with("at /signatures/0: "), "{message}");
+    assert!(message.ends_with("(at /signatures/0)"), "{message}");
 
     let (pos, message) = invalid_at("\n  [\"unletters/1\"]");
     assert_eq!(pos, Some((2, 3)));
@@ -286,5 +288,83 @@ proptest! {
         let again = unletters::Symbol::parse(&symbol.to_string()).expect("display parses");
         prop_assert_eq!(&again, &symbol);
         prop_assert!(symbol.same_base(&symbol.base()));
+    }
+}
+
+/// One engine for JSON problems: `convert` reports the first problem `validate` lists, at the same
+/// line and column and in the same words, for every way a document can be broken; and `validate`
+/// lists its problems in text order.
+#[test]
+fn convert_and_validate_agree_on_every_broken_json() {
+    let good: Value = serde_json::from_str(&json::write(&common::full_letter()).unwrap()).unwrap();
+    let pretty = |f: fn(&mut Value)| {
+        let mut v = good.clone();
+        f(&mut v);
+        serde_json::to_string_pretty(&v).unwrap()
+    };
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "syntax",
+            "{\"format\": \"unletters/1\",\n  \"symbols\": [\"é\" x]}".into(),
+        ),
+        (
+            "junk first line",
+            "junk\n{\"format\": \"unletters/1\"}".into(),
+        ),
+        ("array", "\n  [\"unletters/1\"]".into()),
+        ("version", "{\"format\": \"unletters/9\"}".into()),
+        (
+            "several",
+            "{\"format\": \"unletters/1\",\n  \"symbols\": 7}".into(),
+        ),
+        ("wrong type", pretty(|v| v["organs"] = 3.into())),
+        (
+            "unknown field",
+            pretty(|v| v["body"][0]["colour"] = "blue".into()),
+        ),
+        ("bad symbol", pretty(|v| v["symbols"][0] = "A/80/".into())),
+        (
+            "bad date",
+            pretty(|v| v["letter_date"] = "2025-02-30".into()),
+        ),
+        ("bad kind", pretty(|v| v["kind"] = "memo".into())),
+        (
+            "two problems, later first in the schema",
+            pretty(|v| {
+                v["kind"] = "memo".into();
+                v["symbols"][0] = "A/80/".into();
+            }),
+        ),
+    ];
+    for (what, text) in cases {
+        let error = match json::read(&text, &Default::default()) {
+            Err(Error::Malformed { position, message }) => (position, message),
+            other => panic!("{what}: read gave {other:?}"),
+        };
+        let report = unletters::validate::validate_bytes(
+            "x.json",
+            text.as_bytes(),
+            Format::Json,
+            &Default::default(),
+        );
+        let first = report
+            .diagnostics
+            .first()
+            .unwrap_or_else(|| panic!("{what}: valid"));
+        let shown = match first.pointer.as_deref() {
+            Some("") => format!("{} (at /)", first.message),
+            Some(p) => format!("{} (at {p})", first.message),
+            None => first.message.clone(),
+        };
+        assert_eq!(error, (first.position, shown), "{what}");
+        assert!(
+            !error.1.contains("^["),
+            "{what}: a regular expression: {}",
+            error.1
+        );
+        let positions: Vec<_> = report.diagnostics.iter().map(|d| d.position).collect();
+        let mut sorted = positions.clone();
+        sorted.sort();
+        assert_eq!(positions, sorted, "{what}: validate lists in text order");
     }
 }

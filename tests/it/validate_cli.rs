@@ -530,3 +530,43 @@ fn diagnostics_are_coloured_when_asked() {
     assert!(!run(&["--color", "never"]).contains('\u{1b}'));
     assert!(!run(&[]).contains('\u{1b}'), "a pipe is not a terminal");
 }
+
+/// A `.json` file whose first line is junk is broken JSON to both commands, at the same place and
+/// in the same words (it was "not a letter" to `convert`, which sniffed it as text).
+#[test]
+fn convert_and_validate_say_the_same_of_a_json_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cases = [
+        ("junk.json", "junk\n{\"format\": \"unletters/1\"}\n"),
+        ("pattern.json", &VALID_JSON.replace("S/2025/71", "S/2025/")),
+    ];
+    for (name, text) in cases {
+        std::fs::write(dir.path().join(name), text).expect("written");
+        let converted = Command::new(env!("CARGO_BIN_EXE_unletters"))
+            .current_dir(dir.path())
+            .args(["convert", name, "--to", "akn"])
+            .output()
+            .expect("run unletters");
+        assert_eq!(converted.status.code(), Some(1), "{}", stderr(&converted));
+        let convert_line = stderr(&converted)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let o = unletters(dir.path(), &[name, "--format", "json"]);
+        assert_eq!(o.status.code(), Some(1));
+        let d = json_lines(&o)
+            .into_iter()
+            .find(|v| v["type"] == "diagnostic")
+            .expect("a diagnostic");
+        let validated = format!(
+            "{name}:{}:{}: error: {}",
+            d["line"],
+            d["column"],
+            d["message"].as_str().unwrap_or_default()
+        );
+        // convert adds the value's JSON Pointer, which validate gives in its own field.
+        let convert_message = convert_line.split(" (at /").next().unwrap_or_default();
+        assert_eq!(convert_message, validated, "{name}");
+    }
+}

@@ -86,6 +86,11 @@ pub fn run(
             .drive(scope, &mut |mut record, bytes| {
                 summary.add(&record, bytes);
                 index.add(&mut record);
+                if !crate::app::report_error::quiet() {
+                    for line in &record.warning_lines {
+                        progress.println(line);
+                    }
+                }
                 if let Some(e) = &record.error {
                     progress.println(&format!(
                         "{}: error: {}",
@@ -480,7 +485,7 @@ fn name_by_symbol(plan: &Plan, input: Input) -> Result<Named> {
 
 fn load(plan: &Plan, path: &Path) -> Result<Loaded> {
     let bytes = crate::app::io::read_input_limited(path, plan.read.limits.max_input_bytes)?;
-    let read = convert::read(&bytes, &plan.read)?;
+    let read = convert::read_named(path, &bytes, &plan.read)?;
     Ok(Loaded {
         read,
         bytes: bytes.len() as u64,
@@ -553,8 +558,19 @@ fn write(plan: &Plan, setup: &Setup, named: Named) -> (Record, u64) {
     }
     if let Some(l) = &read {
         record.warnings = l.read.warnings.iter().map(|w| w.to_string()).collect();
+        record.warning_lines = l
+            .read
+            .warnings
+            .iter()
+            .map(|w| crate::app::report_error::warning_line(&record.path, w))
+            .collect();
         record.index = html_page
             .map(|href| Box::new(unletters::html::IndexEntry::new(&l.read.document, href)));
+    }
+    for w in &naming_warnings {
+        let w = unletters::Warning::new(w.clone());
+        let line = crate::app::report_error::warning_line(&record.path, &w);
+        record.warning_lines.push(line);
     }
     record.warnings.extend(naming_warnings);
     if !errors.is_empty() {

@@ -24,6 +24,9 @@ pub struct Record {
     pub warnings: Vec<String>,
     /// Why the input, or one of its outputs, failed; `None` when all went well.
     pub error: Option<String>,
+    /// The warnings as the run prints them (`FILE:LINE:COLUMN: warning: ...`), unless `--quiet`.
+    #[serde(skip)]
+    pub warning_lines: Vec<String>,
     /// The letter's row in the archive's `index.html`, when it has an HTML page.
     #[serde(skip)]
     pub index: Option<Box<unletters::html::IndexEntry>>,
@@ -96,9 +99,9 @@ impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} files, {:.1} MB: {} converted, {} up to date, {} warnings, {} failed in {:.2} s",
+            "{} files, {}: {} converted, {} up to date, {} warnings, {} failed in {:.2} s",
             self.files,
-            self.bytes as f64 / 1e6,
+            human_size(self.bytes),
             self.converted,
             self.skipped,
             self.warnings,
@@ -106,6 +109,21 @@ impl fmt::Display for Summary {
             self.seconds
         )
     }
+}
+
+/// A byte count for a person: `812 B`, `9.8 kB`, `14.2 MB`, `1.3 GB` (SI units, as `ls -h --si`).
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
+    if bytes < 1000 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1000.0;
+    let mut unit = 0;
+    while value >= 999.95 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
 }
 
 /// The `--report` file, written a line at a time: one [`Record`] per input, then a last line
@@ -166,6 +184,17 @@ fn io_error(path: &Path, e: std::io::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_read_as_a_person_writes_them() {
+        assert_eq!(human_size(0), "0 B");
+        assert_eq!(human_size(999), "999 B");
+        assert_eq!(human_size(9_812), "9.8 kB");
+        assert_eq!(human_size(999_960), "1.0 MB");
+        assert_eq!(human_size(14_200_000), "14.2 MB");
+        assert_eq!(human_size(1_300_000_000), "1.3 GB");
+        assert_eq!(human_size(u64::MAX), "18446744.1 TB");
+    }
 
     #[test]
     fn summary_counts_and_exit_codes() {

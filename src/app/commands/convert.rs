@@ -200,7 +200,7 @@ fn convert_one(args: &ConvertArgs, input: &Path, to: Format, name: &str) -> Resu
         symbols,
         ..args.limits.read_options()
     };
-    let read = convert::read(&bytes, &options)?;
+    let read = convert::read_named(input, &bytes, &options)?;
     if let Some(output) = &args.output {
         refuse_overwriting_input(input, output)?;
     }

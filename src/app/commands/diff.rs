@@ -140,7 +140,7 @@ fn read_side(path: &Path, name: &str, limits: &LimitArgs) -> Result<Document, Fa
             found: "the input is empty".into(),
         }));
     }
-    let read = convert::read(&bytes, &limits.read_options()).map_err(fail)?;
+    let read = convert::read_named(path, &bytes, &limits.read_options()).map_err(fail)?;
     for w in &read.warnings {
         crate::app::report_error::note(&warning_line(name, w));
     }

@@ -83,7 +83,7 @@ fn export(args: &ExportArgs) -> Result<u8> {
     let options = args.limits.read_options();
     let read_one = |path: &PathBuf| -> Result<Tables> {
         let bytes = crate::app::io::read_input_limited(path, args.limits.max_input_size)?;
-        let read = convert::read(&bytes, &options)?;
+        let read = convert::read_named(path, &bytes, &options)?;
         Ok(Tables::of(&path.display().to_string(), &read.document))
     };
     let work = || inputs.par_iter().map(read_one).collect::<Vec<_>>();
