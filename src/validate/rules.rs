@@ -53,7 +53,7 @@ pub const REF_RESOLVES: Rule = Rule {
 /// Masthead symbols agree with the organs.
 pub const MASTHEAD_ORGANS: Rule = Rule {
     id: "akn-masthead-organs",
-    summary: "the masthead's symbols and issuing organs agree (A/ General Assembly, A/HRC/ Human Rights Council, S/ Security Council, E/ Economic and Social Council; other series are not compared) and every session that names its organ refers to an organization of <references>",
+    summary: "the masthead's symbols and issuing organs agree (A/ General Assembly, A/HRC/ Human Rights Council, S/ Security Council, E/ Economic and Social Council; other series are not compared) and every session that names its organ refers to an organization of <references>; a General Assembly session number agrees with the session in the A/ symbols (A/79/... is the seventy-ninth session)",
 };
 /// Masthead dates agree.
 pub const MASTHEAD_DATES: Rule = Rule {
@@ -482,6 +482,7 @@ fn masthead_organs(root: Node, m: &Masthead, out: &mut Findings) {
         .filter_map(|n| n.attribute("eId"))
         .map(|id| format!("#{id}"))
         .collect();
+    general_assembly_session(m, out);
     for session in &m.sessions {
         let Some(refs) = session.attribute("refersTo") else {
             continue;
@@ -496,6 +497,48 @@ fn masthead_organs(root: Node, m: &Masthead, out: &mut Findings) {
                     text_of(*session)
                 ),
             );
+        }
+    }
+}
+
+/// A General Assembly symbol `A/79/...` is a document of the seventy-ninth session: a masthead
+/// naming another General Assembly session contradicts it (as a `--symbol` of another session
+/// given to a letter would). Committee and other series (`A/C.1/79/`, `A/HRC/`) are not compared.
+fn general_assembly_session(m: &Masthead, out: &mut Findings) {
+    let ga = crate::organ::ORGANS
+        .iter()
+        .find(|o| o.name == "General Assembly")
+        .map(|o| format!("#{}", o.eid));
+    let Some(ga) = ga else { return };
+    let symbol_sessions: Vec<(&str, &str)> = m
+        .symbols
+        .iter()
+        .filter_map(|(_, s)| {
+            let number = s.strip_prefix("A/")?.split('/').next()?;
+            number
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                .then_some((s.as_str(), number))
+        })
+        .collect();
+    for session in &m.sessions {
+        let of_ga = session
+            .attribute("refersTo")
+            .is_some_and(|r| r.split_whitespace().any(|r| r == ga));
+        let Some(value) = session.attribute("value").filter(|_| of_ga) else {
+            continue;
+        };
+        for (symbol, number) in &symbol_sessions {
+            if number.trim_start_matches('0') != value.trim_start_matches('0') {
+                out.add_attr(
+                    MASTHEAD_ORGANS,
+                    *session,
+                    "value",
+                    format!(
+                        "the masthead names General Assembly session {value}, but symbol {symbol} is of session {number}"
+                    ),
+                );
+            }
         }
     }
 }

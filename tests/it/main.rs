@@ -20,6 +20,7 @@ mod json_model;
 mod limits;
 mod pdf_reader;
 mod reader_corpus;
+mod readme_commands;
 mod readme_library;
 mod shell;
 mod symbol_corpus;

@@ -76,6 +76,14 @@ fn level_two_variants() -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            // A symbol of another General Assembly session than the masthead's.
+            rules::MASTHEAD_ORGANS.id,
+            variant(
+                "<session refersTo=\"#ga\" value=\"80\">Eightieth session",
+                "<session refersTo=\"#ga\" value=\"76\">Seventy-sixth session",
+            ),
+        ),
+        (
             rules::MASTHEAD_DATES.id,
             variant(
                 "<docDate date=\"2025-05-12\">12 May",
