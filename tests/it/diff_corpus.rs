@@ -361,3 +361,125 @@ fn corrigendum_is_recognised() {
     );
     assert!(d.changes.is_empty());
 }
+
+/// Each revision pair of a folder: `(old name, new name)`, the new one's stem being the old one's
+/// with a suffix (`_Rev.1`, `_Corr.1`).
+fn revision_pairs(dir: &std::path::Path) -> Vec<(PathBuf, PathBuf)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("revisions folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let stem = |p: &PathBuf| {
+        p.file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    };
+    let mut pairs = Vec::new();
+    for old in &files {
+        for new in &files {
+            let (o, n) = (stem(old), stem(new));
+            let suffix = n.strip_prefix(&o).and_then(|s| s.strip_prefix('_'));
+            if suffix.is_some_and(|s| ["Rev.", "Corr.", "Add."].iter().any(|k| s.starts_with(k)))
+                && old.extension() == new.extension()
+            {
+                pairs.push((old.clone(), new.clone()));
+            }
+        }
+    }
+    pairs
+}
+
+/// Page furniture as a changed word or block: a job number (`25-12653`), a page counter (`2/26`,
+/// out of one of the documents' page counts), or one of the two documents' own symbols standing
+/// bare (the running header); bidirectional controls and surrounding punctuation aside.
+fn is_furniture_word(word: &str, symbols: &[String], page_counts: &[usize]) -> bool {
+    let w: String = word
+        .chars()
+        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect();
+    // A symbol cited in brackets, `(E/ICEF/2025/11)`, is prose; a running header stands bare.
+    let header = symbols.iter().any(|s| s == w.trim());
+    let w = w.trim_matches(|c: char| c.is_whitespace() || "()[]{}.,;:".contains(c));
+    let b = w.as_bytes();
+    let job = b.len() == 8 && b[2] == b'-' && w.chars().filter(char::is_ascii_digit).count() == 7;
+    let counter = w.split_once('/').is_some_and(|(a, z)| {
+        let (a, z) = (a.parse::<usize>(), z.parse::<usize>());
+        matches!((a, z), (Ok(a), Ok(z)) if a >= 1 && a <= z && page_counts.contains(&z))
+    });
+    job || counter || header
+}
+
+/// Page furniture never reaches a diff: over every real revision pair, in every form the corpus
+/// holds them (pdftotext text, `-layout` text, Word-converted text), no inserted, deleted or
+/// changed text is a job number, a page counter or a running header.
+#[test]
+fn no_revision_diff_shows_page_furniture() {
+    let Some(dir) = corpus() else { return };
+    let mut tried = 0;
+    let mut leaks = Vec::new();
+    for folder in ["revisions", "revisions-layout", "revisions-pdf"] {
+        for (old, new) in revision_pairs(&dir.join(folder)) {
+            let read = |p: &PathBuf| {
+                let bytes = std::fs::read(p).expect("revision file");
+                match convert::read_named(p, &bytes, &ReadOptions::default()) {
+                    Ok(r) => r.document,
+                    Err(e) => panic!("{}: {e}", p.display()),
+                }
+            };
+            // Pages of the extracted text (form feeds); the PDFs' are those of their text.
+            let pages = |p: &PathBuf| {
+                let text = dir
+                    .join("revisions")
+                    .join(p.with_extension("txt").file_name().unwrap_or_default());
+                let text = std::fs::read(text)
+                    .or_else(|_| std::fs::read(p))
+                    .unwrap_or_default();
+                text.iter().filter(|&&b| b == b'\x0c').count() + 1
+            };
+            let page_counts = [pages(&old), pages(&new)];
+            let (a, b) = (read(&old), read(&new));
+            let symbols: Vec<String> = a
+                .symbols
+                .iter()
+                .chain(&b.symbols)
+                .map(|s| s.to_string())
+                .collect();
+            let d = diff::diff(&a, &b);
+            for c in &d.changes {
+                let mut words: Vec<String> = c
+                    .words
+                    .iter()
+                    .filter(|w| w.op != WordOp::Equal)
+                    .map(|w| w.text.clone())
+                    .collect();
+                if c.op != Op::Modify {
+                    // A whole block inserted or deleted that is nothing but furniture.
+                    let text = c.new.clone().or_else(|| c.old.clone()).unwrap_or_default();
+                    if text.split_whitespace().count() == 1 {
+                        words.push(text);
+                    }
+                }
+                // A table lists documents by symbol: a symbol there is a cell, not a header.
+                let symbols: &[String] = if c.kind == "table" { &[] } else { &symbols };
+                for w in words.iter().flat_map(|w| w.split_whitespace()) {
+                    if is_furniture_word(w, symbols, &page_counts) {
+                        let name = new.file_name().unwrap_or_default().to_string_lossy();
+                        leaks.push(format!(
+                            "{folder}/{name}: {w:?} in {:?} {} at {}",
+                            c.op, c.kind, c.location
+                        ));
+                    }
+                }
+            }
+            tried += 1;
+        }
+    }
+    assert!(tried >= 21, "{tried} revision pairs tried");
+    assert!(
+        leaks.is_empty(),
+        "page furniture in diffs:\n{}",
+        leaks.join("\n")
+    );
+}

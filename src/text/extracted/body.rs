@@ -190,6 +190,18 @@ pub fn is_numbered_attachment_title(t: &str) -> bool {
         && !t.contains(". . .")
 }
 
+/// Whether a line ends in the dot leaders of a contents entry (`European Union . . . . .`).
+fn has_dot_leaders(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with(". . . .") || t.ends_with("....")
+}
+
+/// A page number alone: one to four digits.
+fn is_page_number(t: &str) -> bool {
+    let t = t.trim();
+    (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn first_word_len(t: &str) -> usize {
     t.split_whitespace().next().map_or(0, measure)
 }
@@ -285,6 +297,15 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
                 k += 1;
             }
             text = Cow::Owned(joined);
+        }
+        // A contents entry's page number, printed on its own line after the entry's dot
+        // leaders, is the end of the entry (not a heading of its own, nor the next entry's).
+        if has_dot_leaders(&text)
+            && let Some(n) = lines.get(k)
+            && is_page_number(&n.text)
+        {
+            text = Cow::Owned(format!("{text} {}", n.text.trim()));
+            k += 1;
         }
         let len = measure(&text);
         views.push(View { line: l, text, len });

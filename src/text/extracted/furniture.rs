@@ -17,9 +17,27 @@ pub enum Furniture {
     Counter,
 }
 
+/// Whether a character is a bidirectional formatting control (marks, embeddings, overrides,
+/// isolates): pdftotext wraps the furniture of right-to-left pages in them (`\u{202b}\u{202a}25-12653\u{202c}\u{202c}`).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The text without bidirectional controls, trimmed; borrowed when it has none.
+fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = s.trim();
+    if s.contains(is_bidi_control) {
+        let cleaned: String = s.chars().filter(|&c| !is_bidi_control(c)).collect();
+        std::borrow::Cow::Owned(cleaned.trim().to_string())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Classifies one piece of text (a whole line, or a `-layout` column segment).
 pub fn classify(s: &str) -> Option<Furniture> {
-    let s = s.trim();
+    let s = visible(s);
+    let s = s.as_ref();
     if let Some(job) = job_number(s) {
         return Some(Furniture::Job(job));
     }
@@ -110,7 +128,8 @@ pub fn line_furniture(line: &Line) -> Option<Option<String>> {
 
 /// Whether a piece of text is a running header: one of the document's symbols, or the joint symbol.
 pub fn is_running_header(s: &str, symbols: &[String]) -> bool {
-    let t = s.trim().trim_end_matches('*');
+    let t = visible(s);
+    let t = t.trim_end_matches('*');
     if t.is_empty() {
         return false;
     }
@@ -207,5 +226,24 @@ mod tests {
         assert!(is_running_header("S/2025/58", &s));
         assert!(is_running_header("A/79/753-S/2025/58", &s));
         assert!(!is_running_header("S/2025/59", &s));
+    }
+
+    /// Right-to-left pages: pdftotext wraps the header and the job number in bidi controls.
+    #[test]
+    fn furniture_wrapped_in_bidi_controls() {
+        let s = vec!["A/AC.999/2025/INF/1".to_string()];
+        assert!(is_running_header(
+            "\u{202b}\u{202a}A/AC.999/2025/INF/1\u{202c}\u{202c}",
+            &s
+        ));
+        assert_eq!(
+            classify("\u{202b}\u{202a}25-12653\u{202c}\u{202c}"),
+            Some(Furniture::Job("25-12653".into()))
+        );
+        assert_eq!(
+            classify("\u{202b}\u{202a}2/26\u{202c}"),
+            Some(Furniture::Counter)
+        );
+        assert_eq!(classify("\u{202b}text\u{202c}"), None);
     }
 }
