@@ -184,6 +184,27 @@ fn several_targets_need_an_out_dir_and_the_single_form_is_unchanged() {
         "{}",
         stderr(&o)
     );
+    // The folder-walk flags, shared with validate and export, are for batch runs only.
+    for flag in [
+        &["--jobs", "2"][..],
+        &["--include", "*.json"],
+        &["--follow-symlinks"],
+    ] {
+        let args: Vec<&str> = ["convert", "in/S_2025_1.json", "--to", "json"]
+            .into_iter()
+            .chain(flag.iter().copied())
+            .collect();
+        let o = run(&args, d.path());
+        assert_eq!(o.status.code(), Some(2), "{flag:?}");
+        assert!(
+            stderr(&o).contains(&format!(
+                "{} is for batch runs, which need --out-dir",
+                flag[0]
+            )),
+            "{}",
+            stderr(&o)
+        );
+    }
     let o = run(&["convert", "in/S_2025_1.json", "--to", "json"], d.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(

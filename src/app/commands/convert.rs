@@ -6,10 +6,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::WalkArgs;
 use super::limits::LimitArgs;
-use crate::app::batch::{
-    self, Plan, naming::NameBy, progress::Progress, report::Report, walk::Filters,
-};
+use crate::app::batch::{self, Plan, naming::NameBy, progress::Progress, report::Report};
 use crate::app::report_error::{error_line, exit_code, warning_line};
 use unletters::convert::{self, ReadOptions};
 use unletters::error::{Error, Result};
@@ -48,16 +47,8 @@ pub struct ConvertArgs {
     /// the input file (keeping its folders) or its symbol; written atomically, never over an input.
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
-    /// Worker threads for --out-dir (default: all cores).
-    #[arg(long, short = 'j', requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..))]
-    pub jobs: Option<u16>,
-    /// In folders, take only files matching this glob (repeatable; matched against the path under
-    /// the folder, `*` crosses `/`). Default: *.txt, *.text, *.md, *.xml, *.akn, *.json, *.pdf.
-    #[arg(long, value_name = "GLOB", requires = "out_dir")]
-    pub include: Vec<String>,
-    /// In folders, leave files and folders matching this glob (repeatable).
-    #[arg(long, value_name = "GLOB", requires = "out_dir")]
-    pub exclude: Vec<String>,
+    #[command(flatten)]
+    pub walk: WalkArgs,
     /// Name outputs after the input file or after the document's symbols.
     #[arg(long, value_enum, default_value_t = NameBy::Input, requires = "out_dir")]
     pub name_by: NameBy,
@@ -67,10 +58,6 @@ pub struct ConvertArgs {
     /// Leave outputs that are newer than their input (to finish an interrupted run).
     #[arg(long, requires = "out_dir")]
     pub skip_existing: bool,
-    /// In folders, read files that symbolic links lead to outside the folder named (by default
-    /// such links are skipped with a warning).
-    #[arg(long, requires = "out_dir")]
-    pub follow_symlinks: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -91,6 +78,11 @@ pub(crate) fn parse_input_format(s: &str) -> std::result::Result<Format, String>
 pub fn run(args: &ConvertArgs) -> ExitCode {
     if let Some(out_dir) = &args.out_dir {
         return run_batch(args, out_dir);
+    }
+    if let Some(flag) = args.walk.given() {
+        return usage(&format!(
+            "{flag} is for batch runs, which need --out-dir DIR"
+        ));
     }
     let (input, to) = match (args.inputs.as_slice(), args.to.as_slice()) {
         ([input], [to]) if !input.is_dir() => (input, *to),
@@ -126,14 +118,10 @@ fn run_batch(args: &ConvertArgs, out_dir: &Path) -> ExitCode {
                 targets.push(f);
             }
         }
-        let jobs = match args.jobs {
-            Some(n) => usize::from(n),
-            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        };
+        let jobs = args.walk.threads();
         let plan = Plan {
             paths: args.inputs.clone(),
-            filters: Filters::new(&args.include, &args.exclude)?
-                .following_symlinks(args.follow_symlinks),
+            filters: args.walk.filters()?,
             targets,
             out_dir: out_dir.to_path_buf(),
             read: ReadOptions {

@@ -8,8 +8,9 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
+use super::WalkArgs;
 use super::limits::LimitArgs;
-use crate::app::batch::walk::{self, Filters};
+use crate::app::batch::walk;
 use crate::app::report_error::error_line;
 use unletters::convert;
 use unletters::error::{Error, Result};
@@ -31,15 +32,8 @@ pub struct ExportArgs {
     /// The tables' format.
     #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
     pub format: TableFormat,
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
-    pub jobs: Option<u16>,
-    /// In folders, take only files matching this glob (repeatable).
-    #[arg(long, value_name = "GLOB")]
-    pub include: Vec<String>,
-    /// In folders, leave files and folders matching this glob (repeatable).
-    #[arg(long, value_name = "GLOB")]
-    pub exclude: Vec<String>,
+    #[command(flatten)]
+    pub walk: WalkArgs,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -65,7 +59,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
 }
 
 fn export(args: &ExportArgs) -> Result<u8> {
-    let filters = Filters::new(&args.include, &args.exclude)?;
+    let filters = args.walk.filters()?;
     let mut inputs = Vec::new();
     let mut failed = 0usize;
     for found in walk::walk(&args.paths, &filters) {
@@ -87,7 +81,7 @@ fn export(args: &ExportArgs) -> Result<u8> {
         Ok(Tables::of(&path.display().to_string(), &read.document))
     };
     let work = || inputs.par_iter().map(read_one).collect::<Vec<_>>();
-    let jobs = args.jobs.map_or(0, usize::from);
+    let jobs = args.walk.jobs.map_or(0, usize::from);
     let results = match unletters::limits::worker_pool(jobs) {
         Ok(pool) => pool.install(work),
         Err(_) => work(),

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::WalkArgs;
 use super::limits::LimitArgs;
-use crate::app::batch::walk::Filters;
 use crate::app::validate::render::{self, OutputFormat};
 use crate::app::validate::{self, RunOptions};
 use unletters::format::Format;
@@ -43,20 +43,8 @@ pub struct ValidateArgs {
     pub from: Option<Format>,
     #[command(flatten)]
     pub limits: LimitArgs,
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
-    pub jobs: Option<u16>,
-    /// In folders, take only files matching this glob (repeatable; matched against the path under
-    /// the folder, `*` crosses `/`). Default: *.txt, *.text, *.md, *.xml, *.akn, *.json.
-    #[arg(long, value_name = "GLOB")]
-    pub include: Vec<String>,
-    /// In folders, leave files and folders matching this glob (repeatable).
-    #[arg(long, value_name = "GLOB")]
-    pub exclude: Vec<String>,
-    /// In folders, read files that symbolic links lead to outside the folder named (by default
-    /// such links are skipped with a warning).
-    #[arg(long)]
-    pub follow_symlinks: bool,
+    #[command(flatten)]
+    pub walk: WalkArgs,
     /// Write the report to this file (atomically) instead of the terminal; never one of the
     /// inputs.
     #[arg(short, long)]
@@ -89,8 +77,8 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let filters = match Filters::new(&args.include, &args.exclude) {
-        Ok(f) => f.following_symlinks(args.follow_symlinks),
+    let filters = match args.walk.filters() {
+        Ok(f) => f,
         Err(e) => {
             eprintln!("unletters validate: {e}");
             return ExitCode::from(2);
@@ -106,7 +94,7 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
         max_bytes: args.limits.max_input_size,
         format: args.from,
         filters,
-        jobs: args.jobs.map(usize::from),
+        jobs: args.walk.jobs.map(usize::from),
     };
     let (inputs, warnings) = validate::collect_inputs(&args.paths, &options.filters);
     for w in warnings {
