@@ -1,5 +1,6 @@
 //! The library's error type, and where in an input an error was found.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -256,6 +257,27 @@ impl fmt::Display for Warning {
         }
         f.write_str(&self.message)
     }
+}
+
+/// `s` with control characters escaped (`\n`, `\t`, `\u{1b}`...), for every line meant for a
+/// terminal or a log: a file name, a message quoting the input or a line of a document must not
+/// start a new line of its own (a forged `::error` workflow command) or send escape sequences to
+/// the terminal.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

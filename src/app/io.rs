@@ -7,7 +7,6 @@
 //! never open the same one; [`remove_stale_temporaries`] removes only names of that exact pattern,
 //! and only when they are older than [`STALE_AFTER`], so a live run's are never touched.
 
-use std::borrow::Cow;
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -210,25 +209,7 @@ pub fn refuse_overwriting(inputs: &[PathBuf], output: &Path, flag: &str) -> Resu
     Ok(())
 }
 
-/// `s` with control characters escaped (`\n`, `\t`, `\u{1b}`...), for every line meant for a
-/// terminal or a log: a file name or a line of a file must not start a new line of its own
-/// (a forged `::error` workflow command) or send escape sequences to the terminal.
-pub fn printable(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
+pub use unletters::error::printable;
 
 /// A path for a message: [`printable`].
 pub fn shown(path: &Path) -> String {

@@ -4,11 +4,15 @@
 //! With colour, deleted words are red and struck through, inserted words green and underlined.
 //! Without colour (output not a terminal, `--color never`, or `NO_COLOR`), changed words are marked
 //! as `git diff --word-diff` does: `[-deleted-]{+inserted+}`, so the output still reads in a file.
+//!
+//! Document text is escaped ([`printable`]) before it is painted: a control character in a letter
+//! must not reach the terminal as an escape sequence or a line of its own.
 
 use std::fmt::Write as _;
 
 use super::{change_title, headline, show_value, summary};
 use crate::diff::{Change, Diff, Op, WordChange, WordOp};
+use crate::error::printable;
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
@@ -25,11 +29,13 @@ struct Painter {
 }
 
 impl Painter {
+    /// `text` escaped, then styled.
     fn paint(&self, style: &str, text: &str) -> String {
+        let text = printable(text);
         if self.color {
             format!("{style}{text}{RESET}")
         } else {
-            text.to_string()
+            text.into_owned()
         }
     }
 
@@ -44,11 +50,11 @@ impl Painter {
             }
             previous = Some(w.op);
             out.push_str(&match (w.op, self.color) {
-                (WordOp::Equal, _) => w.text.clone(),
+                (WordOp::Equal, _) => printable(&w.text).into_owned(),
                 (WordOp::Delete, true) => self.paint(DELETED, &w.text),
                 (WordOp::Insert, true) => self.paint(INSERTED, &w.text),
-                (WordOp::Delete, false) => format!("[-{}-]", w.text),
-                (WordOp::Insert, false) => format!("{{+{}+}}", w.text),
+                (WordOp::Delete, false) => format!("[-{}-]", printable(&w.text)),
+                (WordOp::Insert, false) => format!("{{+{}+}}", printable(&w.text)),
             });
         }
         out
@@ -91,10 +97,10 @@ pub fn render(diff: &Diff, color: bool) -> String {
         for i in &c.instructions {
             match &i.place {
                 Some(place) => {
-                    let _ = writeln!(out, "  {}: {}", p.paint(YELLOW, place), i.text);
+                    let _ = writeln!(out, "  {}: {}", p.paint(YELLOW, place), printable(&i.text));
                 }
                 None => {
-                    let _ = writeln!(out, "  {}", i.text);
+                    let _ = writeln!(out, "  {}", printable(&i.text));
                 }
             }
         }
@@ -134,18 +140,66 @@ fn change(out: &mut String, p: &Painter, c: &Change) {
         "{}",
         p.paint(style, &format!("{mark} {}", change_title(c)))
     );
+    // A whole block's text is painted (and escaped) line by line; marked words are escaped as
+    // they are marked.
     let (body, line_style) = match c.op {
         Op::Insert => (c.new.clone(), Some(GREEN)),
         Op::Delete => (c.old.clone(), Some(RED)),
         Op::Modify => (Some(p.words(&c.words)), None),
         Op::Move if !c.words.is_empty() => (Some(p.words(&c.words)), None),
-        Op::Move => (c.new.clone(), None),
+        Op::Move => (c.new.clone(), Some("")),
     };
     for line in body.unwrap_or_default().lines() {
         let line = match line_style {
+            Some("") => printable(line).into_owned(),
             Some(style) => p.paint(style, line),
             None => line.to_string(),
         };
         let _ = writeln!(out, "    {line}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Document, Inline};
+
+    fn letter(paragraphs: &[&str]) -> Document {
+        Document {
+            body: paragraphs
+                .iter()
+                .map(|t| Block::Paragraph {
+                    num: None,
+                    content: vec![Inline::Text {
+                        text: t.to_string(),
+                    }],
+                })
+                .collect(),
+            ..Document::default()
+        }
+    }
+
+    /// A control character in a letter reaches the terminal escaped, in marked words and in whole
+    /// blocks, with colour or without.
+    #[test]
+    fn document_text_cannot_send_escape_sequences() {
+        let old = letter(&["The Council met on Monday."]);
+        let new = letter(&[
+            "The Council met on \u{1b}[2J Tuesday.",
+            "::error file=x::forged\u{7}line",
+        ]);
+        let d = crate::diff::diff(&old, &new);
+        for color in [false, true] {
+            let out = render(&d, color);
+            let without_our_styles = [
+                RESET, BOLD, DIM, RED, GREEN, YELLOW, CYAN, DELETED, INSERTED,
+            ]
+            .iter()
+            .fold(out.clone(), |s, style| s.replace(style, ""));
+            assert!(!without_our_styles.contains('\u{1b}'), "{out}");
+            assert!(!out.contains('\u{7}'), "{out}");
+            assert!(out.contains("\\u{1b}[2J"), "{out}");
+            assert!(out.contains("forged\\u{7}line"), "{out}");
+        }
     }
 }
