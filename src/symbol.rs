@@ -470,6 +470,16 @@ impl JsonSchema for Symbol {
 /// Splits a joint symbol (`A/79/729-S/2025/40`, en dash or hyphen) into its parts. A dash only
 /// separates when a new series starts after it, so `A/ES-10/1043` stays whole.
 pub fn split_joint(s: &str) -> Vec<&str> {
+    joint_ranges(s).into_iter().map(|(a, b)| &s[a..b]).collect()
+}
+
+/// The byte ranges of [`split_joint`]'s parts in `s`, each trimmed of spaces.
+fn joint_ranges(s: &str) -> Vec<(usize, usize)> {
+    let trimmed = |a: usize, b: usize| {
+        let piece = &s[a..b];
+        let lead = piece.len() - piece.trim_start().len();
+        (a + lead, a + lead + piece.trim().len())
+    };
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, c) in s.char_indices() {
@@ -479,13 +489,24 @@ pub fn split_joint(s: &str) -> Vec<&str> {
                 !head.is_empty() && head.chars().all(|ch| ch.is_ascii_uppercase())
             }) && rest.contains('/');
             if starts_series {
-                parts.push(s[start..i].trim());
+                parts.push(trimmed(start, i));
                 start = i + c.len_utf8();
             }
         }
     }
-    parts.push(s[start..].trim());
+    parts.push(trimmed(start, s.len()));
     parts
+}
+
+/// Where each part of a joint symbol stands in its printed text, as byte ranges, when the text
+/// splits into exactly `parts` symbols (`A/79/955 – S/2025/402` gives the ranges of `A/79/955`
+/// and `S/2025/402`); `None` otherwise.
+pub fn printed_parts(text: &str, parts: usize) -> Option<Vec<(usize, usize)>> {
+    let ranges = joint_ranges(text);
+    let all_symbols = ranges
+        .iter()
+        .all(|&(a, b)| Symbol::parse(&text[a..b]).is_ok());
+    (ranges.len() == parts && all_symbols).then_some(ranges)
 }
 
 /// Parses a symbol that may be joint (`A/79/729–S/2025/40`) into its symbols, in printed order.

@@ -511,12 +511,30 @@ fn inline_rows(
 ) {
     for inline in inlines {
         match inline {
-            Inline::Symbol { text, symbol } => found.citations.push((
-                symbol.to_string(),
-                text.clone(),
-                eid.to_string(),
-                pointer.to_string(),
-            )),
+            Inline::Symbol {
+                text,
+                symbol,
+                joint_with,
+            } => {
+                // A joint symbol cites each of its parts: one row each, joinable with the
+                // letters table's symbols, each with its own printed part where it can be told.
+                let parts: Vec<&crate::symbol::Symbol> =
+                    std::iter::once(symbol).chain(joint_with).collect();
+                let pieces = crate::symbol::printed_parts(text, parts.len());
+                for (i, part) in parts.iter().enumerate() {
+                    let piece = pieces.as_ref().and_then(|p| p.get(i));
+                    let printed = piece
+                        .and_then(|&(a, b)| text.get(a..b))
+                        .unwrap_or(text)
+                        .to_string();
+                    found.citations.push((
+                        part.to_string(),
+                        printed,
+                        eid.to_string(),
+                        pointer.to_string(),
+                    ));
+                }
+            }
             Inline::Emphasis { content } | Inline::Strong { content } => {
                 inline_rows(locator, found, notes, content, eid, pointer);
             }

@@ -77,6 +77,7 @@ mod inline_name {
     pub const AGENDA_SUBHEADING: &str = "agendaItemSubheading";
     pub const ADDRESSEE: &str = "to";
     pub const FOOTNOTE_REF: &str = "footnoteRef";
+    pub const JOINT_SYMBOL: &str = "jointSymbol";
 }
 
 /// `@class` values that carry model distinctions.

@@ -528,6 +528,7 @@ impl Reader<'_> {
             ("inline", Some(inline_name::FOOTNOTE_REF)) => {
                 out.push(Inline::FootnoteRef { marker: e.text() });
             }
+            ("inline", Some(inline_name::JOINT_SYMBOL)) => out.push(self.joint_symbol(e, notes)),
             (name, _) if TRANSPARENT_INLINES.contains(&name) => self.transparent(e, notes, out),
             _ => {
                 self.unknown(e, "text");
@@ -543,6 +544,31 @@ impl Reader<'_> {
                 (Some(Inline::Text { text: a }), Inline::Text { text: b }) => a.push_str(&b),
                 (_, inline) => out.push(inline),
             }
+        }
+    }
+
+    /// A joint symbol cited as one: its printed text whole, its parts from its refs in order.
+    /// Content that names no symbol is read as the plain inlines it holds.
+    fn joint_symbol(&mut self, e: &Element, notes: &mut Notes) -> Inline {
+        let mut parts = Vec::new();
+        for child in e.elements().filter(|c| c.is("ref")) {
+            if let Inline::Symbol { symbol, .. } = self.reference(child) {
+                parts.push(symbol);
+            }
+        }
+        if parts.is_empty() {
+            let mut out = Vec::new();
+            self.transparent(e, notes, &mut out);
+            return match out.as_slice() {
+                [one] => one.clone(),
+                _ => Inline::text(e.text()),
+            };
+        }
+        let symbol = parts.remove(0);
+        Inline::Symbol {
+            text: e.text(),
+            symbol,
+            joint_with: parts,
         }
     }
 
@@ -566,7 +592,7 @@ impl Reader<'_> {
                 } else {
                     s
                 };
-                Inline::Symbol { text, symbol }
+                Inline::symbol(text, symbol)
             }
             None => Inline::Link {
                 text,

@@ -752,13 +752,42 @@ impl AknWriter {
                     self.out.close_mixed("b")?;
                 }
                 Inline::FootnoteRef { marker } => self.call_out(scope, marker)?,
-                Inline::Symbol { text, symbol } => {
-                    let href = super::naming::undocs_href(symbol);
-                    let mut attrs = vec![("href", href.as_str())];
-                    if symbol.reissued() {
-                        attrs.push(("class", class::REISSUED));
+                Inline::Symbol {
+                    text,
+                    symbol,
+                    joint_with,
+                } if joint_with.is_empty() => self.symbol_ref(symbol, text)?,
+                Inline::Symbol {
+                    text,
+                    symbol,
+                    joint_with,
+                } => {
+                    // A joint symbol cited as one: a ref per part, inside one inline, so each
+                    // part links to its document and the printed text is kept whole.
+                    let parts: Vec<&Symbol> = std::iter::once(symbol).chain(joint_with).collect();
+                    self.out
+                        .open_mixed("inline", &[("name", inline_name::JOINT_SYMBOL)])?;
+                    let pieces = crate::symbol::printed_parts(text, parts.len());
+                    match pieces {
+                        Some(pieces) => {
+                            let mut cursor = 0;
+                            let at = |a: usize, b: usize| text.get(a..b).unwrap_or_default();
+                            for (part, (start, end)) in parts.iter().zip(pieces) {
+                                self.out.text(at(cursor, start))?;
+                                self.symbol_ref(part, at(start, end))?;
+                                cursor = end;
+                            }
+                            self.out.text(at(cursor, text.len()))?;
+                        }
+                        // Printed text that does not split into its parts: the first ref
+                        // holds it all, the others are empty links.
+                        None => {
+                            for (i, part) in parts.iter().enumerate() {
+                                self.symbol_ref(part, if i == 0 { text } else { "" })?;
+                            }
+                        }
                     }
-                    self.out.text_element("ref", &attrs, text)?;
+                    self.out.close_mixed("inline")?;
                 }
                 Inline::Date { text, date } => {
                     self.out
@@ -784,6 +813,16 @@ impl AknWriter {
 
     /// A footnote call-out: the footnote itself (`authorialNote`) when it is the next one in list
     /// order; otherwise an `inline name="footnoteRef"` keeping the marker.
+    /// A cited symbol: a `ref` to its document on undocs.org, marked when it is a reissue.
+    fn symbol_ref(&mut self, symbol: &Symbol, text: &str) -> Result<()> {
+        let href = super::naming::undocs_href(symbol);
+        let mut attrs = vec![("href", href.as_str())];
+        if symbol.reissued() {
+            attrs.push(("class", class::REISSUED));
+        }
+        self.out.text_element("ref", &attrs, text)
+    }
+
     fn call_out(&mut self, scope: &mut Scope, marker: &str) -> Result<()> {
         if let Some((eid, _, note)) = scope.place(marker) {
             self.out.w.write_event(Event::Start(tag(

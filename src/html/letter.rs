@@ -435,7 +435,8 @@ impl Page {
                     self.push("</strong>");
                 }
                 Inline::FootnoteRef { marker } => self.call_out(notes, marker),
-                Inline::Symbol { text, symbol } => self.symbol_link(symbol, text),
+                // A joint symbol links to its first part, which undocs.org files it under.
+                Inline::Symbol { text, symbol, .. } => self.symbol_link(symbol, text),
                 Inline::Date { text, date } => self.time("", *date, text),
                 Inline::Link { text, href } => match web_address(href) {
                     Some(address) => {

@@ -119,12 +119,18 @@ pub enum Inline {
         /// The marker as printed (`1`, `*`).
         marker: String,
     },
-    /// A UN document symbol cited in the text (`S/2020/1104`).
+    /// A UN document symbol cited in the text (`S/2020/1104`), or a joint symbol cited as one
+    /// (`A/79/955-S/2025/402`).
     Symbol {
-        /// The symbol as printed.
+        /// The symbol as printed (the whole joint symbol, when joint).
         text: String,
-        /// The symbol, normalised.
+        /// The symbol, normalised; of a joint symbol, its first part (the one the document is
+        /// filed under, which undocs.org resolves).
         symbol: crate::symbol::Symbol,
+        /// The other parts of a joint symbol, normalised, in printed order; empty (and absent
+        /// from JSON) for a single symbol.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        joint_with: Vec<crate::symbol::Symbol>,
     },
     /// A date written out in the text (`10 November 2020`).
     Date {
@@ -146,6 +152,15 @@ impl Inline {
     /// Plain text.
     pub fn text(text: impl Into<String>) -> Self {
         Inline::Text { text: text.into() }
+    }
+
+    /// A single symbol cited in the text.
+    pub fn symbol(text: impl Into<String>, symbol: crate::symbol::Symbol) -> Self {
+        Inline::Symbol {
+            text: text.into(),
+            symbol,
+            joint_with: Vec::new(),
+        }
     }
 }
 

@@ -223,8 +223,8 @@ fn inline() -> impl Strategy<Value = Inline> {
     let leaf = prop_oneof![
         4 => string().prop_map(|text| Inline::Text { text }),
         1 => string().prop_map(|marker| Inline::FootnoteRef { marker }),
-        1 => (prop_oneof![string(), symbol().prop_map(|s| s.to_string())], symbol())
-            .prop_map(|(text, symbol)| Inline::Symbol { text, symbol }),
+        1 => (prop_oneof![string(), symbol().prop_map(|s| s.to_string())], symbol(), small(symbol()))
+            .prop_map(|(text, symbol, joint_with)| Inline::Symbol { text, symbol, joint_with }),
         1 => (prop_oneof![string(), date().prop_map(|d| d.to_prose())], date())
             .prop_map(|(text, date)| Inline::Date { text, date }),
         1 => (string(), prop_oneof![string(), Just("https://un.org/".to_string())])

@@ -5,7 +5,6 @@
 use super::*;
 use crate::error::{Error, Position};
 use crate::model::{Date, Inline};
-use crate::symbol::Symbol;
 
 /// How deep spans, containers and annexes may each nest by default: far beyond any letter, and
 /// shallow enough that hostile input cannot exhaust the stack.
@@ -228,9 +227,14 @@ impl<'a> Inlines<'a> {
             ("text", None) => Inline::Text { text: text()? },
             ("symbol", v) => {
                 let text = text()?;
-                let symbol = Symbol::parse(v.as_deref().unwrap_or(&text))
+                let mut parts = crate::symbol::parse_joint(v.as_deref().unwrap_or(&text))
                     .map_err(|e| (start, e.to_string().into()))?;
-                Inline::Symbol { text, symbol }
+                let symbol = parts.remove(0);
+                Inline::Symbol {
+                    text,
+                    symbol,
+                    joint_with: parts,
+                }
             }
             ("date", v) => {
                 let text = text()?;

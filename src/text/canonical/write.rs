@@ -394,11 +394,19 @@ fn inlines(content: &[Inline], edges: bool) -> String {
                 out.push_str(&escape_text(marker, false, false));
                 out.push(']');
             }
-            Inline::Symbol { text, symbol } => {
-                let attr = if Symbol::parse(text).as_ref() == Ok(symbol) {
+            Inline::Symbol {
+                text,
+                symbol,
+                joint_with,
+            } => {
+                // `[A/79/955-S/2025/402]{symbol}` when the text says its symbols; else they are
+                // given, joined as a joint symbol is printed.
+                let parts: Vec<Symbol> =
+                    std::iter::once(symbol).chain(joint_with).cloned().collect();
+                let attr = if crate::symbol::parse_joint(text).as_ref() == Ok(&parts) {
                     "symbol".to_string()
                 } else {
-                    format!("symbol={}", escape_attr(&symbol.to_string()))
+                    format!("symbol={}", escape_attr(&crate::symbol::join(&parts)))
                 };
                 span(&mut out, &escape_span(text), &attr);
             }

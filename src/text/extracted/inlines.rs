@@ -36,22 +36,14 @@ pub fn cited_symbol(s: &str) -> Option<Symbol> {
     symbol_shaped(s).filter(|sym| crate::symbol::KNOWN_BODIES.contains(&sym.body()))
 }
 
-/// The parts of a joint symbol (two or more symbols joined by a dash), each with its byte range
-/// in `s`; `None` unless every part is a cited symbol.
-pub fn joint_symbol_shaped(s: &str) -> Option<Vec<(usize, usize, Symbol)>> {
+/// The parts of a joint symbol (two or more symbols joined by a dash), in order; `None` unless
+/// every part is a cited symbol.
+pub fn joint_symbol_shaped(s: &str) -> Option<Vec<Symbol>> {
     let parts = crate::symbol::split_joint(s);
     if parts.len() < 2 {
         return None;
     }
-    let mut cursor = 0;
-    let mut out = Vec::new();
-    for part in parts {
-        let start = cursor + s.get(cursor..)?.find(part)?;
-        let end = start + part.len();
-        out.push((start, end, cited_symbol(part)?));
-        cursor = end;
-    }
-    Some(out)
+    parts.into_iter().map(cited_symbol).collect()
 }
 
 /// A footnote call-out found in a paragraph: byte range to replace and the marker.
@@ -342,27 +334,22 @@ fn scan(seg: &str, superscripts: &[String], out: &mut Vec<Inline>) {
             && let Some(symbol) = cited_symbol(core)
         {
             push_text(out, &seg[last..core_start]);
-            out.push(Inline::Symbol {
-                text: core.to_string(),
-                symbol,
-            });
+            out.push(Inline::symbol(core, symbol));
             last = core_end;
         } else if core.contains('/')
             && let Some(parts) = joint_symbol_shaped(core)
         {
-            // A joint symbol cited in the text (`A/79/955-S/2025/402`): each part is a symbol,
-            // the dash between them stays text, so the words are kept as printed.
+            // A joint symbol cited in the text (`A/79/955-S/2025/402`): one cited symbol, its
+            // text as printed, its parts in order.
             push_text(out, &seg[last..core_start]);
-            let mut cursor = 0;
-            for (start, end, symbol) in parts {
-                push_text(out, core.get(cursor..start).unwrap_or_default());
+            let mut symbols = parts.into_iter();
+            if let Some(symbol) = symbols.next() {
                 out.push(Inline::Symbol {
-                    text: core.get(start..end).unwrap_or_default().to_string(),
+                    text: core.to_string(),
                     symbol,
+                    joint_with: symbols.collect(),
                 });
-                cursor = end;
             }
-            push_text(out, core.get(cursor..).unwrap_or_default());
             last = core_end;
         } else if !superscripts.is_empty() && word.chars().any(|c| superscript_digit(c).is_some()) {
             for (off, c) in word.char_indices() {
@@ -407,18 +394,33 @@ mod tests {
     }
 
     #[test]
-    fn a_joint_symbol_in_the_text_is_two_symbols_and_keeps_its_dash() {
-        let text = "See my letter (A/79/955-S/2025/402) of last week.";
+    fn a_joint_symbol_in_the_text_is_one_cited_symbol_with_its_parts() {
+        let text = "See my letter (A/79/955\u{2013}S/2025/402) of last week.";
         let inlines = to_inlines(text, &[], &[]);
         assert_eq!(plain(&inlines), text);
-        let symbols: Vec<String> = inlines
+        let symbols: Vec<(String, Vec<String>, String)> = inlines
             .iter()
             .filter_map(|i| match i {
-                Inline::Symbol { symbol, .. } => Some(symbol.to_string()),
+                Inline::Symbol {
+                    text,
+                    symbol,
+                    joint_with,
+                } => Some((
+                    symbol.to_string(),
+                    joint_with.iter().map(|s| s.to_string()).collect(),
+                    text.clone(),
+                )),
                 _ => None,
             })
             .collect();
-        assert_eq!(symbols, ["A/79/955", "S/2025/402"]);
+        assert_eq!(
+            symbols,
+            [(
+                "A/79/955".to_string(),
+                vec!["S/2025/402".to_string()],
+                "A/79/955\u{2013}S/2025/402".to_string()
+            )]
+        );
         // A dash inside one symbol's series is not a join.
         let one = to_inlines("resolution A/ES-10/1043 applies", &[], &[]);
         assert_eq!(

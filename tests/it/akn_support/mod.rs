@@ -137,10 +137,7 @@ pub fn synthetic_letter() -> Document {
                         date: d(2020, 11, 10),
                     },
                     Inline::text(" (see "),
-                    Inline::Symbol {
-                        text: "S/2020/1104".into(),
-                        symbol: sym("S/2020/1104"),
-                    },
+                    Inline::symbol("S/2020/1104", sym("S/2020/1104")),
                     Inline::text(") & to "),
                     Inline::Emphasis {
                         content: vec![Inline::text("inter alia")],

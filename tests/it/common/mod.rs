@@ -83,9 +83,11 @@ pub fn full_letter() -> Document {
                         date: date(2025, 10, 3),
                     },
                     Inline::text(", the gates closed, as my letter ("),
+                    // A joint symbol cited as one, printed with an en dash.
                     Inline::Symbol {
                         text: "A/79/955\u{2013}S/2025/402".into(),
                         symbol: sym("A/79/955"),
+                        joint_with: vec![sym("S/2025/402")],
                     },
                     Inline::text(") foresaw "),
                     Inline::Emphasis {

@@ -106,7 +106,17 @@ pub fn inline() -> impl Strategy<Value = Inline> {
     let leaf = prop_oneof![
         4 => text().prop_map(|text| Inline::Text { text }),
         1 => "[1-9]|\\*|[a-c]".prop_map(|marker| Inline::FootnoteRef { marker }),
-        1 => symbol().prop_map(|symbol| Inline::Symbol { text: symbol.to_string(), symbol }),
+        1 => symbol().prop_map(|symbol| Inline::symbol(symbol.to_string(), symbol)),
+        // A joint symbol cited as one, printed with a hyphen or an en dash.
+        1 => (symbol(), vec(symbol(), 1..3), prop::sample::select(vec!["-", "\u{2013}"]))
+            .prop_map(|(symbol, joint_with, dash)| {
+                let text = std::iter::once(&symbol)
+                    .chain(&joint_with)
+                    .map(Symbol::to_string)
+                    .collect::<Vec<_>>()
+                    .join(dash);
+                Inline::Symbol { text, symbol, joint_with }
+            }),
         1 => date().prop_map(|date| Inline::Date { text: date.to_prose(), date }),
         1 => (text(), "https://[a-z]{1,8}\\.org/[a-z0-9/]{0,12}")
             .prop_map(|(text, href)| Inline::Link { text, href }),

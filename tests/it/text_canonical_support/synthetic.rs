@@ -181,7 +181,7 @@ pub fn letter() -> Document {
                     t("I have the honour to refer to the letter of "),
                     Inline::Date { text: "10 November 2020".into(), date: date(2020, 11, 10) },
                     t(" ("),
-                    Inline::Symbol { text: "S/2020/1104".into(), symbol: sym("S/2020/1104") },
+                    Inline::symbol("S/2020/1104", sym("S/2020/1104")),
                     t(") and to "),
                     Inline::Strong { content: vec![t("resolution 2334 (2016)")] },
                     t("."),
