@@ -267,8 +267,11 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
         col += g.text.chars().count();
         let end = text.len();
         match runs.last_mut() {
+            // A word space between two pieces in one style stays inside the run.
             Some(r)
-                if r.end == start
+                if text
+                    .get(r.end..start)
+                    .is_some_and(|gap| gap.is_empty() || gap == " ")
                     && r.bold == g.bold
                     && r.italic == g.italic
                     && r.superscript == p.superscript =>
