@@ -9,6 +9,7 @@
 
 pub(crate) mod annexes;
 pub(crate) mod body;
+pub(crate) mod emphasis;
 pub(crate) mod footnotes;
 pub(crate) mod furniture;
 pub(crate) mod inlines;
@@ -525,12 +526,19 @@ fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
     let mut raw = body::blocks(body_lines, form, width);
     let (sigs, rest) = signatures::read(sig_lines, form);
     raw.extend(body::blocks(&rest, form, width));
+    // Italic and bold runs, where a PDF's lines were measured: emphasis.
+    let measured = lines.iter().any(|l| l.measured.is_some());
+    let styles = if measured {
+        let read: Vec<&Line> = body_lines.iter().chain(rest.iter()).copied().collect();
+        emphasis::find(&raw, &read)
+    } else {
+        Vec::new()
+    };
 
     let markers: Vec<String> = notes.iter().map(|n| n.marker.clone()).collect();
     let (callouts, missing) = link_callouts(&raw, &notes, form);
     // Superscript digits are call-outs in Word text and wherever a PDF's raised glyphs were
     // measured.
-    let measured = lines.iter().any(|l| l.measured.is_some());
     let superscripts: Vec<String> = if form == Form::Word || measured {
         markers
     } else {
@@ -539,7 +547,11 @@ fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
     let body: Vec<Block> = raw
         .into_iter()
         .zip(callouts)
-        .map(|(r, c)| to_block(r, &c, &superscripts))
+        .enumerate()
+        .map(|(k, (r, c))| {
+            let styled = styles.get(k).map_or(&[][..], Vec::as_slice);
+            to_block(r, &c, &superscripts, styled)
+        })
         .collect();
     // A note whose call-out was found as a superscript while the inlines were read (a measured
     // PDF line, Word text) is not missing. Looked for only then: most letters have no missing
@@ -670,14 +682,19 @@ fn find_on_page(
     None
 }
 
-fn to_block(raw: Raw, callouts: &[inlines::Callout], superscripts: &[String]) -> Block {
+fn to_block(
+    raw: Raw,
+    callouts: &[inlines::Callout],
+    superscripts: &[String],
+    styled: &[emphasis::Styled],
+) -> Block {
     match raw {
         Raw::Para { num, text, .. } => Block::Paragraph {
             num: num.map(Num::new),
-            content: inlines::to_inlines(&text, callouts, superscripts),
+            content: emphasis::to_inlines(&text, callouts, superscripts, styled),
         },
         Raw::Heading(t, _) => Block::Heading {
-            content: inlines::to_inlines(&t, callouts, superscripts),
+            content: emphasis::to_inlines(&t, callouts, superscripts, styled),
         },
         Raw::Table(rows) => Block::Table {
             rows: rows
