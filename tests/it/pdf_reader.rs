@@ -694,3 +694,60 @@ fn a_drawn_separator_rule_opens_the_footnote_zone() {
         .document;
     assert!(plain.footnotes.is_empty(), "{:?}", plain.footnotes);
 }
+
+/// A table's row whose cells wrap onto a second line (words under two cells, none in the first
+/// column) is one row, its cells' text joined; a row of its own starts at the next label.
+#[test]
+fn wrapped_cells_of_a_measured_table_stay_in_their_row() {
+    let mut p1 = masthead();
+    p1.push(run(
+        125.0,
+        650.0,
+        "The following incidents were recorded during the week:",
+    ));
+    let rows: [(f32, [&'static str; 3]); 5] = [
+        (630.0, ["No.", "Object", "Result"]),
+        (618.0, ["1.", "a power line of", "damage to a"]),
+        (606.0, ["", "the regional grid", "substation"]),
+        (594.0, ["2.", "a gas station", "no damage"]),
+        (582.0, ["3.", "a bridge", "closed"]),
+    ];
+    for (y, cells) in rows {
+        for (x, t) in [100.0, 160.0, 320.0].into_iter().zip(cells) {
+            if !t.is_empty() {
+                p1.push(run(x, y, t));
+            }
+        }
+    }
+    p1.push(run(
+        125.0,
+        558.0,
+        "The authorities are looking into each of these incidents.",
+    ));
+    p1.push(run(60.0, 40.0, "31-00017 (E)"));
+    let doc = convert::read(&write_pdf(&[p1, closing()]), &Default::default())
+        .unwrap()
+        .document;
+    let table: Vec<Vec<String>> = doc
+        .body
+        .iter()
+        .find_map(|b| match b {
+            Block::Table { rows } => Some(
+                rows.iter()
+                    .map(|r| r.cells.iter().map(|c| inline_text(&c.content)).collect())
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .expect("a table");
+    assert_eq!(table.len(), 4, "{table:?}");
+    assert_eq!(
+        table[1],
+        [
+            "1.",
+            "a power line of the regional grid",
+            "damage to a substation"
+        ]
+    );
+    assert_eq!(table[2], ["2.", "a gas station", "no damage"]);
+}

@@ -677,6 +677,47 @@ fn table_at(
             if item {
                 break;
             }
+            // A measured line of words in some of the columns but not the first, each piece
+            // under its own cell of the row above, in the row's type and with no gap before it: the
+            // row's cells wrapped. (A row of figures under a row label, or one that fills every
+            // other column and does not go on in lower case, is a row of its own.)
+            if segs.len() >= 2
+                && rows.last().is_some_and(|r| {
+                    segs.len() + 1 < r.len()
+                        || segs.iter().all(|(_, t)| t.starts_with(char::is_lowercase))
+                })
+                && segs.iter().all(|(_, t)| t.chars().any(char::is_alphabetic))
+                && let (Some(row), Some(m), Some(&first)) =
+                    (rows.last_mut(), &v.line.measured, columns.first())
+                && !v.line.blank_before
+                && size.is_some_and(|s: u32| s.abs_diff(m.size) <= 30)
+                && segs.first().is_some_and(|(c, _)| *c > first + 2)
+            {
+                // The cell a piece lies under: the last that starts left of it (a cell can
+                // hold two printed columns, `1 disconnection of`).
+                let slots: Vec<Option<usize>> = segs
+                    .iter()
+                    .map(|(c, _)| columns.iter().rposition(|k| *k <= c + 2))
+                    .collect();
+                let distinct = slots
+                    .windows(2)
+                    .all(|w| matches!(w, [Some(a), Some(b)] if a < b));
+                if distinct && slots.iter().all(|k| k.is_some_and(|k| k < row.len())) {
+                    for ((_, text), k) in segs.iter().zip(&slots) {
+                        if let Some(cell) = k.and_then(|k| row.get_mut(k)) {
+                            let hyphenated = cell
+                                .strip_suffix('-')
+                                .is_some_and(|c| c.ends_with(char::is_alphabetic));
+                            if !hyphenated {
+                                cell.push(' ');
+                            }
+                            cell.push_str(&fold(text));
+                        }
+                    }
+                    used += 1;
+                    continue;
+                }
+            }
             if segs.len() < 2 {
                 // A measured line under one cell of the row above, in the row's type and with no
                 // gap before it, is that cell's text wrapped.
@@ -691,7 +732,13 @@ fn table_at(
                             .position(|c| c.abs_diff(*col) <= 2)
                             .and_then(|k| row.get_mut(k))
                             .map(|cell| {
-                                cell.push(' ');
+                                // A word hyphenated at the cell's edge is joined.
+                                let hyphenated = cell
+                                    .strip_suffix('-')
+                                    .is_some_and(|c| c.ends_with(char::is_alphabetic));
+                                if !hyphenated {
+                                    cell.push(' ');
+                                }
                                 cell.push_str(&fold(text));
                             })
                             .is_some()

@@ -76,11 +76,7 @@ pub fn find(raw: &[Raw], lines: &[&Line]) -> Vec<Vec<Styled>> {
             for (b, text) in texts.iter().enumerate().skip(cursor.0).take(reach) {
                 let Some(text) = text else { continue };
                 let from = if b == cursor.0 { cursor.1 } else { 0 };
-                let Some(at) = text
-                    .get(from..)
-                    .and_then(|t| t.find(needle))
-                    .map(|p| p + from)
-                else {
+                let Some(at) = find_words(text, needle, from) else {
                     continue;
                 };
                 for s in &styled {
@@ -106,6 +102,22 @@ pub fn find(raw: &[Raw], lines: &[&Line]) -> Vec<Vec<Styled>> {
     out
 }
 
+/// Where `needle` stands in `text` at or after `from` as whole words (no letter or digit
+/// glued to either end).
+fn find_words(text: &str, needle: &str, from: usize) -> Option<usize> {
+    let mut search = from;
+    loop {
+        let at = search + text.get(search..)?.find(needle)?;
+        let end = at + needle.len();
+        let before = text.get(..at)?.chars().next_back();
+        let after = text.get(end..)?.chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return Some(at);
+        }
+        search = at + needle.chars().next().map_or(1, char::len_utf8);
+    }
+}
+
 /// The stretches of a folded line to look for, best first: the whole line, the line after its
 /// label, and each without its last word.
 fn needles(folded: &str) -> Vec<(usize, usize)> {
@@ -123,6 +135,8 @@ fn needles(folded: &str) -> Vec<(usize, usize)> {
             out.push((start, cut));
         }
     }
+    // A piece of a line of a word or two is found anywhere: only whole lines are that short.
+    out.retain(|&(s, e)| (s, e) == (0, folded.len()) || e - s >= SHORT);
     out
 }
 
@@ -262,6 +276,13 @@ fn piece(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_needle_is_found_as_whole_words() {
+        assert_eq!(find_words("significantly a", "a", 0), Some(14));
+        assert_eq!(find_words("the Charter, a", "Charter", 0), Some(4));
+        assert_eq!(find_words("Charters", "Charter", 0), None);
+    }
 
     #[test]
     fn folding_maps_each_byte_to_its_place() {
