@@ -560,7 +560,8 @@ fn inline_text(content: &[Inline]) -> String {
 }
 
 /// Italic and bold runs inside a paragraph are emphasis; a heading set in bold is a heading
-/// with its section label, not strong text; `a.` items with a hanging indent are numbered
+/// with its section label, not strong text, and a bold line under it with a label of its own is
+/// the next heading; `a.` items with a hanging indent are numbered
 /// paragraphs whose lower-case second lines go on with them.
 #[test]
 fn measured_weight_and_slant_give_headings_emphasis_and_items() {
@@ -573,6 +574,10 @@ fn measured_weight_and_slant_give_headings_emphasis_and_items() {
     p1.push(Run {
         bold: true,
         ..run(100.0, 620.0, "II.   Measures taken in the harbour")
+    });
+    p1.push(Run {
+        bold: true,
+        ..run(100.0, 608.0, "A.   The northern quay")
     });
     p1.extend(line_of(
         125.0,
@@ -601,15 +606,19 @@ fn measured_weight_and_slant_give_headings_emphasis_and_items() {
     let doc = convert::read(&write_pdf(&[p1, closing()]), &Default::default())
         .unwrap()
         .document;
-    let heading = doc
+    let headings: Vec<String> = doc
         .body
         .iter()
-        .find_map(|b| match b {
+        .filter_map(|b| match b {
             Block::Heading { content } => Some(inline_text(content)),
             _ => None,
         })
-        .expect("a heading");
-    assert_eq!(heading, "II. Measures taken in the harbour");
+        .collect();
+    // Two bold lines, the second opening with its own label: two headings, numbers kept.
+    assert_eq!(
+        headings,
+        ["II. Measures taken in the harbour", "A. The northern quay"]
+    );
     let paras: Vec<(Option<String>, String)> = doc
         .body
         .iter()

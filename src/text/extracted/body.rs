@@ -487,10 +487,22 @@ fn bold_heading_at(views: &[View], i: usize) -> Option<usize> {
                 .as_ref()
                 .is_some_and(|m| m.size.abs_diff(size) <= 50)
     };
-    // A section label line (`Article I`, `Part VI`) is a heading of its own.
+    // A section label line (`Article I`, `Part VI`) is a heading of its own, and a line that
+    // opens with a label (`A.`, `2.`) starts the next heading.
     let own = |v: &View| is_section_label(&v.text) || is_numbered_attachment_title(&v.text);
+    let numbered = |v: &View| {
+        v.text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| is_label_line(w) || label(&v.text).is_some())
+    };
     let mut n = 1;
-    while n < 4 && !own(first) && views.get(i + n).is_some_and(|v| same(v) && !own(v)) {
+    while n < 4
+        && !own(first)
+        && views
+            .get(i + n)
+            .is_some_and(|v| same(v) && !own(v) && !numbered(v))
+    {
         n += 1;
     }
     let words: usize = views
