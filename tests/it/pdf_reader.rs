@@ -651,7 +651,7 @@ fn measured_weight_and_slant_give_headings_emphasis_and_items() {
 
 /// A separator rule drawn (a thin filled rectangle) rather than printed as underscores bounds
 /// the footnote zone: a note set in the body's size under it is a note, its wrapped second line
-/// (no marker) included.
+/// (no marker) included, and its italic run is emphasis.
 #[test]
 fn a_drawn_separator_rule_opens_the_footnote_zone() {
     let mut p1 = masthead();
@@ -665,7 +665,15 @@ fn a_drawn_separator_rule_opens_the_footnote_zone() {
         rise: 3.5,
         ..run(125.0 + 54.0 * 5.0, 650.0, "1")
     });
-    p1.push(run(100.0, 110.0, "1 See the report of the harbour master,"));
+    p1.extend(line_of(
+        100.0,
+        110.0,
+        &[
+            ("1 See the report of the ", false, false),
+            ("Harbour Master", false, true),
+            (",", false, false),
+        ],
+    ));
     p1.push(run(100.0, 98.0, "annex II."));
     p1.push(run(60.0, 40.0, "31-00017 (E)"));
     let pages = [p1, closing()];
@@ -681,7 +689,8 @@ fn a_drawn_separator_rule_opens_the_footnote_zone() {
             Block::Paragraph { content, .. } => content,
             other => panic!("{other:?}"),
         }),
-        "See the report of the harbour master, annex II."
+        "See the report of the _Harbour Master_, annex II.",
+        "the note's italic run is its emphasis"
     );
     assert!(
         paragraphs(&drawn.body)

@@ -1,10 +1,10 @@
 //! Emphasis from measured runs: the italic and bold stretches of a PDF's lines become
-//! [`Inline::Emphasis`] and [`Inline::Strong`] in the paragraphs and headings those lines went
-//! into. Only measured lines have runs; text has none and its inlines are left as they are.
+//! [`Inline::Emphasis`] and [`Inline::Strong`] in the paragraphs, headings and footnotes those
+//! lines went into. Only measured lines have runs; text has none and its inlines are left as they are.
 //!
 //! The body stage joins lines into blocks by their text, so each line with a styled run is
 //! found again in the blocks' text, in reading order: the whole line, or the line without its
-//! label (a paragraph's number is cut from its text) or without its last word (a word
+//! label or note marker (cut from the text) or without its last word (a word
 //! hyphenated at the line's end is joined). A run that covers a whole block is the block's own
 //! type (a heading set in bold, a quotation in italics), not emphasis, and is left out.
 
@@ -33,7 +33,6 @@ const SHORT: usize = 16;
 /// The styled ranges of each block of `raw`, found from the measured `lines` the blocks were
 /// read from (in the same order).
 pub fn find(raw: &[Raw], lines: &[&Line]) -> Vec<Vec<Styled>> {
-    let mut out: Vec<Vec<Styled>> = vec![Vec::new(); raw.len()];
     let texts: Vec<Option<&str>> = raw
         .iter()
         .map(|r| match r {
@@ -42,6 +41,13 @@ pub fn find(raw: &[Raw], lines: &[&Line]) -> Vec<Vec<Styled>> {
             Raw::Table(_) => None,
         })
         .collect();
+    find_in(&texts, lines)
+}
+
+/// The styled ranges of each of `texts` (`None`: a text not looked in), found from the
+/// measured `lines` they were read from, in the same order.
+pub fn find_in(texts: &[Option<&str>], lines: &[&Line]) -> Vec<Vec<Styled>> {
+    let mut out: Vec<Vec<Styled>> = vec![Vec::new(); texts.len()];
     // Where the last line was found: (block, byte after it).
     let mut cursor = (0usize, 0usize);
     for l in lines {
@@ -72,7 +78,7 @@ pub fn find(raw: &[Raw], lines: &[&Line]) -> Vec<Vec<Styled>> {
             let Some(needle) = folded.get(cs..ce) else {
                 continue;
             };
-            let reach = if needle.len() < SHORT { 2 } else { raw.len() };
+            let reach = if needle.len() < SHORT { 2 } else { texts.len() };
             for (b, text) in texts.iter().enumerate().skip(cursor.0).take(reach) {
                 let Some(text) = text else { continue };
                 let from = if b == cursor.0 { cursor.1 } else { 0 };
@@ -96,7 +102,7 @@ pub fn find(raw: &[Raw], lines: &[&Line]) -> Vec<Vec<Styled>> {
             }
         }
     }
-    for (ranges, text) in out.iter_mut().zip(&texts) {
+    for (ranges, text) in out.iter_mut().zip(texts) {
         *ranges = tidy(std::mem::take(ranges), text.unwrap_or_default());
     }
     out
@@ -121,9 +127,19 @@ fn find_words(text: &str, needle: &str, from: usize) -> Option<usize> {
 /// The stretches of a folded line to look for, best first: the whole line, the line after its
 /// label, and each without its last word.
 fn needles(folded: &str) -> Vec<(usize, usize)> {
+    // A paragraph's label, or a footnote's marker (`12 `, `* `), is not in the text.
+    let marker = folded
+        .split_once(' ')
+        .filter(|(m, _)| {
+            (1..=3).contains(&m.len())
+                && (m.bytes().all(|b| b.is_ascii_digit()) || m.bytes().all(|b| b == b'*'))
+        })
+        .map(|(_, rest)| rest);
     let start = label(folded)
         .or_else(|| dotted_label(folded))
-        .map_or(0, |(_, rest)| folded.len() - rest.len());
+        .map(|(_, rest)| rest)
+        .or(marker)
+        .map_or(0, |rest| folded.len() - rest.len());
     let cut = folded.rfind(' ').unwrap_or(0);
     let mut out = vec![(0, folded.len())];
     if start > 0 {

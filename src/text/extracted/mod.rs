@@ -72,6 +72,19 @@ pub fn read_lines(all: Vec<Line>, form: Form) -> Result<(Document, Vec<Warning>)
         line: l.line,
         column: l.col,
     });
+    // The lines of a measured footnote zone with italic or bold runs: the notes' emphasis.
+    let styled_notes: Vec<Line> = all
+        .iter()
+        .filter(|l| {
+            l.measured.as_ref().is_some_and(|m| {
+                m.zone == lines::Zone::Footnote
+                    && m.runs
+                        .iter()
+                        .any(|r| (r.bold || r.italic) && !r.superscript)
+            })
+        })
+        .cloned()
+        .collect();
     let symbols = masthead::find_symbols(&all);
     let names: Vec<String> = symbols.iter().map(|s| s.as_str().to_string()).collect();
     let (kept, job) = furniture::strip(all, &names);
@@ -157,7 +170,7 @@ pub fn read_lines(all: Vec<Line>, form: Form) -> Result<(Document, Vec<Warning>)
     let sections = split_sections(rest, form);
     let mut annexes: Vec<Annex> = Vec::new();
     for (i, section) in sections.into_iter().enumerate() {
-        let built = build_section(&section.items, form, width);
+        let built = build_section(&section.items, form, width, &styled_notes);
         warnings.extend(built.missing.iter().map(|n| Warning {
             position: Some(Position {
                 line: n.line,
@@ -173,7 +186,7 @@ pub fn read_lines(all: Vec<Line>, form: Form) -> Result<(Document, Vec<Warning>)
             doc.signatures = built.signatures;
             let mut notes = front_notes.clone();
             notes.extend(built.notes_before);
-            doc.footnotes = notes_to_model(&notes, &[]);
+            doc.footnotes = notes_to_model(&notes, &[], &styled_notes);
             doc.footnotes.extend(built.footnotes);
             continue;
         }
@@ -507,7 +520,7 @@ struct Built {
 }
 
 /// Reads one section: body blocks, signature blocks, footnotes attached to their call-outs.
-fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
+fn build_section(items: &[&Item], form: Form, width: usize, styled_notes: &[Line]) -> Built {
     let mut lines: Vec<&Line> = Vec::new();
     let mut notes: Vec<Note> = Vec::new();
     for it in items {
@@ -568,7 +581,7 @@ fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
     Built {
         body,
         signatures: sigs,
-        footnotes: notes_to_model(&notes, &superscripts),
+        footnotes: notes_to_model(&notes, &superscripts, styled_notes),
         notes_before: Vec::new(),
         missing,
     }
@@ -713,17 +726,30 @@ fn to_block(
     }
 }
 
-fn notes_to_model(notes: &[Note], superscripts: &[String]) -> Vec<Footnote> {
+/// The notes as footnotes of the model; `styled` are the measured lines of footnote zones with
+/// italic or bold runs (none for text), whose runs become the notes' emphasis.
+fn notes_to_model(notes: &[Note], superscripts: &[String], styled: &[Line]) -> Vec<Footnote> {
+    let texts: Vec<String> = notes.iter().map(|n| repair::repair(&n.text)).collect();
+    let styles = if styled.is_empty() {
+        Vec::new()
+    } else {
+        let refs: Vec<Option<&str>> = texts.iter().map(|t| Some(t.as_str())).collect();
+        let lines: Vec<&Line> = styled.iter().collect();
+        emphasis::find_in(&refs, &lines)
+    };
     notes
         .iter()
-        .map(|n| Footnote {
+        .zip(&texts)
+        .enumerate()
+        .map(|(k, (n, text))| Footnote {
             marker: n.marker.clone(),
-            body: if n.text.is_empty() {
+            body: if text.is_empty() {
                 Vec::new()
             } else {
+                let styled = styles.get(k).map_or(&[][..], Vec::as_slice);
                 vec![Block::Paragraph {
                     num: None,
-                    content: inlines::to_inlines(&repair::repair(&n.text), &[], superscripts),
+                    content: emphasis::to_inlines(text, &[], superscripts, styled),
                 }]
             },
         })
