@@ -90,7 +90,27 @@ pub struct Page {
     pub width: f32,
     /// The page's height in points, as displayed.
     pub height: f32,
+    /// The horizontal rules drawn on the page (thin filled rectangles, stroked lines): the
+    /// separator above the footnotes is one.
+    pub rules: Vec<Rule>,
 }
+
+/// A horizontal rule drawn on a page, in the glyphs' coordinates (points, y down from the top).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    /// Left end.
+    pub x0: f32,
+    /// Right end.
+    pub x1: f32,
+    /// Height on the page.
+    pub y: f32,
+}
+
+/// The thickest a drawn rule may be, and the shortest, in points.
+const RULE_THICKNESS: f32 = 2.5;
+const RULE_LENGTH: f32 = 20.0;
+/// The most rules kept of one page (a page of ruled table cells draws hundreds).
+const MAX_RULES: usize = 10_000;
 
 /// Reads the glyphs of one page.
 pub fn page_glyphs(doc: &Document, page_id: ObjectId) -> lopdf::Result<Page> {
@@ -117,6 +137,7 @@ pub fn page_glyphs(doc: &Document, page_id: ObjectId) -> lopdf::Result<Page> {
     let mut walker = Walker {
         doc,
         glyphs: Vec::new(),
+        rules: Vec::new(),
         operations: 0,
         fonts: fonts
             .iter()
@@ -130,6 +151,7 @@ pub fn page_glyphs(doc: &Document, page_id: ObjectId) -> lopdf::Result<Page> {
         glyphs: walker.glyphs,
         width,
         height,
+        rules: walker.rules,
     })
 }
 
@@ -165,6 +187,7 @@ fn page_resources<'a>(doc: &'a Document, page: &'a Dictionary) -> Option<&'a Dic
 struct Walker<'a> {
     doc: &'a Document,
     glyphs: Vec<Glyph>,
+    rules: Vec<Rule>,
     operations: usize,
     fonts: HashMap<Vec<u8>, Font<'a>>,
 }
@@ -212,6 +235,8 @@ impl<'a> Walker<'a> {
         let mut stack: Vec<State> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
+        // The current point of the path being built (user space).
+        let mut point: Option<(f32, f32)> = None;
         for op in &content.operations {
             self.operations += 1;
             if self.operations > MAX_OPERATIONS || self.glyphs.len() > MAX_GLYPHS {
@@ -234,6 +259,26 @@ impl<'a> Walker<'a> {
                 "BT" => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
+                }
+                "m" => point = Some((n(0), n(1))),
+                "l" => {
+                    if let Some((x, y)) = point {
+                        self.rule(gs.ctm, (x, y), (n(0), n(1)));
+                    }
+                    point = Some((n(0), n(1)));
+                }
+                "re" => {
+                    // A thin rectangle is drawn as a rule along its middle.
+                    let (x, y, w, h) = (n(0), n(1), n(2), n(3));
+                    let (a, b) = ((x, y + h / 2.0), (x + w, y + h / 2.0));
+                    let thin = |m: Matrix| {
+                        let [_, _, c, d, _, _] = m.0;
+                        (h * (c * c + d * d).sqrt()).abs() <= RULE_THICKNESS
+                    };
+                    if thin(gs.ctm) {
+                        self.rule(gs.ctm, a, b);
+                    }
+                    point = None;
                 }
                 "Tf" => {
                     gs.font = o.first().and_then(|f| f.as_name().ok()).map(<[u8]>::to_vec);
@@ -332,6 +377,29 @@ impl<'a> Walker<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Keeps the segment from `a` to `b` (user space, under `ctm`) when it lies level on the
+    /// page and is long enough to be a rule.
+    fn rule(&mut self, ctm: Matrix, a: (f32, f32), b: (f32, f32)) {
+        let at = |(x, y): (f32, f32)| {
+            let [m0, m1, m2, m3, m4, m5] = ctm.0;
+            (x * m0 + y * m2 + m4, x * m1 + y * m3 + m5)
+        };
+        let ((x0, y0), (x1, y1)) = (at(a), at(b));
+        let level = (y1 - y0).abs() <= 0.5;
+        let long = (x1 - x0).abs() >= RULE_LENGTH;
+        if level
+            && long
+            && [x0, x1, y0].iter().all(|v| v.is_finite())
+            && self.rules.len() < MAX_RULES
+        {
+            self.rules.push(Rule {
+                x0: x0.min(x1),
+                x1: x0.max(x1),
+                y: (y0 + y1) / 2.0,
+            });
+        }
     }
 
     fn show(

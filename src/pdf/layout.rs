@@ -124,7 +124,64 @@ pub fn page_lines(page: &Page, index: usize, body: f32, first_line: usize) -> Ve
         prev = Some(row);
     }
     mark_footnotes(&mut out, body, page.height);
+    if let Some(start) = ruled_zone(&out, &page.rules, body, page.width, page.height) {
+        for l in out.get_mut(start..).unwrap_or_default() {
+            if let Some(m) = l.measured.as_mut()
+                && m.zone != Zone::Footer
+            {
+                m.zone = Zone::Footnote;
+            }
+        }
+    }
     out
+}
+
+/// Where a page's footnote zone starts when a separator rule is drawn above it (a short rule
+/// in the lower part of the page, rather than a line of underscores): at the first line under
+/// the lowest such rule, when the lines from there to the footer band run across the page in
+/// one column and open with a note's marker (the notes may be set in the body's size), or are
+/// all smaller than the body text with a marker among them (a note carried over from the page
+/// before opens the zone without one).
+fn ruled_zone(
+    lines: &[Line],
+    rules: &[super::glyphs::Rule],
+    body: f32,
+    width: f32,
+    height: f32,
+) -> Option<usize> {
+    let baseline = |l: &Line| {
+        l.measured
+            .as_ref()
+            .map_or(0.0, |m| m.baseline as f32 / 100.0)
+    };
+    let in_body = |l: &Line| {
+        l.measured
+            .as_ref()
+            .is_some_and(|m| matches!(m.zone, Zone::Body | Zone::Footnote))
+    };
+    let rule = rules
+        .iter()
+        .filter(|r| {
+            r.y > height * 0.4 && r.y < height * (1.0 - FOOTER_BAND) && r.x1 - r.x0 <= width * 0.5
+        })
+        .max_by(|a, b| a.y.total_cmp(&b.y))?;
+    let start = lines
+        .iter()
+        .position(|l| in_body(l) && baseline(l) > rule.y)?;
+    let below: Vec<&Line> = lines
+        .get(start..)?
+        .iter()
+        .take_while(|l| in_body(l))
+        .collect();
+    let small = |l: &Line| {
+        l.measured
+            .as_ref()
+            .is_some_and(|m| (m.size as f32) < body * 100.0 * 0.92)
+    };
+    let column = below.iter().all(|l| l.segments().len() == 1);
+    let opens = below.first().is_some_and(|l| opens_note(&l.text));
+    let noted = below.iter().any(|l| opens_note(&l.text));
+    (column && noted && (opens || below.iter().all(|l| small(l)))).then_some(start)
 }
 
 fn centi(v: f32) -> u32 {
@@ -267,8 +324,11 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
         col += g.text.chars().count();
         let end = text.len();
         match runs.last_mut() {
+            // A word space between two pieces in one style stays inside the run.
             Some(r)
-                if r.end == start
+                if text
+                    .get(r.end..start)
+                    .is_some_and(|gap| gap.is_empty() || gap == " ")
                     && r.bold == g.bold
                     && r.italic == g.italic
                     && r.superscript == p.superscript =>

@@ -21,6 +21,7 @@ struct Run<'a> {
     y: f32,
     size: f32,
     bold: bool,
+    italic: bool,
     rise: f32,
     text: &'a str,
 }
@@ -31,14 +32,20 @@ fn run(x: f32, y: f32, text: &str) -> Run<'_> {
         y,
         size: 10.0,
         bold: false,
+        italic: false,
         rise: 0.0,
         text,
     }
 }
 
-/// Writes a PDF of A4 pages, each a list of runs, in Times (regular and bold, WinAnsi, every
-/// glyph 500 units wide).
+/// Writes a PDF of A4 pages, each a list of runs, in Times (regular, bold and italic, WinAnsi,
+/// every glyph 500 units wide).
 fn write_pdf(pages: &[Vec<Run>]) -> Vec<u8> {
+    write_pdf_drawn(pages, &[])
+}
+
+/// [`write_pdf`], with filled rectangles `(x, y, width, height)` drawn on the first page.
+fn write_pdf_drawn(pages: &[Vec<Run>], rects: &[(f32, f32, f32, f32)]) -> Vec<u8> {
     let mut doc = Pdf::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font = |doc: &mut Pdf, name: &str| {
@@ -53,15 +60,25 @@ fn write_pdf(pages: &[Vec<Run>]) -> Vec<u8> {
     };
     let regular = font(&mut doc, "Times-Roman");
     let bold = font(&mut doc, "Times-Bold");
+    let italic = font(&mut doc, "Times-Italic");
     let resources = doc.add_object(dictionary! {
-        "Font" => dictionary! { "F1" => regular, "F2" => bold },
+        "Font" => dictionary! { "F1" => regular, "F2" => bold, "F3" => italic },
     });
     let mut kids = Vec::new();
-    for runs in pages {
+    for (k, runs) in pages.iter().enumerate() {
         let mut ops = Vec::new();
+        for &(x, y, w, h) in rects.iter().filter(|_| k == 0) {
+            let rect = [x, y, w, h].map(Object::Real).to_vec();
+            ops.push(Operation::new("re", rect));
+            ops.push(Operation::new("f", vec![]));
+        }
         for r in runs {
             ops.push(Operation::new("BT", vec![]));
-            let f = if r.bold { "F2" } else { "F1" };
+            let f = match (r.bold, r.italic) {
+                (true, _) => "F2",
+                (false, true) => "F3",
+                _ => "F1",
+            };
             ops.push(Operation::new("Tf", vec![f.into(), r.size.into()]));
             ops.push(Operation::new("Ts", vec![r.rise.into()]));
             ops.push(Operation::new("Td", vec![r.x.into(), r.y.into()]));
@@ -497,4 +514,258 @@ fn a_superscript_call_out_is_not_reported_missing() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("write.[^1]"));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!err.contains("has no call-out"), "{err}");
+}
+
+/// The masthead and title of [`letter`]'s first page, for letters of other bodies.
+fn masthead() -> Vec<Run<'static>> {
+    letter().swap_remove(0).into_iter().take(8).collect()
+}
+
+/// The second page of [`letter`]: a closing sentence and the signature.
+fn closing() -> Vec<Run<'static>> {
+    letter().swap_remove(1)
+}
+
+/// Runs of one line set side by side, each starting where the one before ends (every glyph of
+/// the synthetic fonts is half an em wide).
+fn line_of(x: f32, y: f32, parts: &[(&'static str, bool, bool)]) -> Vec<Run<'static>> {
+    let mut at = x;
+    parts
+        .iter()
+        .map(|&(text, bold, italic)| {
+            let r = Run {
+                bold,
+                italic,
+                ..run(at, y, text)
+            };
+            at += text.chars().count() as f32 * 5.0;
+            r
+        })
+        .collect()
+}
+
+fn inline_text(content: &[Inline]) -> String {
+    content
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text } => text.clone(),
+            Inline::Emphasis { content } => format!("_{}_", inline_text(content)),
+            Inline::Strong { content } => format!("*{}*", inline_text(content)),
+            Inline::FootnoteRef { marker } => format!("[^{marker}]"),
+            Inline::Symbol { text, .. } | Inline::Date { text, .. } | Inline::Link { text, .. } => {
+                text.clone()
+            }
+        })
+        .collect()
+}
+
+/// Italic and bold runs inside a paragraph are emphasis; a heading set in bold is a heading
+/// with its section label, not strong text, and a bold line under it with a label of its own is
+/// the next heading; `a.` items with a hanging indent are numbered
+/// paragraphs whose lower-case second lines go on with them.
+#[test]
+fn measured_weight_and_slant_give_headings_emphasis_and_items() {
+    let mut p1 = masthead();
+    p1.push(run(
+        125.0,
+        650.0,
+        "I have the honour to write about the harbour.",
+    ));
+    p1.push(Run {
+        bold: true,
+        ..run(100.0, 620.0, "II.   Measures taken in the harbour")
+    });
+    p1.push(Run {
+        bold: true,
+        ..run(100.0, 608.0, "A.   The northern quay")
+    });
+    p1.extend(line_of(
+        125.0,
+        596.0,
+        &[
+            ("The master applied ", false, false),
+            ("the Law of the Sea", false, true),
+            (" and the ", false, false),
+            ("port rules", true, false),
+            (" at once.", false, false),
+        ],
+    ));
+    p1.push(run(
+        100.0,
+        572.0,
+        "The measures taken in the harbour were the following:",
+    ));
+    p1.push(run(
+        110.0,
+        560.0,
+        "a. The northern quay was closed to ships of every flag and",
+    ));
+    p1.push(run(124.0, 548.0, "size for the season."));
+    p1.push(run(110.0, 536.0, "b. The southern quay stayed open."));
+    p1.push(run(60.0, 40.0, "31-00017 (E)"));
+    let doc = convert::read(&write_pdf(&[p1, closing()]), &Default::default())
+        .unwrap()
+        .document;
+    let headings: Vec<String> = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { content } => Some(inline_text(content)),
+            _ => None,
+        })
+        .collect();
+    // Two bold lines, the second opening with its own label: two headings, numbers kept.
+    assert_eq!(
+        headings,
+        ["II. Measures taken in the harbour", "A. The northern quay"]
+    );
+    let paras: Vec<(Option<String>, String)> = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { num, content } => {
+                Some((num.as_ref().map(|n| n.text.clone()), inline_text(content)))
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(
+        paras
+            .iter()
+            .any(|(_, t)| t
+                == "The master applied _the Law of the Sea_ and the *port rules* at once."),
+        "{paras:?}"
+    );
+    let items: Vec<&(Option<String>, String)> = paras.iter().filter(|(n, _)| n.is_some()).collect();
+    assert_eq!(items.len(), 2, "{paras:?}");
+    assert_eq!(items[0].0.as_deref(), Some("a."));
+    assert!(items[0].1.ends_with("every flag and size for the season."));
+    assert_eq!(items[1].0.as_deref(), Some("b."));
+    assert!(
+        !paras
+            .iter()
+            .any(|(n, t)| n.is_none() && t.starts_with(char::is_lowercase)),
+        "{paras:?}"
+    );
+}
+
+/// A separator rule drawn (a thin filled rectangle) rather than printed as underscores bounds
+/// the footnote zone: a note set in the body's size under it is a note, its wrapped second line
+/// (no marker) included, and its italic run is emphasis.
+#[test]
+fn a_drawn_separator_rule_opens_the_footnote_zone() {
+    let mut p1 = masthead();
+    p1.push(run(
+        125.0,
+        650.0,
+        "The harbour master closed the northern quay last week.",
+    ));
+    p1.push(Run {
+        size: 6.0,
+        rise: 3.5,
+        ..run(125.0 + 54.0 * 5.0, 650.0, "1")
+    });
+    p1.extend(line_of(
+        100.0,
+        110.0,
+        &[
+            ("1 See the report of the ", false, false),
+            ("Harbour Master", false, true),
+            (",", false, false),
+        ],
+    ));
+    p1.push(run(100.0, 98.0, "annex II."));
+    p1.push(run(60.0, 40.0, "31-00017 (E)"));
+    let pages = [p1, closing()];
+    let drawn = convert::read(
+        &write_pdf_drawn(&pages, &[(100.0, 124.0, 140.0, 0.6)]),
+        &Default::default(),
+    )
+    .unwrap()
+    .document;
+    assert_eq!(drawn.footnotes.len(), 1, "{:?}", drawn.footnotes);
+    assert_eq!(
+        inline_text(match &drawn.footnotes[0].body[0] {
+            Block::Paragraph { content, .. } => content,
+            other => panic!("{other:?}"),
+        }),
+        "See the report of the _Harbour Master_, annex II.",
+        "the note's italic run is its emphasis"
+    );
+    assert!(
+        paragraphs(&drawn.body)
+            .iter()
+            .any(|p| p.contains("last week.[^1]")),
+        "{:?}",
+        paragraphs(&drawn.body)
+    );
+    let lines =
+        unletters::pdf::lines_of(&write_pdf_drawn(&pages, &[(100.0, 124.0, 140.0, 0.6)])).unwrap();
+    let wrapped = lines.iter().find(|l| l.text == "annex II.").unwrap();
+    assert_eq!(
+        wrapped.measured.as_ref().unwrap().zone,
+        unletters::pdf::Zone::Footnote
+    );
+    // Without the rule, notes in the body's size are text of the letter.
+    let plain = convert::read(&write_pdf(&pages), &Default::default())
+        .unwrap()
+        .document;
+    assert!(plain.footnotes.is_empty(), "{:?}", plain.footnotes);
+}
+
+/// A table's row whose cells wrap onto a second line (words under two cells, none in the first
+/// column) is one row, its cells' text joined; a row of its own starts at the next label.
+#[test]
+fn wrapped_cells_of_a_measured_table_stay_in_their_row() {
+    let mut p1 = masthead();
+    p1.push(run(
+        125.0,
+        650.0,
+        "The following incidents were recorded during the week:",
+    ));
+    let rows: [(f32, [&'static str; 3]); 5] = [
+        (630.0, ["No.", "Object", "Result"]),
+        (618.0, ["1.", "a power line of", "damage to a"]),
+        (606.0, ["", "the regional grid", "substation"]),
+        (594.0, ["2.", "a gas station", "no damage"]),
+        (582.0, ["3.", "a bridge", "closed"]),
+    ];
+    for (y, cells) in rows {
+        for (x, t) in [100.0, 160.0, 320.0].into_iter().zip(cells) {
+            if !t.is_empty() {
+                p1.push(run(x, y, t));
+            }
+        }
+    }
+    p1.push(run(
+        125.0,
+        558.0,
+        "The authorities are looking into each of these incidents.",
+    ));
+    p1.push(run(60.0, 40.0, "31-00017 (E)"));
+    let doc = convert::read(&write_pdf(&[p1, closing()]), &Default::default())
+        .unwrap()
+        .document;
+    let table: Vec<Vec<String>> = doc
+        .body
+        .iter()
+        .find_map(|b| match b {
+            Block::Table { rows } => Some(
+                rows.iter()
+                    .map(|r| r.cells.iter().map(|c| inline_text(&c.content)).collect())
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .expect("a table");
+    assert_eq!(table.len(), 4, "{table:?}");
+    assert_eq!(
+        table[1],
+        [
+            "1.",
+            "a power line of the regional grid",
+            "damage to a substation"
+        ]
+    );
+    assert_eq!(table[2], ["2.", "a gas station", "no damage"]);
 }

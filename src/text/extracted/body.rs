@@ -70,6 +70,37 @@ fn is_bare_label(t: &str) -> bool {
     t.len() <= 6 && label(&format!("{t} x")).is_some_and(|(l, _)| l == t && !"•▪◦●–—-".contains(t))
 }
 
+/// The label of a list item that only a measured line is read with: a lower-case letter or
+/// roman numeral and a full stop (`a.`, `iv.`), then the item's text. In extracted text `a.`
+/// opening a line is as likely a wrapped sentence's end; a PDF shows the hanging indent.
+pub fn dotted_label(t: &str) -> Option<(&str, &str)> {
+    let dot = t.find(". ")?;
+    let inner = t.get(..dot)?;
+    let roman = !inner.is_empty() && inner.len() <= 5 && inner.chars().all(|c| "ivx".contains(c));
+    let letter = inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase());
+    let rest = t.get(dot + 1..)?.trim_start();
+    (roman || letter)
+        .then(|| (t.get(..=dot), rest))
+        .and_then(|(l, r)| Some((l?, r)))
+        .filter(|(_, r)| r.starts_with(char::is_alphabetic))
+}
+
+/// Whether a measured line opens with a [`dotted_label`].
+fn has_dotted_label(v: &View) -> bool {
+    v.line.measured.is_some() && dotted_label(&v.text).is_some()
+}
+
+/// Whether a measured line opens with a label that the lines after it may hang from: an item's
+/// (`a.`) or a section's (`II.`, `A.`, as in a table of contents).
+fn has_hanging_label(v: &View) -> bool {
+    has_dotted_label(v)
+        || v.line.measured.is_some()
+            && v.text
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with('.') && is_label_line(w))
+}
+
 /// Whether a line is nothing but a label of a paragraph, item or section: `1.`, `(a)`, `II.`,
 /// `A.`, `iii.`, `c.`, `(iv)`, `b)`.
 pub fn is_label_line(t: &str) -> bool {
@@ -367,6 +398,24 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
         let Some(v) = views.get(i) else { break };
         let prev = i.checked_sub(1).and_then(|k| views.get(k));
         let next = views.get(i + 1);
+        // Measured lines set in bold, alone between lines that are not: a heading, its section
+        // label (`II.`, `A.`) kept in its text.
+        if prev.is_none_or(|p| !bold_line(p) || prev_heading)
+            && let Some(n) = bold_heading_at(&views, i)
+        {
+            flush(&mut cur, &mut out);
+            let text = views
+                .get(i..i + n)
+                .unwrap_or_default()
+                .iter()
+                .map(|v| v.text.as_ref())
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(Raw::Heading(repair(&text), v.line.page));
+            prev_heading = true;
+            i += n;
+            continue;
+        }
         // A block of up to three lines that ends short without a full stop, before a capital:
         // a heading (`Logistical support provided ... State authority`).
         if form != Form::Word
@@ -409,7 +458,95 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
         i += 1;
     }
     flush(&mut cur, &mut out);
+    if lines.iter().any(|l| l.measured.is_some()) {
+        split_dotted_labels(&mut out);
+    }
     out
+}
+
+/// A measured paragraph that opens with a [`dotted_label`] (`a.`, `iv.`) is numbered by it.
+fn split_dotted_labels(out: &mut [Raw]) {
+    for raw in out {
+        if let Raw::Para {
+            num: num @ None,
+            text,
+            pages,
+        } = raw
+            && let Some((l, rest)) = dotted_label(text)
+        {
+            let cut = text.len() - rest.len();
+            *num = Some(l.to_string());
+            *text = rest.to_string();
+            for (_, off) in pages.iter_mut() {
+                *off = off.saturating_sub(cut);
+            }
+        }
+    }
+}
+
+/// Whether a line was measured in the body of its page, every glyph from a bold face.
+fn bold_line(v: &View) -> bool {
+    v.line
+        .measured
+        .as_ref()
+        .is_some_and(|m| m.bold && m.zone == super::lines::Zone::Body)
+        && v.text.chars().any(char::is_alphabetic)
+}
+
+/// How many lines make a heading set in bold at `i`: one to three measured bold lines of one
+/// size, on one page, of at most 25 words, with no bold line after them (a bold block of more
+/// is emphasised text, not a heading).
+fn bold_heading_at(views: &[View], i: usize) -> Option<usize> {
+    let first = views.get(i).filter(|v| bold_line(v))?;
+    let size = first.line.measured.as_ref()?.size;
+    let same = |v: &View| {
+        bold_line(v)
+            && v.line.page == first.line.page
+            && !v.line.blank_before
+            && v.line
+                .measured
+                .as_ref()
+                .is_some_and(|m| m.size.abs_diff(size) <= 50)
+    };
+    // A section label line (`Article I`, `Part VI`) is a heading of its own, and a line that
+    // opens with a label (`A.`, `2.`) starts the next heading.
+    let own = |v: &View| is_section_label(&v.text) || is_numbered_attachment_title(&v.text);
+    let numbered = |v: &View| {
+        v.text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| is_label_line(w) || label(&v.text).is_some())
+    };
+    let mut n = 1;
+    while n < 4
+        && !own(first)
+        && views
+            .get(i + n)
+            .is_some_and(|v| same(v) && !own(v) && !numbered(v))
+    {
+        n += 1;
+    }
+    let words: usize = views
+        .get(i..i + n)?
+        .iter()
+        .map(|v| v.text.split_whitespace().count())
+        .sum();
+    // A bold lead-in that the paragraph goes on from: the line after it goes on in lower case
+    // or opens in bold.
+    let lead_in = views.get(i + n).is_some_and(|next| {
+        next.text.starts_with(char::is_lowercase)
+            || next
+                .line
+                .measured
+                .as_ref()
+                .and_then(|m| m.runs.first())
+                .is_some_and(|r| r.bold && !r.superscript)
+    });
+    // A bold line that announces what follows (`... stand up for:`) opens a paragraph.
+    let announces = views
+        .get(i + n - 1)
+        .is_some_and(|v| v.text.trim_end().ends_with(':'));
+    (n <= 3 && words <= 25 && !lead_in && !announces).then_some(n)
 }
 
 /// Whether measured lines at `i` and after it both stand in columns: a table's rows, whatever
@@ -442,10 +579,31 @@ fn breaks_before(
     if (p_end && is_dateline(&v.text)) || is_dateline(&p.text) {
         return true;
     }
+    // A measured line in lower case after one that ends no sentence goes on with it, however
+    // far it stands from it (a quotation that continues the sentence, `decided:` / `to
+    // request ...`; a wrapped cell; a line after a page break).
+    if v.line.measured.is_some()
+        && p.line.measured.is_some()
+        && v.text.starts_with(char::is_lowercase)
+        && !p.text.trim_end().ends_with(['.', '!', '?'])
+        && label(&v.text).is_none()
+        && !has_dotted_label(v)
+    {
+        return false;
+    }
     if v.line.blank_before {
         return true;
     }
     if (label(&v.text).is_some() || is_bare_label(&v.text)) && (p_end || p.text.ends_with(',')) {
+        return true;
+    }
+    // A measured `a.` item starts where a sentence ended or out of the hanging indent of the
+    // item before it.
+    if has_dotted_label(v)
+        && (p_end
+            || p.text.ends_with(',')
+            || p.line.measured.is_some() && v.line.indent + 2 <= p.line.indent)
+    {
         return true;
     }
     if form == Form::Layout {
@@ -453,8 +611,9 @@ fn breaks_before(
         // which keeps working inside indented boxes and quotations.
         // A labelled line after it standing less deep opens the next hanging indent: it is no
         // reference for this one.
-        let next_hangs =
-            next.is_some_and(|n| label(&n.text).is_some() && n.line.indent < v.line.indent);
+        let next_hangs = next.is_some_and(|n| {
+            (label(&n.text).is_some() || has_dotted_label(n)) && n.line.indent < v.line.indent
+        });
         let reference = match next {
             Some(n) if n.line.page == v.line.page && !n.line.blank_before && !next_hangs => {
                 n.line.indent
@@ -467,7 +626,9 @@ fn breaks_before(
         };
         // A hanging indent: the lines after a labelled first line (`3. We ...`) stand deeper
         // than it and go on with its paragraph.
-        let hanging = label(&p.text).is_some() && !p_end && v.line.indent > p.line.indent;
+        let hanging = (label(&p.text).is_some() || has_hanging_label(p))
+            && !p_end
+            && v.line.indent > p.line.indent;
         // A measured line as deep as the line before it on its page goes on with it, however
         // far out the line after it stands (a heading, the next hanging label).
         let level_with_prev = v.line.measured.is_some()
@@ -549,6 +710,47 @@ fn table_at(
             if item {
                 break;
             }
+            // A measured line of words in some of the columns but not the first, each piece
+            // under its own cell of the row above, in the row's type and with no gap before it: the
+            // row's cells wrapped. (A row of figures under a row label, or one that fills every
+            // other column and does not go on in lower case, is a row of its own.)
+            if segs.len() >= 2
+                && rows.last().is_some_and(|r| {
+                    segs.len() + 1 < r.len()
+                        || segs.iter().all(|(_, t)| t.starts_with(char::is_lowercase))
+                })
+                && segs.iter().all(|(_, t)| t.chars().any(char::is_alphabetic))
+                && let (Some(row), Some(m), Some(&first)) =
+                    (rows.last_mut(), &v.line.measured, columns.first())
+                && !v.line.blank_before
+                && size.is_some_and(|s: u32| s.abs_diff(m.size) <= 30)
+                && segs.first().is_some_and(|(c, _)| *c > first + 2)
+            {
+                // The cell a piece lies under: the last that starts left of it (a cell can
+                // hold two printed columns, `1 disconnection of`).
+                let slots: Vec<Option<usize>> = segs
+                    .iter()
+                    .map(|(c, _)| columns.iter().rposition(|k| *k <= c + 2))
+                    .collect();
+                let distinct = slots
+                    .windows(2)
+                    .all(|w| matches!(w, [Some(a), Some(b)] if a < b));
+                if distinct && slots.iter().all(|k| k.is_some_and(|k| k < row.len())) {
+                    for ((_, text), k) in segs.iter().zip(&slots) {
+                        if let Some(cell) = k.and_then(|k| row.get_mut(k)) {
+                            let hyphenated = cell
+                                .strip_suffix('-')
+                                .is_some_and(|c| c.ends_with(char::is_alphabetic));
+                            if !hyphenated {
+                                cell.push(' ');
+                            }
+                            cell.push_str(&fold(text));
+                        }
+                    }
+                    used += 1;
+                    continue;
+                }
+            }
             if segs.len() < 2 {
                 // A measured line under one cell of the row above, in the row's type and with no
                 // gap before it, is that cell's text wrapped.
@@ -563,7 +765,13 @@ fn table_at(
                             .position(|c| c.abs_diff(*col) <= 2)
                             .and_then(|k| row.get_mut(k))
                             .map(|cell| {
-                                cell.push(' ');
+                                // A word hyphenated at the cell's edge is joined.
+                                let hyphenated = cell
+                                    .strip_suffix('-')
+                                    .is_some_and(|c| c.ends_with(char::is_alphabetic));
+                                if !hyphenated {
+                                    cell.push(' ');
+                                }
                                 cell.push_str(&fold(text));
                             })
                             .is_some()

@@ -9,6 +9,7 @@
 
 pub(crate) mod annexes;
 pub(crate) mod body;
+pub(crate) mod emphasis;
 pub(crate) mod footnotes;
 pub(crate) mod furniture;
 pub(crate) mod inlines;
@@ -71,6 +72,19 @@ pub fn read_lines(all: Vec<Line>, form: Form) -> Result<(Document, Vec<Warning>)
         line: l.line,
         column: l.col,
     });
+    // The lines of a measured footnote zone with italic or bold runs: the notes' emphasis.
+    let styled_notes: Vec<Line> = all
+        .iter()
+        .filter(|l| {
+            l.measured.as_ref().is_some_and(|m| {
+                m.zone == lines::Zone::Footnote
+                    && m.runs
+                        .iter()
+                        .any(|r| (r.bold || r.italic) && !r.superscript)
+            })
+        })
+        .cloned()
+        .collect();
     let symbols = masthead::find_symbols(&all);
     let names: Vec<String> = symbols.iter().map(|s| s.as_str().to_string()).collect();
     let (kept, job) = furniture::strip(all, &names);
@@ -156,7 +170,7 @@ pub fn read_lines(all: Vec<Line>, form: Form) -> Result<(Document, Vec<Warning>)
     let sections = split_sections(rest, form);
     let mut annexes: Vec<Annex> = Vec::new();
     for (i, section) in sections.into_iter().enumerate() {
-        let built = build_section(&section.items, form, width);
+        let built = build_section(&section.items, form, width, &styled_notes);
         warnings.extend(built.missing.iter().map(|n| Warning {
             position: Some(Position {
                 line: n.line,
@@ -172,7 +186,7 @@ pub fn read_lines(all: Vec<Line>, form: Form) -> Result<(Document, Vec<Warning>)
             doc.signatures = built.signatures;
             let mut notes = front_notes.clone();
             notes.extend(built.notes_before);
-            doc.footnotes = notes_to_model(&notes, &[]);
+            doc.footnotes = notes_to_model(&notes, &[], &styled_notes);
             doc.footnotes.extend(built.footnotes);
             continue;
         }
@@ -506,7 +520,7 @@ struct Built {
 }
 
 /// Reads one section: body blocks, signature blocks, footnotes attached to their call-outs.
-fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
+fn build_section(items: &[&Item], form: Form, width: usize, styled_notes: &[Line]) -> Built {
     let mut lines: Vec<&Line> = Vec::new();
     let mut notes: Vec<Note> = Vec::new();
     for it in items {
@@ -525,12 +539,19 @@ fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
     let mut raw = body::blocks(body_lines, form, width);
     let (sigs, rest) = signatures::read(sig_lines, form);
     raw.extend(body::blocks(&rest, form, width));
+    // Italic and bold runs, where a PDF's lines were measured: emphasis.
+    let measured = lines.iter().any(|l| l.measured.is_some());
+    let styles = if measured {
+        let read: Vec<&Line> = body_lines.iter().chain(rest.iter()).copied().collect();
+        emphasis::find(&raw, &read)
+    } else {
+        Vec::new()
+    };
 
     let markers: Vec<String> = notes.iter().map(|n| n.marker.clone()).collect();
     let (callouts, missing) = link_callouts(&raw, &notes, form);
     // Superscript digits are call-outs in Word text and wherever a PDF's raised glyphs were
     // measured.
-    let measured = lines.iter().any(|l| l.measured.is_some());
     let superscripts: Vec<String> = if form == Form::Word || measured {
         markers
     } else {
@@ -539,7 +560,11 @@ fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
     let body: Vec<Block> = raw
         .into_iter()
         .zip(callouts)
-        .map(|(r, c)| to_block(r, &c, &superscripts))
+        .enumerate()
+        .map(|(k, (r, c))| {
+            let styled = styles.get(k).map_or(&[][..], Vec::as_slice);
+            to_block(r, &c, &superscripts, styled)
+        })
         .collect();
     // A note whose call-out was found as a superscript while the inlines were read (a measured
     // PDF line, Word text) is not missing. Looked for only then: most letters have no missing
@@ -556,7 +581,7 @@ fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
     Built {
         body,
         signatures: sigs,
-        footnotes: notes_to_model(&notes, &superscripts),
+        footnotes: notes_to_model(&notes, &superscripts, styled_notes),
         notes_before: Vec::new(),
         missing,
     }
@@ -670,14 +695,19 @@ fn find_on_page(
     None
 }
 
-fn to_block(raw: Raw, callouts: &[inlines::Callout], superscripts: &[String]) -> Block {
+fn to_block(
+    raw: Raw,
+    callouts: &[inlines::Callout],
+    superscripts: &[String],
+    styled: &[emphasis::Styled],
+) -> Block {
     match raw {
         Raw::Para { num, text, .. } => Block::Paragraph {
             num: num.map(Num::new),
-            content: inlines::to_inlines(&text, callouts, superscripts),
+            content: emphasis::to_inlines(&text, callouts, superscripts, styled),
         },
         Raw::Heading(t, _) => Block::Heading {
-            content: inlines::to_inlines(&t, callouts, superscripts),
+            content: emphasis::to_inlines(&t, callouts, superscripts, styled),
         },
         Raw::Table(rows) => Block::Table {
             rows: rows
@@ -696,17 +726,30 @@ fn to_block(raw: Raw, callouts: &[inlines::Callout], superscripts: &[String]) ->
     }
 }
 
-fn notes_to_model(notes: &[Note], superscripts: &[String]) -> Vec<Footnote> {
+/// The notes as footnotes of the model; `styled` are the measured lines of footnote zones with
+/// italic or bold runs (none for text), whose runs become the notes' emphasis.
+fn notes_to_model(notes: &[Note], superscripts: &[String], styled: &[Line]) -> Vec<Footnote> {
+    let texts: Vec<String> = notes.iter().map(|n| repair::repair(&n.text)).collect();
+    let styles = if styled.is_empty() {
+        Vec::new()
+    } else {
+        let refs: Vec<Option<&str>> = texts.iter().map(|t| Some(t.as_str())).collect();
+        let lines: Vec<&Line> = styled.iter().collect();
+        emphasis::find_in(&refs, &lines)
+    };
     notes
         .iter()
-        .map(|n| Footnote {
+        .zip(&texts)
+        .enumerate()
+        .map(|(k, (n, text))| Footnote {
             marker: n.marker.clone(),
-            body: if n.text.is_empty() {
+            body: if text.is_empty() {
                 Vec::new()
             } else {
+                let styled = styles.get(k).map_or(&[][..], Vec::as_slice);
                 vec![Block::Paragraph {
                     num: None,
-                    content: inlines::to_inlines(&repair::repair(&n.text), &[], superscripts),
+                    content: emphasis::to_inlines(text, &[], superscripts, styled),
                 }]
             },
         })
