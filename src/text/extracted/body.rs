@@ -1134,9 +1134,12 @@ fn flush(cur: &mut Vec<(&str, usize)>, out: &mut Vec<Raw>) {
     let mut pages: Vec<(usize, usize)> = Vec::new();
     for (l, page) in cur.drain(..) {
         if !text.is_empty() {
+            // A line ending in a word's hyphen goes on without a space, whatever follows:
+            // `rocket-` `propelled`, and compounds broken before a capital or a digit
+            // (`Attorney-` `General`, `COVID-` `19`).
             let hyphen_join = text.ends_with('-')
                 && text[..text.len() - 1].ends_with(char::is_alphabetic)
-                && l.starts_with(char::is_lowercase);
+                && l.starts_with(char::is_alphanumeric);
             if !hyphen_join {
                 text.push(' ');
             }
