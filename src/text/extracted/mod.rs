@@ -149,9 +149,9 @@ pub fn read_lines(all: Vec<Line>, form: Form) -> Result<(Document, Vec<Warning>)
         .collect();
     // Justified lines have one width across the document: a short letter borrows it from its annex.
     let width = if form == Form::Layout {
-        0
+        body::Widths::default()
     } else {
-        body::width_of(&rest_lines)
+        body::widths_of(&rest_lines)
     };
     let sections = split_sections(rest, form);
     let mut annexes: Vec<Annex> = Vec::new();
@@ -506,7 +506,7 @@ struct Built {
 }
 
 /// Reads one section: body blocks, signature blocks, footnotes attached to their call-outs.
-fn build_section(items: &[&Item], form: Form, width: usize) -> Built {
+fn build_section(items: &[&Item], form: Form, width: body::Widths) -> Built {
     let mut lines: Vec<&Line> = Vec::new();
     let mut notes: Vec<Note> = Vec::new();
     for it in items {
