@@ -61,6 +61,19 @@ pub fn label(t: &str) -> Option<(&str, &str)> {
     {
         return split(2);
     }
+    // `b. Engage in ...`, `iii. The Council ...`: a lower-case letter or roman number and a full
+    // stop, before a capital (`p. 5` and `v. Russia` are no labels).
+    if let Some(dot) = t.get(..6).and_then(|head| head.find(". "))
+        && dot >= 1
+        && let Some(inner) = t.get(..dot)
+        && (inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase() && b != b'p')
+            || inner.bytes().all(|b| b"ivx".contains(&b)))
+        && t.get(dot + 2..)
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
+        && inner != "v"
+    {
+        return split(dot + 1);
+    }
     None
 }
 
@@ -443,7 +456,12 @@ fn breaks_before(
         return true;
     }
     if v.line.blank_before {
-        return true;
+        // Default-mode extraction sets blank lines between the pieces of boxed and tabulated
+        // text too: a sentence left open goes on across one in lower case.
+        return form != Form::Default
+            || p_end
+            || p.text.ends_with([',', ';'])
+            || !v.text.starts_with(char::is_lowercase);
     }
     if (label(&v.text).is_some() || is_bare_label(&v.text)) && (p_end || p.text.ends_with(',')) {
         return true;
@@ -1176,6 +1194,11 @@ mod tests {
         assert_eq!(label("• point"), Some(("•", "point")));
         assert_eq!(label("(UNAKOR) which"), None);
         assert_eq!(label("2025. The"), None);
+        assert_eq!(label("b. Engage in"), Some(("b.", "Engage in")));
+        assert_eq!(label("iii. The Council"), Some(("iii.", "The Council")));
+        assert_eq!(label("p. 5 of the report"), None);
+        assert_eq!(label("v. Russian Federation"), None);
+        assert_eq!(label("e.g. The"), None);
     }
 
     #[test]
@@ -1284,6 +1307,25 @@ I should be grateful if the present letter could be issued as a document.";
             let heads = out.iter().filter(|r| matches!(r, Raw::Heading(..))).count();
             assert_eq!((paras, heads), (9, 3), "{width}: {out:#?}");
         }
+    }
+
+    #[test]
+    fn an_open_sentence_goes_on_across_a_blank_line_in_lower_case() {
+        // Default-mode extraction of a boxed table: a blank line between the pieces of a cell.
+        let text = "It is within the mandate of the Mission to\n\nestablish forward operating \
+                    bases away from the main camp.\n\nThe contract in place does not provide for it.";
+        let lines = super::super::lines::split(text, Form::Default);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Default, Widths::default());
+        let texts: Vec<&str> = out
+            .iter()
+            .filter_map(|r| match r {
+                Raw::Para { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts.len(), 2, "{out:#?}");
+        assert!(texts[0].ends_with("main camp."), "{out:#?}");
     }
 
     #[test]
