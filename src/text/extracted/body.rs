@@ -374,22 +374,31 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             && cur.len() <= 3
             && prev.is_some_and(|p| heading_end(p, v, width))
             // A paragraph's first line is cut short by its indent and a long next word, but no
-            // more: a single line under a heading's length limit only when clearly short.
-            && (cur.len() > 1 || prev.is_some_and(|p| p.len * 10 <= width * 6))
+            // more: a single line under a heading's length limit only when clearly short, or
+            // when the next word would have fitted even on a first line.
+            && (cur.len() > 1
+                || prev.is_some_and(|p| {
+                    p.len * 10 <= width * 6
+                        || form == Form::Default
+                            && widths
+                                .first_room
+                                .is_some_and(|r| p.len + 1 + first_word_len(&v.text) + 2 <= r)
+                }))
         {
             let text = cur.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
             let page = cur.first().map_or(v.line.page, |(_, p)| *p);
             cur.clear();
             out.push(Raw::Heading(repair(&text), page));
         }
-        // A line standing alone without a full stop, however long, before a line that can only
-        // be a paragraph's first (the word after it would have fitted on a full line): a
-        // heading (`Medical evacuation, casualty evacuation and transportation of human remains`).
+        // A line standing alone without a full stop, however long, before a numbered paragraph
+        // or a line that can only be a paragraph's first (the word after it would have fitted
+        // on a full line): a heading (`Medical evacuation, casualty evacuation and
+        // transportation of human remains`).
         if form == Form::Default
             && cur.len() == 1
             && let Some(p) = prev
             && is_heading_line(p)
-            && clear_first_line(v, next, &widths)
+            && (clear_first_line(v, next, &widths) || label(&v.text).is_some())
         {
             cur.clear();
             out.push(Raw::Heading(repair(&p.text), p.line.page));
@@ -1326,6 +1335,23 @@ I should be grateful if the present letter could be issued as a document.";
             .collect();
         assert_eq!(texts.len(), 2, "{out:#?}");
         assert!(texts[0].ends_with("main camp."), "{out:#?}");
+    }
+
+    #[test]
+    fn a_line_without_a_full_stop_before_a_numbered_paragraph_is_a_heading() {
+        // However long the title, a numbered paragraph cannot go on the line before it.
+        let text = "The report of the Force on operations in the northern province and the border\n\
+                    1. The present report is submitted in accordance with Security Council\n\
+                    resolution 1244 (1999) and covers the activities of the Force during the\n\
+                    period from 1 January to 31 March 2025.";
+        let lines = super::super::lines::split(text, Form::Default);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Default, Widths::default());
+        assert!(matches!(out.first(), Some(Raw::Heading(..))), "{out:#?}");
+        assert!(
+            matches!(out.get(1), Some(Raw::Para { num: Some(n), .. }) if n == "1."),
+            "{out:#?}"
+        );
     }
 
     #[test]
