@@ -639,6 +639,22 @@ fn table_at(
                             })
                             .is_some()
                     }
+                    // In text, a line standing under a later cell of the row above, with no
+                    // blank line before it, is that cell's text wrapped (a description column).
+                    (Some((col, text)), Some(row), None)
+                        if segs.len() == 1 && !v.line.blank_before =>
+                    {
+                        columns
+                            .iter()
+                            .position(|c| c.abs_diff(*col) <= 2)
+                            .filter(|&k| k >= 1)
+                            .and_then(|k| row.get_mut(k))
+                            .map(|cell| {
+                                cell.push(' ');
+                                cell.push_str(&fold(text));
+                            })
+                            .is_some()
+                    }
                     _ => false,
                 };
                 if wrapped {
@@ -1352,6 +1368,27 @@ I should be grateful if the present letter could be issued as a document.";
             matches!(out.get(1), Some(Raw::Para { num: Some(n), .. }) if n == "1."),
             "{out:#?}"
         );
+    }
+
+    #[test]
+    fn a_layout_cell_wrapped_under_its_column_stays_in_its_row() {
+        let text = "Date          Time      Description\n\
+                    5 November    1400      An enemy tank fired several shells that fell in the\n\
+                    \x20                       town of Shaqra.\n\
+                    \n\
+                    6 November    1410      A tank fired a shell at shops on the outskirts";
+        let lines = super::super::lines::split(text, Form::Layout);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Layout, Widths::default());
+        let Some(Raw::Table(rows)) = out.first() else {
+            panic!("{out:#?}")
+        };
+        assert_eq!(rows.len(), 3, "{rows:#?}");
+        assert_eq!(
+            rows[1][2],
+            "An enemy tank fired several shells that fell in the town of Shaqra."
+        );
+        assert_eq!(out.len(), 1, "{out:#?}");
     }
 
     #[test]
