@@ -542,10 +542,15 @@ fn breaks_before(
         }
     }
     let p_short = p.len + 1 + first_word_len(&v.text) <= fits;
+    // A line the next word would have fitted on, were it full, is shortened whatever the
+    // first lines seen so far measured.
+    let broken_short = widths
+        .full_bound
+        .is_some_and(|b| next.is_some_and(|n| v.len + 1 + first_word_len(&n.text) + 2 <= b));
     let v_first = form == Form::Default
         && next.is_some_and(|n| !n.line.blank_before)
         && !ends_sentence(&v.text)
-        && v.len <= first_room
+        && (v.len <= first_room || broken_short)
         && v.len * 10 >= width * 6;
     p_short || v_first
 }
