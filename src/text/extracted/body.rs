@@ -49,10 +49,11 @@ pub fn label(t: &str) -> Option<(&str, &str)> {
     if let Some(r) = t.strip_prefix('(') {
         let close = r.find(')')?;
         let inner = &r[..close];
+        // `(2023)` is a year, not an item's number.
         let ok = !inner.is_empty()
             && inner.len() <= 4
             && (inner.chars().all(|c| c.is_ascii_lowercase())
-                || inner.bytes().all(|b| b.is_ascii_digit()));
+                || inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit()));
         return if ok { split(close + 2) } else { None };
     }
     let b = t.as_bytes();
@@ -398,7 +399,9 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             && cur.len() == 1
             && let Some(p) = prev
             && is_heading_line(p)
-            && (clear_first_line(v, next, &widths) || label(&v.text).is_some())
+            // A dash may be a parenthesis going on with the line before, not an item's bullet.
+            && (clear_first_line(v, next, &widths)
+                || label(&v.text).is_some_and(|(l, _)| !["–", "—", "-"].contains(&l)))
         {
             cur.clear();
             out.push(Raw::Heading(repair(&p.text), p.line.page));
@@ -567,16 +570,16 @@ fn is_heading_line(p: &View) -> bool {
 }
 
 /// Whether a line can only be the first line of a paragraph: it starts with a capital, goes on
-/// in the next line, and is no longer than a first line while the next line's first word would
-/// have fitted after it on a full line.
+/// in the next line, and the next line's first word would have fitted after it on a full line.
 fn clear_first_line(v: &View, next: Option<&View>, widths: &Widths) -> bool {
-    let (Some(n), Some(bound), Some(room)) = (next, widths.full_bound, widths.first_room) else {
+    let (Some(n), Some(bound)) = (next, widths.full_bound) else {
         return false;
     };
-    starts_upper(&v.text)
+    // A dash or a bracket first more likely goes on with the line before.
+    v.text
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !ends_sentence(&v.text)
         && !n.line.blank_before
-        && v.len <= room
         && v.len * 10 >= widths.full * 6
         && v.len + 1 + first_word_len(&n.text) + 2 <= bound
 }
@@ -1224,6 +1227,8 @@ mod tests {
         assert_eq!(label("• point"), Some(("•", "point")));
         assert_eq!(label("(UNAKOR) which"), None);
         assert_eq!(label("2025. The"), None);
+        assert_eq!(label("(2023) for AUSSOM"), None);
+        assert_eq!(label("(12) To ensure"), Some(("(12)", "To ensure")));
         assert_eq!(label("b. Engage in"), Some(("b.", "Engage in")));
         assert_eq!(label("iii. The Council"), Some(("iii.", "The Council")));
         assert_eq!(label("p. 5 of the report"), None);
