@@ -587,7 +587,7 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     for f in &failures {
         println!("  {f}");
     }
-    // A ratchet: the bar stands just under where the reader is today (0.528; see README,
+    // A ratchet: the bar stands just under where the reader is today (0.534; see README,
     // Reading letter text), so a change that moves more paragraphs fails. The aim is 0.95.
     assert!(
         rate >= REWRAP_BAR,
@@ -596,4 +596,4 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     );
 }
 
-const REWRAP_BAR: f64 = 0.52;
+const REWRAP_BAR: f64 = 0.53;

@@ -395,16 +395,18 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         // or a line that can only be a paragraph's first (the word after it would have fitted
         // on a full line): a heading (`Medical evacuation, casualty evacuation and
         // transportation of human remains`).
+        // A dash may be a parenthesis going on with the line before, not an item's bullet.
+        let numbered = label(&v.text).is_some_and(|(l, _)| !["–", "—", "-"].contains(&l));
         if form == Form::Default
-            && cur.len() == 1
             && let Some(p) = prev
-            && is_heading_line(p)
-            // A dash may be a parenthesis going on with the line before, not an item's bullet.
-            && (clear_first_line(v, next, &widths)
-                || label(&v.text).is_some_and(|(l, _)| !["–", "—", "-"].contains(&l)))
+            && (cur.len() == 1 && (numbered || clear_first_line(v, next, &widths))
+                // A heading wrapped over two or three lines, then a numbered paragraph.
+                || (2..=3).contains(&cur.len()) && numbered)
+            && let Some(text) = heading_text(&cur, p)
         {
+            let page = cur.first().map_or(p.line.page, |(_, pg)| *pg);
             cur.clear();
-            out.push(Raw::Heading(repair(&p.text), p.line.page));
+            out.push(Raw::Heading(text, page));
         }
         let starts_block = prev.is_none()
             || prev_heading
@@ -463,8 +465,14 @@ fn breaks_before(
         // A footnote between two halves of a paragraph: the first half ends open.
         return p_end || !v.text.starts_with(|c: char| c.is_lowercase());
     }
-    // A place and date closing a statement stand alone, even after a full last line.
-    if (p_end && is_dateline(&v.text)) || is_dateline(&p.text) {
+    // A place and date closing a statement stand alone, even after a full last line, and so
+    // does a note in brackets (`[Original: Arabic, Chinese, English, French, Russian and
+    // Spanish]`).
+    if (p_end && is_dateline(&v.text))
+        || is_dateline(&p.text)
+        || is_bracketed(&p.text)
+        || is_bracketed(&v.text)
+    {
         return true;
     }
     if v.line.blank_before {
@@ -558,6 +566,24 @@ fn breaks_before(
     p_short || v_first
 }
 
+/// The lines of `cur` joined, when they are shaped like a heading (see [`is_heading_line`]; the
+/// last is `p`, the lines after the first may go on in lower case).
+fn heading_text(cur: &[(&str, usize)], p: &View) -> Option<String> {
+    let text = cur.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
+    let first = cur.first().map_or("", |(t, _)| *t);
+    (is_heading_line(p) || cur.len() > 1)
+        .then_some(())
+        .filter(|()| {
+            first.starts_with(char::is_uppercase)
+                && !ends_sentence(&p.text)
+                && !ends_open(&p.text)
+                && !p.text.ends_with([',', ';', '-'])
+                && label(first).is_none()
+                && text.split_whitespace().count() <= 20
+        })
+        .map(|()| repair(&text))
+}
+
 /// Whether a line could be a heading by its shape: a capital first, no sentence end, nothing
 /// left open (`and`, a comma), no label of a list item.
 fn is_heading_line(p: &View) -> bool {
@@ -594,7 +620,15 @@ fn heading_end(p: &View, v: &View, width: usize) -> bool {
         && v.text.starts_with(char::is_uppercase)
 }
 
+/// Whether a line is a note in square brackets and nothing else.
+fn is_bracketed(t: &str) -> bool {
+    t.starts_with('[') && t.ends_with(']') && !t[1..].contains('[')
+}
+
 fn is_heading(v: &View, next: Option<&View>, width: usize) -> bool {
+    if is_bracketed(&v.text) {
+        return true;
+    }
     let words = v.text.split_whitespace().count();
     // A long heading is one the next word would have fitted after, followed by a capital.
     !ends_sentence(&v.text)
