@@ -221,6 +221,79 @@ fn structure_smells_over_the_corpus_are_rare() {
     assert!(per100(total) < 10.0, "{s:?}, {unlinked} unlinked footnotes");
 }
 
+/// Whether an attachment is a document transmitted after a signature with no heading of its
+/// own, under a title that is not a letter's (a report).
+fn is_transmitted_report(a: &Annex) -> bool {
+    a.heading.is_empty()
+        && a.title.as_deref().is_some_and(|t| {
+            !["Letter dated", "Note verbale", "Identical letters"]
+                .iter()
+                .any(|k| t.starts_with(k))
+        })
+}
+
+#[test]
+fn a_signature_stays_with_its_letter_and_a_report_after_it_holds_its_annexes() {
+    let Some(letters) = letters() else { return };
+    let mut reports = 0;
+    let mut after_signature = Vec::new();
+    for (name, text, d) in &letters {
+        // No paragraph of the covering letter is printed after its first signature line (the
+        // text of a transmitted document goes to its attachment). Latin script only: the
+        // right-to-left pages some letters carry are read as printed.
+        if let Some(signed) = text.find("\n(Signed)") {
+            let mut blocks = Vec::new();
+            block_texts(&d.body, &mut blocks);
+            for t in blocks {
+                let latin = t.chars().filter(char::is_ascii_alphabetic).count() * 2 > t.len();
+                let head: String = t.chars().take(40).collect();
+                if latin && head.len() >= 30 && text.find(&head).is_some_and(|at| at > signed) {
+                    after_signature.push(format!("{name}: {head}"));
+                }
+            }
+        }
+        // The annexes after a transmitted report are the report's: no attachment with a
+        // heading of its own stands after it at the top.
+        if let Some(k) = d.annexes.iter().position(is_transmitted_report) {
+            reports += 1;
+            assert!(
+                d.annexes[k + 1..].iter().all(|a| a.heading.is_empty()),
+                "{name}: an annex after the transmitted report stands beside it"
+            );
+        }
+    }
+    println!(
+        "transmitted reports over {} letters: {reports}; letter paragraphs printed after the \
+         signature: {}",
+        letters.len(),
+        after_signature.len()
+    );
+    for a in &after_signature {
+        println!("  {a}");
+    }
+    assert!(
+        reports >= 3,
+        "the corpus transmits at least three reports this way"
+    );
+    assert!(after_signature.is_empty(), "{after_signature:#?}");
+}
+
+/// The texts of the paragraphs and headings of a body, lists and quotations included.
+fn block_texts(blocks: &[Block], out: &mut Vec<String>) {
+    for b in blocks {
+        match b {
+            Block::Paragraph { content, .. } | Block::Heading { content } => {
+                let mut t = String::new();
+                inline_text(content, &mut t);
+                out.push(t);
+            }
+            Block::List { items } => items.iter().for_each(|i| block_texts(&i.body, out)),
+            Block::Quotation { body } => block_texts(body, out),
+            Block::Table { .. } => {}
+        }
+    }
+}
+
 /// The text of a paragraph as printed: its label, then its words, call-outs as their markers.
 fn printed(num: Option<&str>, content: &[Inline]) -> String {
     let mut t = String::new();
@@ -514,7 +587,7 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     for f in &failures {
         println!("  {f}");
     }
-    // A ratchet: the bar stands just under where the reader is today (0.399; see README,
+    // A ratchet: the bar stands just under where the reader is today (0.534; see README,
     // Reading letter text), so a change that moves more paragraphs fails. The aim is 0.95.
     assert!(
         rate >= REWRAP_BAR,
@@ -523,4 +596,4 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     );
 }
 
-const REWRAP_BAR: f64 = 0.39;
+const REWRAP_BAR: f64 = 0.53;

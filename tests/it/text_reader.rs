@@ -302,6 +302,33 @@ fn long_title_and_a_transmitted_letter_after_the_signature() {
 }
 
 #[test]
+fn a_report_after_the_signature_is_an_attachment_holding_its_own_annexes() {
+    // Kept beside `sample-letter.txt`, out of the folder the batch tests convert whole.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/transmitted-report.txt");
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let d = extracted::read(&text).expect("reads").0;
+    // The signature stays with the covering letter, whose body ends before it.
+    assert_eq!(d.signatures.len(), 1);
+    assert_eq!(d.signatures[0].name, "Ana Placeholder");
+    assert_eq!(paragraphs(&d.body).len(), 2, "{:#?}", d.body);
+    // The report, printed on the next page under its own title with no `Annex` heading, is an
+    // attachment with an empty heading; its `Annex I` is inside it.
+    assert_eq!(d.annexes.len(), 1, "{:#?}", d.annexes);
+    let report = &d.annexes[0];
+    assert_eq!(report.heading, "");
+    assert_eq!(
+        report.title.as_deref(),
+        Some(
+            "Third report of the Office on the implementation of Security Council resolution 9999 (2098)"
+        )
+    );
+    assert!(report.signatures.is_empty());
+    assert_eq!(paragraphs(&report.body).len(), 2, "{:#?}", report.body);
+    assert_eq!(report.annexes.len(), 1, "{:#?}", report.annexes);
+    assert_eq!(report.annexes[0].heading, "Annex I");
+}
+
+#[test]
 fn rules_are_dropped_and_a_glued_separator_starts_the_footnotes() {
     let d = read("rules.txt");
     let p = paragraphs(&d.body);

@@ -49,10 +49,11 @@ pub fn label(t: &str) -> Option<(&str, &str)> {
     if let Some(r) = t.strip_prefix('(') {
         let close = r.find(')')?;
         let inner = &r[..close];
+        // `(2023)` is a year, not an item's number.
         let ok = !inner.is_empty()
             && inner.len() <= 4
             && (inner.chars().all(|c| c.is_ascii_lowercase())
-                || inner.bytes().all(|b| b.is_ascii_digit()));
+                || inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit()));
         return if ok { split(close + 2) } else { None };
     }
     let b = t.as_bytes();
@@ -60,6 +61,19 @@ pub fn label(t: &str) -> Option<(&str, &str)> {
         && letter.is_ascii_lowercase()
     {
         return split(2);
+    }
+    // `b. Engage in ...`, `iii. The Council ...`: a lower-case letter or roman number and a full
+    // stop, before a capital (`p. 5` and `v. Russia` are no labels).
+    if let Some(dot) = t.get(..6).and_then(|head| head.find(". "))
+        && dot >= 1
+        && let Some(inner) = t.get(..dot)
+        && (inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase() && b != b'p')
+            || inner.bytes().all(|b| b"ivx".contains(&b)))
+        && t.get(dot + 2..)
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
+        && inner != "v"
+    {
+        return split(dot + 1);
     }
     None
 }
@@ -160,8 +174,15 @@ pub fn ends_sentence(t: &str) -> bool {
         s = head;
     }
     let s = s.trim_end_matches(['”', '’', '"', ')', ']', '»']);
-    s.ends_with(['.', '!', '?', ':', ';'])
+    // A title or a number sign stands before what it names: `... to Mr.` / `Swan for ...`.
+    let last = s.rsplit(' ').next().unwrap_or(s);
+    s.ends_with(['.', '!', '?', ':', ';']) && !NEVER_LAST.contains(&last)
 }
+
+/// Abbreviations that never end a sentence: they stand before a name or a number.
+const NEVER_LAST: [&str; 9] = [
+    "Mr.", "Ms.", "Mrs.", "Messrs.", "Dr.", "Prof.", "H.E.", "No.", "Nos.",
+];
 
 /// Whether a line is nothing but a rule: five or more underscores, hyphens or dashes.
 pub fn is_rule(t: &str) -> bool {
@@ -302,7 +323,7 @@ struct View<'a> {
 }
 
 /// Recovers the blocks of a run of body lines.
-pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
+pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
     let mut views: Vec<View> = Vec::with_capacity(lines.len());
     let mut k = 0;
     while let Some(l) = lines.get(k) {
@@ -341,7 +362,8 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
         let len = measure(&text);
         views.push(View { line: l, text, len });
     }
-    let width = typical_width(&views).max(doc_width);
+    let widths = section_widths(&views).or(doc);
+    let width = widths.full;
     let base = base_indents(&views);
     let mut out: Vec<Raw> = Vec::new();
     let mut cur: Vec<(&str, usize)> = Vec::new();
@@ -423,18 +445,43 @@ pub fn blocks(lines: &[&Line], form: Form, doc_width: usize) -> Vec<Raw> {
             && cur.len() <= 3
             && prev.is_some_and(|p| heading_end(p, v, width))
             // A paragraph's first line is cut short by its indent and a long next word, but no
-            // more: a single line under a heading's length limit only when clearly short.
-            && (cur.len() > 1 || prev.is_some_and(|p| p.len * 10 <= width * 6))
+            // more: a single line under a heading's length limit only when clearly short, or
+            // when the next word would have fitted even on a first line.
+            && (cur.len() > 1
+                || prev.is_some_and(|p| {
+                    p.len * 10 <= width * 6
+                        || form == Form::Default
+                            && widths
+                                .first_room
+                                .is_some_and(|r| p.len + 1 + first_word_len(&v.text) + 2 <= r)
+                }))
         {
             let text = cur.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
             let page = cur.first().map_or(v.line.page, |(_, p)| *p);
             cur.clear();
             out.push(Raw::Heading(repair(&text), page));
         }
+        // A line standing alone without a full stop, however long, before a numbered paragraph
+        // or a line that can only be a paragraph's first (the word after it would have fitted
+        // on a full line): a heading (`Medical evacuation, casualty evacuation and
+        // transportation of human remains`).
+        // A dash may be a parenthesis going on with the line before, not an item's bullet.
+        let numbered = label(&v.text).is_some_and(|(l, _)| !["–", "—", "-"].contains(&l));
+        if form == Form::Default
+            && let Some(p) = prev
+            && (cur.len() == 1 && (numbered || clear_first_line(v, next, &widths))
+                // A heading wrapped over two or three lines, then a numbered paragraph.
+                || (2..=3).contains(&cur.len()) && numbered)
+            && let Some(text) = heading_text(&cur, p)
+        {
+            let page = cur.first().map_or(p.line.page, |(_, pg)| *pg);
+            cur.clear();
+            out.push(Raw::Heading(text, page));
+        }
         let starts_block = prev.is_none()
             || prev_heading
             || cur.is_empty()
-            || breaks_before(prev, v, next, width, &base, form, cur.len() == 1);
+            || breaks_before(prev, v, next, &widths, &base, form, cur.len() == 1);
         if starts_block && form != Form::Word && is_heading(v, next, width) {
             flush(&mut cur, &mut out);
             out.push(Raw::Heading(repair(&v.text), v.line.page));
@@ -564,19 +611,26 @@ fn breaks_before(
     prev: Option<&View>,
     v: &View,
     next: Option<&View>,
-    width: usize,
+    widths: &Widths,
     base: &[(usize, usize)],
     form: Form,
     p_first: bool,
 ) -> bool {
+    let width = widths.full;
     let Some(p) = prev else { return true };
     let p_end = ends_sentence(&p.text);
     if form == Form::Word {
         // A footnote between two halves of a paragraph: the first half ends open.
         return p_end || !v.text.starts_with(|c: char| c.is_lowercase());
     }
-    // A place and date closing a statement stand alone, even after a full last line.
-    if (p_end && is_dateline(&v.text)) || is_dateline(&p.text) {
+    // A place and date closing a statement stand alone, even after a full last line, and so
+    // does a note in brackets (`[Original: Arabic, Chinese, English, French, Russian and
+    // Spanish]`).
+    if (p_end && is_dateline(&v.text))
+        || is_dateline(&p.text)
+        || is_bracketed(&p.text)
+        || is_bracketed(&v.text)
+    {
         return true;
     }
     // A measured line in lower case after one that ends no sentence goes on with it, however
@@ -592,7 +646,12 @@ fn breaks_before(
         return false;
     }
     if v.line.blank_before {
-        return true;
+        // Default-mode extraction sets blank lines between the pieces of boxed and tabulated
+        // text too: a sentence left open goes on across one in lower case.
+        return form != Form::Default
+            || p_end
+            || p.text.ends_with([',', ';'])
+            || !v.text.starts_with(char::is_lowercase);
     }
     if (label(&v.text).is_some() || is_bare_label(&v.text)) && (p_end || p.text.ends_with(',')) {
         return true;
@@ -657,13 +716,80 @@ fn breaks_before(
     } else {
         width
     };
-    let p_short = p.len + 1 + first_word_len(&v.text) + k_short <= p_width;
+    let mut fits = p_width.saturating_sub(k_short);
+    // A shortened first line is no longer than the first lines that went on.
+    let mut first_room = width.saturating_sub(k_first);
+    if form == Form::Default {
+        // Where the text shows its measure, the next word would have fitted when it measures
+        // less than every full line and the word that did not fit after it.
+        let bound = if p_first {
+            widths.first_bound
+        } else {
+            widths.full_bound
+        };
+        if let Some(b) = bound {
+            fits = b.saturating_sub(1);
+        }
+        if let Some(l) = widths.first_room {
+            first_room = first_room.min(l);
+        }
+    }
+    let p_short = p.len + 1 + first_word_len(&v.text) <= fits;
+    // A line the next word would have fitted on, were it full, is shortened whatever the
+    // first lines seen so far measured.
+    let broken_short = widths
+        .full_bound
+        .is_some_and(|b| next.is_some_and(|n| v.len + 1 + first_word_len(&n.text) + 2 <= b));
     let v_first = form == Form::Default
         && next.is_some_and(|n| !n.line.blank_before)
         && !ends_sentence(&v.text)
-        && v.len + k_first <= width
+        && (v.len <= first_room || broken_short)
         && v.len * 10 >= width * 6;
     p_short || v_first
+}
+
+/// The lines of `cur` joined, when they are shaped like a heading (see [`is_heading_line`]; the
+/// last is `p`, the lines after the first may go on in lower case).
+fn heading_text(cur: &[(&str, usize)], p: &View) -> Option<String> {
+    let text = cur.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
+    let first = cur.first().map_or("", |(t, _)| *t);
+    (is_heading_line(p) || cur.len() > 1)
+        .then_some(())
+        .filter(|()| {
+            first.starts_with(char::is_uppercase)
+                && !ends_sentence(&p.text)
+                && !ends_open(&p.text)
+                && !p.text.ends_with([',', ';', '-'])
+                && label(first).is_none()
+                && text.split_whitespace().count() <= 20
+        })
+        .map(|()| repair(&text))
+}
+
+/// Whether a line could be a heading by its shape: a capital first, no sentence end, nothing
+/// left open (`and`, a comma), no label of a list item.
+fn is_heading_line(p: &View) -> bool {
+    p.text.starts_with(char::is_uppercase)
+        && !ends_sentence(&p.text)
+        && !ends_open(&p.text)
+        && !p.text.ends_with([',', ';', '-'])
+        && label(&p.text).is_none()
+        && p.text.split_whitespace().count() <= 14
+}
+
+/// Whether a line can only be the first line of a paragraph: it starts with a capital, goes on
+/// in the next line, and the next line's first word would have fitted after it on a full line.
+fn clear_first_line(v: &View, next: Option<&View>, widths: &Widths) -> bool {
+    let (Some(n), Some(bound)) = (next, widths.full_bound) else {
+        return false;
+    };
+    // A dash or a bracket first more likely goes on with the line before.
+    v.text
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !ends_sentence(&v.text)
+        && !n.line.blank_before
+        && v.len * 10 >= widths.full * 6
+        && v.len + 1 + first_word_len(&n.text) + 2 <= bound
 }
 
 fn heading_end(p: &View, v: &View, width: usize) -> bool {
@@ -676,7 +802,15 @@ fn heading_end(p: &View, v: &View, width: usize) -> bool {
         && v.text.starts_with(char::is_uppercase)
 }
 
+/// Whether a line is a note in square brackets and nothing else.
+fn is_bracketed(t: &str) -> bool {
+    t.starts_with('[') && t.ends_with(']') && !t[1..].contains('[')
+}
+
 fn is_heading(v: &View, next: Option<&View>, width: usize) -> bool {
+    if is_bracketed(&v.text) {
+        return true;
+    }
     let words = v.text.split_whitespace().count();
     // A long heading is one the next word would have fitted after, followed by a capital.
     !ends_sentence(&v.text)
@@ -772,6 +906,22 @@ fn table_at(
                                 if !hyphenated {
                                     cell.push(' ');
                                 }
+                                cell.push_str(&fold(text));
+                            })
+                            .is_some()
+                    }
+                    // In text, a line standing under a later cell of the row above, with no
+                    // blank line before it, is that cell's text wrapped (a description column).
+                    (Some((col, text)), Some(row), None)
+                        if segs.len() == 1 && !v.line.blank_before =>
+                    {
+                        columns
+                            .iter()
+                            .position(|c| c.abs_diff(*col) <= 2)
+                            .filter(|&k| k >= 1)
+                            .and_then(|k| row.get_mut(k))
+                            .map(|cell| {
+                                cell.push(' ');
                                 cell.push_str(&fold(text));
                             })
                             .is_some()
@@ -1177,24 +1327,134 @@ fn flush(cur: &mut Vec<(&str, usize)>, out: &mut Vec<Raw>) {
     }
 }
 
-/// The width of a full line: the 90th percentile of line lengths (at least 50).
-pub fn width_of(lines: &[&Line]) -> usize {
-    let mut lens: Vec<usize> = lines
-        .iter()
-        .filter(|l| !has_column_gap(&l.text))
-        .map(|l| measure(&fold_ref(&l.text)))
-        .collect();
-    percentile90(&mut lens)
+/// What the lines of a text show of the room it was set in, in the units of [`measure`]. A
+/// line whose next line goes on in lower case was full: its next word did not fit, so its room
+/// lies between its own length and its length with that word. Over many such lines this bounds
+/// the room of a full line and of a paragraph's first line (shortened by the print indent) more
+/// tightly than line lengths alone, and it follows the text wherever it is wrapped anew.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Widths {
+    /// The width of a full line: the 90th percentile of line lengths (at least 50).
+    pub full: usize,
+    /// The least a full line and the word that did not fit after it measure (a low
+    /// percentile, for robustness): a line whose next word would have fitted under this
+    /// ended its paragraph.
+    pub full_bound: Option<usize>,
+    /// The same for the first line of a paragraph.
+    pub first_bound: Option<usize>,
+    /// The longest first line of a paragraph that went on: a line after a finished sentence
+    /// is taken for a shortened first line only when no longer.
+    pub first_room: Option<usize>,
 }
 
-fn typical_width(views: &[View]) -> usize {
+impl Widths {
+    /// Where `self` lacks the evidence, what `other` (the whole document) shows.
+    /// Bounds are borrowed only from text set about as wide.
+    fn or(self, other: Widths) -> Widths {
+        let like = other.full.abs_diff(self.full) * 10 <= self.full;
+        let borrow = |mine: Option<usize>, theirs: Option<usize>| mine.or(theirs.filter(|_| like));
+        Widths {
+            full: self.full.max(other.full),
+            full_bound: borrow(self.full_bound, other.full_bound),
+            first_bound: borrow(self.first_bound, other.first_bound),
+            first_room: borrow(self.first_room, other.first_room),
+        }
+    }
+}
+
+/// One line as the width estimate sees it.
+struct Probe<'a> {
+    text: &'a str,
+    len: usize,
+    blank_before: bool,
+}
+
+/// The widths of a run of lines (column lines of tables and contents left out).
+fn widths_from(probes: &[Probe]) -> Widths {
+    let mut lens: Vec<usize> = probes.iter().map(|p| p.len).collect();
+    let full = percentile90(&mut lens);
+    let (mut mids, mut firsts, mut first_lens) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, v) in probes.iter().enumerate() {
+        let (Some(p), Some(n)) = (
+            i.checked_sub(1).and_then(|k| probes.get(k)),
+            probes.get(i + 1),
+        ) else {
+            continue;
+        };
+        // Continued in lower case, not at a hyphen (where the word itself was cut).
+        if n.blank_before
+            || !n.text.starts_with(char::is_lowercase)
+            || v.text.ends_with(['-', '\u{ad}'])
+            || is_label_line(v.text)
+        {
+            continue;
+        }
+        let bound = v.len + 1 + first_word_len(n.text);
+        // Short lines going on in lower case are a table's cells or a list's entries.
+        if bound > full + full / 4 || v.len * 10 < full * 7 {
+            continue;
+        }
+        let starts = v.blank_before
+            || ends_sentence(p.text) && p.len * 10 <= full * 7 && starts_upper(v.text);
+        if starts {
+            firsts.push(bound);
+            first_lens.push(v.len);
+        } else if !v.blank_before
+            && !ends_sentence(p.text)
+            && p.len * 10 >= full * 8
+            // A capital after a line without a full stop may start a paragraph after a heading.
+            && (!starts_upper(v.text) || ends_open(p.text) || p.text.ends_with(','))
+        {
+            mids.push(bound);
+        }
+    }
+    mids.sort_unstable();
+    firsts.sort_unstable();
+    first_lens.sort_unstable();
+    Widths {
+        full,
+        full_bound: (mids.len() >= 8)
+            .then(|| mids.get(mids.len() / 20).copied())
+            .flatten(),
+        first_bound: (firsts.len() >= 4)
+            .then(|| firsts.get(firsts.len() / 10).copied())
+            .flatten(),
+        first_room: (first_lens.len() >= 2)
+            .then(|| first_lens.last().copied())
+            .flatten(),
+    }
+}
+
+/// The widths of a document's body lines, for sections too short to show their own.
+pub fn widths_of(lines: &[&Line]) -> Widths {
+    let folded: Vec<(Cow<str>, bool)> = lines
+        .iter()
+        .filter(|l| !has_column_gap(&l.text))
+        .map(|l| (fold_ref(&l.text), l.blank_before))
+        .collect();
+    let probes: Vec<Probe> = folded
+        .iter()
+        .map(|(t, b)| Probe {
+            text: t,
+            len: measure(t),
+            blank_before: *b,
+        })
+        .collect();
+    widths_from(&probes)
+}
+
+fn section_widths(views: &[View]) -> Widths {
     // Table rows and contents lines (column gaps) are no measure of the text width.
-    let mut lens: Vec<usize> = views
+    let probes: Vec<Probe> = views
         .iter()
         .filter(|v| !has_column_gap(&v.line.text))
-        .map(|v| v.len)
+        .map(|v| Probe {
+            text: &v.text,
+            len: v.len,
+            blank_before: v.line.blank_before,
+        })
         .collect();
-    percentile90(&mut lens)
+    widths_from(&probes)
 }
 
 /// The 90th percentile of line lengths, leaving out over-long lines (two lines that extraction
@@ -1233,6 +1493,13 @@ mod tests {
         assert_eq!(label("• point"), Some(("•", "point")));
         assert_eq!(label("(UNAKOR) which"), None);
         assert_eq!(label("2025. The"), None);
+        assert_eq!(label("(2023) for AUSSOM"), None);
+        assert_eq!(label("(12) To ensure"), Some(("(12)", "To ensure")));
+        assert_eq!(label("b. Engage in"), Some(("b.", "Engage in")));
+        assert_eq!(label("iii. The Council"), Some(("iii.", "The Council")));
+        assert_eq!(label("p. 5 of the report"), None);
+        assert_eq!(label("v. Russian Federation"), None);
+        assert_eq!(label("e.g. The"), None);
     }
 
     #[test]
@@ -1263,15 +1530,141 @@ I should be grateful if the present letter could be issued as a document.";
         let lines = super::super::lines::split(text, Form::Default);
         let refs: Vec<&Line> = lines.iter().collect();
         let wide = "MINUSCA, MONUSCO, UNMISS, UNAMA and UNMIK jointly reviewed the WMD Programme.";
-        let width = width_of(&refs);
+        let width = widths_of(&refs).full;
         // The precondition that makes this a test of the measure, not of the widths chosen.
         assert!(wide.chars().count() + 1 + "Moreover".len() + 2 <= width);
-        let out = blocks(&refs, Form::Default, 0);
+        let out = blocks(&refs, Form::Default, Widths::default());
         let paras: Vec<&Raw> = out
             .iter()
             .filter(|r| matches!(r, Raw::Para { .. }))
             .collect();
         assert_eq!(paras.len(), 2, "{out:#?}");
+    }
+
+    /// Words wrapped greedily in the reader's measure: `width` for full lines, `first` for a
+    /// paragraph's first line.
+    fn wrap(text: &str, width: usize, first: usize) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut cur = String::new();
+        for w in text.split_whitespace() {
+            let room = if out.is_empty() { first } else { width };
+            if !cur.is_empty() && measure(&format!("{cur} {w}")) > room {
+                out.push(std::mem::take(&mut cur));
+            }
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(w);
+        }
+        out.push(cur);
+        out
+    }
+
+    const PARAGRAPHS: [&str; 4] = [
+        "The members of the Council recalled that the mission had visited the region twice in \
+         the past year and that its findings were shared with the authorities of every country \
+         concerned, which welcomed the recommendations and committed themselves to their \
+         implementation within the time frames agreed upon at the meeting.",
+        "Consultations were held with the representatives of civil society organizations, \
+         including women's groups and associations of young people, who described the \
+         difficulties encountered in the delivery of humanitarian assistance in remote areas \
+         and called for predictable funding.",
+        "Medical evacuation, casualty evacuation and transportation of human remains",
+        "From March to April, the Mission conducted one special flight and one regular flight \
+         to transport the remains of soldiers and civilians for their families and communities, \
+         in close coordination with the national authorities and the humanitarian agencies.",
+    ];
+
+    #[test]
+    fn widths_follow_the_measure_the_text_was_set_in() {
+        for (width, indent) in [(72, 8), (80, 5), (96, 8)] {
+            // Paragraphs of every length, so that last lines of every length show.
+            let text: Vec<String> = (0..12)
+                .flat_map(|k| {
+                    let p = PARAGRAPHS[k % 4];
+                    let p = match p.strip_suffix('.') {
+                        Some(body) => format!("{body}{}.", " in the region".repeat(k % 5)),
+                        None => p.to_string(),
+                    };
+                    wrap(&p, width, width - indent)
+                })
+                .collect();
+            let text = text.join("\n");
+            let lines = super::super::lines::split(&text, Form::Default);
+            let refs: Vec<&Line> = lines.iter().collect();
+            let w = widths_of(&refs);
+            // Full lines and the word that did not fit after them measure more than the width,
+            // and never much more than the width and a word.
+            let bound = w.full_bound.expect("many full lines");
+            assert!((width..=width + 3).contains(&bound), "{width}: {w:?}");
+            let room = w.first_room.expect("several first lines");
+            assert!(
+                room <= width - indent && room + 6 >= width - indent,
+                "{width}: {w:?}"
+            );
+            // Every paragraph comes back, the long line without a full stop as a heading.
+            let out = blocks(&refs, Form::Default, Widths::default());
+            let paras = out.iter().filter(|r| matches!(r, Raw::Para { .. })).count();
+            let heads = out.iter().filter(|r| matches!(r, Raw::Heading(..))).count();
+            assert_eq!((paras, heads), (9, 3), "{width}: {out:#?}");
+        }
+    }
+
+    #[test]
+    fn an_open_sentence_goes_on_across_a_blank_line_in_lower_case() {
+        // Default-mode extraction of a boxed table: a blank line between the pieces of a cell.
+        let text = "It is within the mandate of the Mission to\n\nestablish forward operating \
+                    bases away from the main camp.\n\nThe contract in place does not provide for it.";
+        let lines = super::super::lines::split(text, Form::Default);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Default, Widths::default());
+        let texts: Vec<&str> = out
+            .iter()
+            .filter_map(|r| match r {
+                Raw::Para { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts.len(), 2, "{out:#?}");
+        assert!(texts[0].ends_with("main camp."), "{out:#?}");
+    }
+
+    #[test]
+    fn a_line_without_a_full_stop_before_a_numbered_paragraph_is_a_heading() {
+        // However long the title, a numbered paragraph cannot go on the line before it.
+        let text = "The report of the Force on operations in the northern province and the border\n\
+                    1. The present report is submitted in accordance with Security Council\n\
+                    resolution 1244 (1999) and covers the activities of the Force during the\n\
+                    period from 1 January to 31 March 2025.";
+        let lines = super::super::lines::split(text, Form::Default);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Default, Widths::default());
+        assert!(matches!(out.first(), Some(Raw::Heading(..))), "{out:#?}");
+        assert!(
+            matches!(out.get(1), Some(Raw::Para { num: Some(n), .. }) if n == "1."),
+            "{out:#?}"
+        );
+    }
+
+    #[test]
+    fn a_layout_cell_wrapped_under_its_column_stays_in_its_row() {
+        let text = "Date          Time      Description\n\
+                    5 November    1400      An enemy tank fired several shells that fell in the\n\
+                    \x20                       town of Shaqra.\n\
+                    \n\
+                    6 November    1410      A tank fired a shell at shops on the outskirts";
+        let lines = super::super::lines::split(text, Form::Layout);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Layout, Widths::default());
+        let Some(Raw::Table(rows)) = out.first() else {
+            panic!("{out:#?}")
+        };
+        assert_eq!(rows.len(), 3, "{rows:#?}");
+        assert_eq!(
+            rows[1][2],
+            "An enemy tank fired several shells that fell in the town of Shaqra."
+        );
+        assert_eq!(out.len(), 1, "{out:#?}");
     }
 
     #[test]
@@ -1297,7 +1690,7 @@ I should be grateful if the present letter could be issued as a document.";
             Form::Word,
         );
         let refs: Vec<&Line> = lines.iter().collect();
-        let out = blocks(&refs, Form::Word, 0);
+        let out = blocks(&refs, Form::Word, Widths::default());
         assert_eq!(
             out.get(1),
             Some(&Raw::Heading("Part VI".into(), 0)),
@@ -1311,5 +1704,8 @@ I should be grateful if the present letter could be issued as a document.";
         assert!(ends_sentence("(see annex).*"));
         assert!(ends_sentence("the “Brown Plague”."));
         assert!(!ends_sentence("as a document of the"));
+        assert!(!ends_sentence("express my gratitude to Mr."));
+        assert!(!ends_sentence("with H.E."));
+        assert!(ends_sentence("the Secretary-General."));
     }
 }

@@ -163,12 +163,13 @@ pub fn read_lines(all: Vec<Line>, form: Form) -> Result<(Document, Vec<Warning>)
         .collect();
     // Justified lines have one width across the document: a short letter borrows it from its annex.
     let width = if form == Form::Layout {
-        0
+        body::Widths::default()
     } else {
-        body::width_of(&rest_lines)
+        body::widths_of(&rest_lines)
     };
     let sections = split_sections(rest, form);
     let mut annexes: Vec<Annex> = Vec::new();
+    let mut within_report = false;
     for (i, section) in sections.into_iter().enumerate() {
         let built = build_section(&section.items, form, width, &styled_notes);
         warnings.extend(built.missing.iter().map(|n| Warning {
@@ -193,6 +194,7 @@ pub fn read_lines(all: Vec<Line>, form: Form) -> Result<(Document, Vec<Warning>)
         let Some((kind, heading)) = section.heading else {
             continue;
         };
+        let (transmitted, in_attachment) = (section.transmitted, section.in_attachment);
         let annex = Annex {
             kind,
             heading,
@@ -202,7 +204,14 @@ pub fn read_lines(all: Vec<Line>, form: Form) -> Result<(Document, Vec<Warning>)
             annexes: Vec::new(),
             footnotes: built.footnotes,
         };
-        attach(&mut annexes, annex);
+        // The annexes of a transmitted report are its own.
+        match annexes.last_mut() {
+            Some(report) if within_report && !transmitted || in_attachment => {
+                report.annexes.push(annex)
+            }
+            _ => attach(&mut annexes, annex),
+        }
+        within_report = transmitted || within_report;
     }
     doc.annexes = annexes;
     if doc.kind == Kind::Other
@@ -399,6 +408,11 @@ struct Section<'a> {
     heading: Option<(AnnexKind, String)>,
     title: Option<String>,
     items: Vec<&'a Item>,
+    /// A document transmitted after the covering letter's signature (a report under its own
+    /// title, with no `Annex` heading): the annexes after it are its own.
+    transmitted: bool,
+    /// Transmitted by a letter that is itself an attachment: the report goes inside it.
+    in_attachment: bool,
 }
 
 /// Cuts the flow after the title at attachment headings.
@@ -407,9 +421,13 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
         heading: None,
         title: None,
         items: Vec::new(),
+        transmitted: false,
+        in_attachment: false,
     }];
     let mut i = 0;
     let mut signed = false;
+    // The page of the last signature line seen.
+    let mut signed_page = 0;
     while i < items.len() {
         let Some(it) = items.get(i) else { break };
         // A letter printed after the signature of the one before it, with no heading of its
@@ -426,6 +444,40 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
                 heading: Some((AnnexKind::Annex, String::new())),
                 title: Some(join_folded(after.iter().take(m).copied())),
                 items: Vec::new(),
+                transmitted: false,
+                in_attachment: false,
+            });
+            for skipped in items.get(i..next).unwrap_or_default() {
+                if let (Item::Notes(_), Some(s)) = (skipped, sections.last_mut()) {
+                    s.items.push(skipped);
+                }
+            }
+            signed = false;
+            i = next;
+            continue;
+        }
+        // A document printed on the pages after the signature, under a title of its own and
+        // no `Annex` heading (a report the letter transmits): an attachment with an empty
+        // heading whose title is the report's.
+        if signed
+            && let Item::Line(l) = it
+            && l.page_start
+            && l.page > signed_page
+            && l.segments().len() == 1
+            // A landscape page prints its `Annex` heading last: that annex is no report.
+            && !page_has_annex_heading(items, l.page)
+            && let m = report_title_extent(&following_lines(items, i))
+            && m > 0
+        {
+            let after = following_lines(items, i);
+            let next = skip_lines(items, i, m);
+            let in_attachment = sections.last().is_some_and(|s| s.heading.is_some());
+            sections.push(Section {
+                heading: Some((AnnexKind::Annex, String::new())),
+                title: Some(join_folded(after.iter().take(m).copied())),
+                items: Vec::new(),
+                transmitted: true,
+                in_attachment,
             });
             for skipped in items.get(i..next).unwrap_or_default() {
                 if let (Item::Notes(_), Some(s)) = (skipped, sections.last_mut()) {
@@ -442,6 +494,7 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
                 .any(|(_, s)| signatures::is_signature(s))
         {
             signed = true;
+            signed_page = l.page;
         }
         let heading = match it {
             // A heading stands alone; `Annex    23` with a column gap is a contents entry.
@@ -490,6 +543,8 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
             heading: Some((kind, heading_text)),
             title: title_text,
             items: Vec::new(),
+            transmitted: false,
+            in_attachment: false,
         });
         // Footnote blocks skipped over while reading the heading stay with the new section.
         for skipped in items.get(i..next).unwrap_or_default() {
@@ -500,6 +555,48 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
         i = next;
     }
     sections
+}
+
+/// How many lines at the top of a page open a transmitted document with its title: up to four
+/// lines in one run (no blank line inside), the first with a capital, none ending a sentence
+/// or carrying a paragraph or section label, followed by more text. 0 when the page opens
+/// otherwise.
+fn report_title_extent(lines: &[&Line]) -> usize {
+    let mut n = 0;
+    for (k, l) in lines.iter().enumerate() {
+        let t = fold_ref(&l.text);
+        let starts = k == 0 || l.blank_before;
+        if k > 0 && (starts || k >= 4) {
+            break;
+        }
+        let labelled = body::label(&t).is_some()
+            || body::is_label_line(&t)
+            || t.split_whitespace().next().is_some_and(body::is_label_line);
+        if labelled
+            || body::ends_sentence(&t)
+            || t.ends_with(',')
+            || signatures::is_signature(&t)
+            || k == 0 && !t.starts_with(char::is_uppercase)
+            || title::title_kind(&t).is_some()
+            || body::is_dateline(&t)
+            || crate::model::Date::parse_prose(&t).is_some()
+            || t.starts_with('[')
+        {
+            return if k == 0 { 0 } else { n };
+        }
+        n += 1;
+    }
+    // The title is followed by the document's text.
+    if lines.len() > n { n } else { 0 }
+}
+
+/// Whether a line of the page is an attachment heading on its own (`Annex`, `Annex II`).
+fn page_has_annex_heading(items: &[Item], page: usize) -> bool {
+    items.iter().any(|it| {
+        matches!(it, Item::Line(l) if l.page == page
+            && l.segments().len() == 1
+            && annexes::heading_kind(&fold_ref(&l.text)).is_some())
+    })
 }
 
 /// Whether a page holds a table of contents: lines with dot leaders (`Annex . . . . 25`).
@@ -520,7 +617,7 @@ struct Built {
 }
 
 /// Reads one section: body blocks, signature blocks, footnotes attached to their call-outs.
-fn build_section(items: &[&Item], form: Form, width: usize, styled_notes: &[Line]) -> Built {
+fn build_section(items: &[&Item], form: Form, width: body::Widths, styled_notes: &[Line]) -> Built {
     let mut lines: Vec<&Line> = Vec::new();
     let mut notes: Vec<Note> = Vec::new();
     for it in items {
