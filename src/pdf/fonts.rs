@@ -2,6 +2,7 @@
 //! codes, what each code reads as (through `ToUnicode` or the simple encodings), how wide each
 //! glyph is, and whether the face is bold or italic (from `BaseFont` and the font descriptor).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use lopdf::{Dictionary, Document, Encoding, Object};
@@ -18,6 +19,10 @@ pub struct Font<'a> {
     pub bold: bool,
     /// Whether the face is italic or oblique (name, descriptor flag or italic angle).
     pub italic: bool,
+    /// What each code met so far reads as: decoding through the crate allocates several
+    /// buffers per code, and a page repeats a few dozen codes thousands of times. At most 65,536
+    /// entries (codes are one or two bytes).
+    decoded: RefCell<HashMap<u32, String>>,
 }
 
 /// A decoded character code: what it reads as and how wide its glyph is.
@@ -107,6 +112,7 @@ impl<'a> Font<'a> {
             default_width,
             bold,
             italic,
+            decoded: RefCell::default(),
         }
     }
 
@@ -117,12 +123,21 @@ impl<'a> Font<'a> {
             .chunks(step)
             .map(|c| {
                 let code = c.iter().fold(0u32, |acc, b| acc * 256 + u32::from(*b));
+                // A trailing odd byte of a two-byte font is its own code: keyed apart from the
+                // two-byte code of the same value.
+                let key = code | if c.len() < step { 1 << 31 } else { 0 };
                 let text = self
-                    .encoding
-                    .as_ref()
-                    .and_then(|e| e.bytes_to_string(c).ok())
-                    .unwrap_or_default()
-                    .replace('\u{fffd}', "");
+                    .decoded
+                    .borrow_mut()
+                    .entry(key)
+                    .or_insert_with(|| {
+                        self.encoding
+                            .as_ref()
+                            .and_then(|e| e.bytes_to_string(c).ok())
+                            .unwrap_or_default()
+                            .replace('\u{fffd}', "")
+                    })
+                    .clone();
                 Code {
                     width: self
                         .widths

@@ -91,7 +91,7 @@ pub fn page_lines(page: &Page, index: usize, body: f32, first_line: usize) -> Ve
             Zone::Body
         };
         let x = row.min_x().max(0.0);
-        let indent = (x / pitch).round() as usize;
+        let indent = column(x, pitch);
         let bold = row
             .glyphs
             .iter()
@@ -271,6 +271,16 @@ struct Built {
     runs: Vec<Run>,
 }
 
+/// The furthest character column a glyph is placed at: 2,000 columns of half an em, some
+/// 10,000 points at 10 points, far beyond any page. A glyph beyond it (a hostile width or
+/// matrix) would pad its line with as many spaces as its position says, millions.
+const MAX_COLUMN: usize = 2_000;
+
+/// The character column of a position `x` in points, for a pitch in points per column.
+fn column(x: f32, pitch: f32) -> usize {
+    (x.max(0.0) / pitch).round().min(MAX_COLUMN as f32) as usize
+}
+
 /// The text of a row: word spaces from gaps (or space glyphs), column gaps padded to the
 /// column the next glyph stands at, superscript digits as superscript characters except where
 /// they open the line (a footnote's marker, followed by a space).
@@ -278,7 +288,7 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
     let mut text = String::new();
     let mut runs: Vec<Run> = Vec::new();
     let first_x = row.min_x();
-    let start_col = (first_x.max(0.0) / pitch).round() as usize;
+    let start_col = column(first_x, pitch);
     let mut col = start_col;
     let mut prev_end: Option<f32> = None;
     let mut prev_super = false;
@@ -294,7 +304,7 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
             let gap = g.x - end;
             let size = if p.superscript { row.size } else { g.size };
             if gap > 1.5 * row.size.max(size) {
-                let target = (g.x.max(0.0) / pitch).round() as usize;
+                let target = column(g.x, pitch);
                 let n = target.saturating_sub(col).max(3);
                 text.extend(std::iter::repeat_n(' ', n));
                 col += n;

@@ -64,3 +64,21 @@ fn every_hostile_fixture_reads_cleanly() {
         check(&path.display().to_string(), &bytes);
     }
 }
+
+/// `pdf-glyph-far-off-the-page.pdf` (the fuzz target's timeout, from the synthetic seed letter:
+/// a `Widths` entry of 50,000,500 and a degenerate matrix) placed glyphs some 500,000 points to
+/// the right, and the layout padded their lines to that column with spaces: lines of 100,000
+/// characters that the reader's stages walked many times (0.3 s for a 2 KB file in release, over
+/// 10 s under the fuzzer). A column is now capped far beyond any page.
+#[test]
+fn a_glyph_far_off_the_page_does_not_make_a_huge_line() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/hostile/pdf-glyph-far-off-the-page.pdf");
+    let bytes = std::fs::read(&path).expect("read the fixture");
+    let lines = unletters::pdf::lines_of(&bytes).expect("the file's lines are read");
+    assert!(!lines.is_empty());
+    let longest = lines.iter().map(|l| l.text.len()).max().unwrap_or(0);
+    // 2,000 columns at most, plus the glyphs' own text and three spaces per column gap.
+    assert!(longest < 3_000, "a line of {longest} bytes");
+    assert!(lines.iter().all(|l| l.indent <= 2_000 && l.col <= 2_001));
+}

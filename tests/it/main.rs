@@ -18,6 +18,7 @@ mod hostile_regressions;
 mod html;
 mod json_model;
 mod limits;
+mod pdf_diff;
 mod pdf_reader;
 mod reader_corpus;
 mod readme_commands;

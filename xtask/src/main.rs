@@ -37,11 +37,11 @@ fn main() -> Result<()> {
         "diff-screenshot" => diff_screenshot::run(),
         "html-screenshot" => html_screenshot::run(),
         "man" => man::run(),
-        "bench" => bench::run(&root()),
+        "bench" => bench::run(&root(), &std::env::args().skip(2).collect::<Vec<_>>()),
         "diff-bench" => diff_bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <schema|check|diff-screenshot|html-screenshot|man|bench|diff-bench>\n  schema           regenerate schemas/unletters.schema.json and schemas/diff.schema.json\n  check            fail when a generated or vendored file is stale\n  diff-screenshot  write target/diff-screenshot/{{diff.html,diff.png}} (needs chromium)\n  html-screenshot  write target/html-screenshot/{{sample-letter,index}}.{{png,pdf}} (needs chromium)\n  man              write one man page per command into target/man/\n  bench            convert, validate and diff the corpus; compare with pandoc, xmllint, git diff\n  diff-bench       time `unletters diff` against `git diff --word-diff` on E/CN.6/2025/3 and its Rev.1"
+                "usage: cargo xtask <schema|check|diff-screenshot|html-screenshot|man|bench|diff-bench>\n  schema           regenerate schemas/unletters.schema.json and schemas/diff.schema.json\n  check            fail when a generated or vendored file is stale\n  diff-screenshot  write target/diff-screenshot/{{diff.html,diff.png}} (needs chromium)\n  html-screenshot  write target/html-screenshot/{{sample-letter,index}}.{{png,pdf}} (needs chromium)\n  man              write one man page per command into target/man/\n  bench [pdf]      convert, validate and diff the corpus; compare with pandoc, xmllint, git diff, pdftotext\n  diff-bench       time `unletters diff` against `git diff --word-diff` on E/CN.6/2025/3 and its Rev.1 (text, and PDFs)"
             );
             std::process::exit(2);
         }
