@@ -154,16 +154,16 @@ fn not_in_text(pdf: &Diff, text: &Diff) -> Vec<String> {
     out
 }
 
-/// Fails today on six of the seven pairs, for reasons in the PDF reader, not the diff: the same
+/// Short of its aim on six of the seven pairs, for reasons in the PDF reader, not the diff: the same
 /// content read with another structure in the two versions of a PDF (a `Box II` heading and its
 /// title read as two headings in one version and glued to a paragraph in the other; a
 /// numbered heading read into a table cell; a page of a schedule read as a table in one version
 /// and as paragraphs in the other), tables whose cells are cut differently (`76.075.6`), a
 /// masthead line read into the title (`TPNW/MSP/2025/11`: `Distr.: General` in
-/// `title_headings`) and footnotes split at other markers. Run it with `cargo test --test it
-/// pdf_diff -- --ignored` to list them.
+/// `title_headings`) and footnotes split at other markers. The test lists every such change
+/// (`cargo test --test it pdf_diff -- --nocapture`) and holds a ratchet: no more of them than
+/// today ([`PDF_ONLY_BAR`]); the aim is none.
 #[test]
-#[ignore = "the PDF reader still reads some blocks of a revision pair differently (see the doc comment)"]
 fn pdf_pairs_report_no_change_the_text_pairs_do_not() {
     let Some(corpus) = crate::common::shared::shared("corpus") else {
         return;
@@ -208,9 +208,17 @@ fn pdf_pairs_report_no_change_the_text_pairs_do_not() {
             failures.push(format!("{new}: {line}"));
         }
     }
+    println!(
+        "{} changes the PDF pairs report and the text pairs do not (bar {PDF_ONLY_BAR}):",
+        failures.len()
+    );
+    for f in &failures {
+        println!("  {f}");
+    }
     assert!(
-        failures.is_empty(),
-        "{} changes the PDF pairs report and the text pairs do not:\n{}",
+        failures.len() <= PDF_ONLY_BAR,
+        "{} changes the PDF pairs report and the text pairs do not, more than the {PDF_ONLY_BAR} of \
+         before:\n{}",
         failures.len(),
         failures.join("\n")
     );
@@ -218,6 +226,10 @@ fn pdf_pairs_report_no_change_the_text_pairs_do_not() {
     // the subset check without testing it.
     assert!(reported > 0, "the PDF diffs report no change at all");
 }
+
+/// Changes the PDF pairs report and the text pairs do not, today (63 on 30 November 2026): a
+/// change to the reader that adds one fails the test.
+const PDF_ONLY_BAR: usize = 63;
 
 #[test]
 fn pdf_pair_s_2025_71_reports_the_added_annex() {
