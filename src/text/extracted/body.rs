@@ -175,8 +175,8 @@ pub fn ends_sentence(t: &str) -> bool {
     }
     let s = s.trim_end_matches(['”', '’', '"', ')', ']', '»']);
     // A title or a number sign stands before what it names: `... to Mr.` / `Swan for ...`.
-    let last = s.rsplit(' ').next().unwrap_or(s);
-    s.ends_with(['.', '!', '?', ':', ';']) && !NEVER_LAST.contains(&last)
+    s.ends_with(['.', '!', '?', ':', ';'])
+        && !NEVER_LAST.contains(&s.rsplit(' ').next().unwrap_or(s))
 }
 
 /// Abbreviations that never end a sentence: they stand before a name or a number.

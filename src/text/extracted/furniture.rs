@@ -26,7 +26,9 @@ fn is_bidi_control(c: char) -> bool {
 /// The text without bidirectional controls, trimmed; borrowed when it has none.
 fn visible(s: &str) -> std::borrow::Cow<'_, str> {
     let s = s.trim();
-    if s.contains(is_bidi_control) {
+    // Every bidi control is a three-byte sequence starting 0xE2: a line without that byte (most
+    // lines) has none, and a byte search is far cheaper than decoding every character.
+    if s.as_bytes().contains(&0xE2) && s.contains(is_bidi_control) {
         let cleaned: String = s.chars().filter(|&c| !is_bidi_control(c)).collect();
         std::borrow::Cow::Owned(cleaned.trim().to_string())
     } else {
