@@ -292,6 +292,7 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
     let mut col = start_col;
     let mut prev_end: Option<f32> = None;
     let mut prev_super = false;
+    let mut prev_size = 0.0f32;
     let mut pending_space = false;
     let mut leading_super = true;
     for p in &row.glyphs {
@@ -303,7 +304,13 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
         if let Some(end) = prev_end {
             let gap = g.x - end;
             let size = if p.superscript { row.size } else { g.size };
-            if gap > 1.5 * row.size.max(size) {
+            // Type of another size after a space, neither a superscript: another column that
+            // shares the baseline (a masthead's `Distr.: General` beside a title set larger).
+            let size_jump = !p.superscript
+                && !prev_super
+                && prev_size > 0.0
+                && (g.size / prev_size >= 1.6 || prev_size / g.size >= 1.6);
+            if gap > 1.5 * row.size.max(size) || (size_jump && gap > 0.18 * g.size.min(prev_size)) {
                 let target = column(g.x, pitch);
                 let n = target.saturating_sub(col).max(3);
                 text.extend(std::iter::repeat_n(' ', n));
@@ -355,6 +362,7 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
         }
         prev_end = Some(g.x + g.width);
         prev_super = p.superscript;
+        prev_size = g.size;
         // The space after a leading marker comes from the gap test above.
         if !p.superscript {
             leading_super = false;

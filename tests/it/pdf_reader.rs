@@ -270,6 +270,30 @@ fn a_synthetic_letter_reads_with_its_measured_structure() {
     assert!(!paras.iter().any(|p| p.contains("S/2031/17")), "{paras:?}");
 }
 
+/// A masthead title set large and `Distr.: General` in small type on its baseline, only a
+/// word space apart (every glyph here is half an em wide): another column, not one line of text.
+#[test]
+fn type_of_another_size_on_the_baseline_is_another_column() {
+    let mut title = run(60.0, 760.0, "Third Meeting of the");
+    title.size = 20.0;
+    // 20 glyphs of 10 pt at size 20 end at x = 260; the small type starts a word space later.
+    let page = vec![title, run(266.0, 760.0, "Distr.: General")];
+    let lines = unletters::pdf::lines_of(&write_pdf(&[page])).unwrap();
+    let segments: Vec<&str> = lines[0].segments().into_iter().map(|(_, s)| s).collect();
+    assert_eq!(
+        segments,
+        ["Third Meeting of the", "Distr.: General"],
+        "{lines:?}"
+    );
+    // The same gap between type of one size is a word space.
+    let page = vec![
+        run(60.0, 760.0, "Third Meeting of the"),
+        run(163.0, 760.0, "Distr."),
+    ];
+    let lines = unletters::pdf::lines_of(&write_pdf(&[page])).unwrap();
+    assert_eq!(lines[0].text, "Third Meeting of the Distr.", "{lines:?}");
+}
+
 #[test]
 fn measured_lines_carry_their_attributes() {
     let lines = unletters::pdf::lines_of(&write_pdf(&letter())).unwrap();
