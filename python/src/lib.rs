@@ -239,7 +239,7 @@ fn py_validate(
     py.detach(|| {
         let bytes = input.bytes(unletters::limits::DEFAULT_MAX_INPUT_BYTES)?;
         let format = format.unwrap_or_else(|| match &input.path {
-            Some(path) => validate::format_of(path, &bytes),
+            Some(path) => unletters::Format::of_file(path, &bytes),
             None => Format::detect(&bytes),
         });
         let report = validate::validate_bytes(&input.name, &bytes, format, &options);

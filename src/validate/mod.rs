@@ -14,7 +14,6 @@ pub mod text;
 pub mod xsd;
 
 use std::collections::HashSet;
-use std::path::Path;
 
 pub use diagnostic::{Diagnostic, FileReport, Severity, Verdict};
 
@@ -140,9 +139,4 @@ fn not_utf8(message: String) -> String {
     } else {
         message
     }
-}
-
-/// The format a file is checked as: [`Format::of_file`], as every reader takes it.
-pub fn format_of(path: &Path, bytes: &[u8]) -> Format {
-    Format::of_file(path, bytes)
 }

@@ -12,7 +12,7 @@ use crate::app::batch::walk::{self, Filters};
 use unletters::error::Error;
 use unletters::format::Format;
 use unletters::validate::Diagnostic;
-use unletters::validate::{FileReport, IO, Options, TOO_LARGE, Verdict, format_of, validate_bytes};
+use unletters::validate::{FileReport, IO, Options, TOO_LARGE, Verdict, validate_bytes};
 
 /// What a run over many files decides besides the checks themselves.
 #[derive(Debug, Clone)]
@@ -107,7 +107,9 @@ pub fn validate_file(path: &Path, options: &RunOptions) -> FileReport {
             ),
         ),
         Ok(bytes) => {
-            let format = options.format.unwrap_or_else(|| format_of(path, &bytes));
+            let format = options
+                .format
+                .unwrap_or_else(|| unletters::Format::of_file(path, &bytes));
             validate_bytes(&file, &bytes, format, &options.check)
         }
         Err(e @ Error::TooLarge { .. }) => unreadable(&file, TOO_LARGE, e.to_string()),
