@@ -332,6 +332,11 @@ fn real_revision_pair_reports_the_added_annex_and_metadata_only() {
         "the reflowed signature is no change: {:#?}",
         d.changes
     );
+    assert_reports_the_added_annex(&d);
+}
+
+/// `S/2025/71/Rev.1` adds an annex (its list of individuals and entities): the diff must insert it.
+pub(crate) fn assert_reports_the_added_annex(d: &Diff) {
     let added = d.changes.iter().any(|c| {
         c.op == Op::Insert
             && c.new.as_deref().is_some_and(|t| {
@@ -364,7 +369,7 @@ fn corrigendum_is_recognised() {
 
 /// Each revision pair of a folder: `(old name, new name)`, the new one's stem being the old one's
 /// with a suffix (`_Rev.1`, `_Corr.1`).
-fn revision_pairs(dir: &std::path::Path) -> Vec<(PathBuf, PathBuf)> {
+pub(crate) fn revision_pairs(dir: &std::path::Path) -> Vec<(PathBuf, PathBuf)> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("revisions folder")
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -15,33 +15,20 @@ use std::path::{Path, PathBuf};
 use unletters::convert::{self, ReadOptions};
 use unletters::diff::{self, Change, Diff, MetadataChange, Op, WordOp};
 
-/// (old stem, new stem) of the pairs with both PDFs and both texts, sorted.
+/// (old stem, new stem) of the revision pairs with both PDFs and both texts, sorted.
 fn pairs(corpus: &Path) -> Vec<(String, String)> {
-    let pdf = corpus.join("revisions-pdf");
-    let text = corpus.join("revisions");
-    let mut stems: Vec<String> = std::fs::read_dir(&pdf)
-        .expect("revisions-pdf folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
-        .filter_map(|p| Some(p.file_stem()?.to_str()?.to_string()))
-        .collect();
-    stems.sort();
-    let both = |stem: &str| {
-        pdf.join(format!("{stem}.pdf")).is_file() && text.join(format!("{stem}.txt")).is_file()
+    let stem = |p: &PathBuf| {
+        p.file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
     };
-    let mut out = Vec::new();
-    for new in &stems {
-        let Some(base) = ["_Rev.", "_Corr."]
-            .iter()
-            .find_map(|m| new.rfind(m).map(|i| &new[..i]))
-        else {
-            continue;
-        };
-        if both(base) && both(new) {
-            out.push((base.to_string(), new.clone()));
-        }
-    }
-    out
+    let has_text = |s: &str| corpus.join("revisions").join(format!("{s}.txt")).is_file();
+    crate::diff_corpus::revision_pairs(&corpus.join("revisions-pdf"))
+        .iter()
+        .map(|(old, new)| (stem(old), stem(new)))
+        .filter(|(old, new)| has_text(old) && has_text(new))
+        .collect()
 }
 
 fn read(path: &Path) -> unletters::Document {
@@ -241,14 +228,7 @@ fn pdf_pair_s_2025_71_reports_the_added_annex() {
         &read(&dir.join("S_2025_71_Rev.1.pdf")),
     );
     assert_eq!(d.base_symbol.as_deref(), Some("S/2025/71"));
-    let added = d.changes.iter().any(|c| {
-        c.op == Op::Insert
-            && c.new.as_deref().is_some_and(|t| {
-                diff::normalize::key(t)
-                    .contains("Listed individuals and entities linked to Hay'at Tahrir al-Sham")
-            })
-    });
-    assert!(added, "the added annex is reported: {:#?}", d.changes);
+    crate::diff_corpus::assert_reports_the_added_annex(&d);
 }
 
 #[test]
