@@ -872,13 +872,7 @@ fn table_at(
                 if distinct && slots.iter().all(|k| k.is_some_and(|k| k < row.len())) {
                     for ((_, text), k) in segs.iter().zip(&slots) {
                         if let Some(cell) = k.and_then(|k| row.get_mut(k)) {
-                            let hyphenated = cell
-                                .strip_suffix('-')
-                                .is_some_and(|c| c.ends_with(char::is_alphabetic));
-                            if !hyphenated {
-                                cell.push(' ');
-                            }
-                            cell.push_str(&fold(text));
+                            join_line(cell, &fold(text));
                         }
                     }
                     used += 1;
@@ -898,16 +892,7 @@ fn table_at(
                             .iter()
                             .position(|c| c.abs_diff(*col) <= 2)
                             .and_then(|k| row.get_mut(k))
-                            .map(|cell| {
-                                // A word hyphenated at the cell's edge is joined.
-                                let hyphenated = cell
-                                    .strip_suffix('-')
-                                    .is_some_and(|c| c.ends_with(char::is_alphabetic));
-                                if !hyphenated {
-                                    cell.push(' ');
-                                }
-                                cell.push_str(&fold(text));
-                            })
+                            .map(|cell| join_line(cell, &fold(text)))
                             .is_some()
                     }
                     // In text, a line standing under a later cell of the row above, with no
@@ -1276,6 +1261,24 @@ fn joined_cells(lines: &[(&str, usize)]) -> Vec<String> {
     cells.iter().map(|c| repair(c)).collect()
 }
 
+/// Whether the next line goes on without a space: the text so far ends in a word's hyphen and
+/// the next line starts a word (`rocket-` `propelled`, and compounds broken before a capital or
+/// a digit: `Attorney-` `General`, `COVID-` `19`).
+fn joins_at_hyphen(before: &str, next: &str) -> bool {
+    before
+        .strip_suffix('-')
+        .is_some_and(|b| b.ends_with(char::is_alphabetic))
+        && next.starts_with(char::is_alphanumeric)
+}
+
+/// Appends a wrapped line to the text it continues (a paragraph's, a table cell's).
+fn join_line(text: &mut String, next: &str) {
+    if !text.is_empty() && !joins_at_hyphen(text, next) {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
 fn flush(cur: &mut Vec<(&str, usize)>, out: &mut Vec<Raw>) {
     if cur.is_empty() {
         return;
@@ -1283,16 +1286,8 @@ fn flush(cur: &mut Vec<(&str, usize)>, out: &mut Vec<Raw>) {
     let mut text = String::new();
     let mut pages: Vec<(usize, usize)> = Vec::new();
     for (l, page) in cur.drain(..) {
-        if !text.is_empty() {
-            // A line ending in a word's hyphen goes on without a space, whatever follows:
-            // `rocket-` `propelled`, and compounds broken before a capital or a digit
-            // (`Attorney-` `General`, `COVID-` `19`).
-            let hyphen_join = text.ends_with('-')
-                && text[..text.len() - 1].ends_with(char::is_alphabetic)
-                && l.starts_with(char::is_alphanumeric);
-            if !hyphen_join {
-                text.push(' ');
-            }
+        if !text.is_empty() && !joins_at_hyphen(&text, l) {
+            text.push(' ');
         }
         if pages.last().is_none_or(|(p, _)| *p != page) {
             pages.push((page, text.len()));
