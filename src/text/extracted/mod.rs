@@ -415,6 +415,16 @@ struct Section<'a> {
     in_attachment: bool,
 }
 
+/// Footnote blocks skipped over while reading a section's heading or title stay with the new
+/// section.
+fn keep_notes<'a>(sections: &mut [Section<'a>], skipped: &'a [Item]) {
+    if let Some(section) = sections.last_mut() {
+        section
+            .items
+            .extend(skipped.iter().filter(|it| matches!(it, Item::Notes(_))));
+    }
+}
+
 /// Cuts the flow after the title at attachment headings.
 fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
     let mut sections = vec![Section {
@@ -447,11 +457,7 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
                 transmitted: false,
                 in_attachment: false,
             });
-            for skipped in items.get(i..next).unwrap_or_default() {
-                if let (Item::Notes(_), Some(s)) = (skipped, sections.last_mut()) {
-                    s.items.push(skipped);
-                }
-            }
+            keep_notes(&mut sections, items.get(i..next).unwrap_or_default());
             signed = false;
             i = next;
             continue;
@@ -479,11 +485,7 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
                 transmitted: true,
                 in_attachment,
             });
-            for skipped in items.get(i..next).unwrap_or_default() {
-                if let (Item::Notes(_), Some(s)) = (skipped, sections.last_mut()) {
-                    s.items.push(skipped);
-                }
-            }
+            keep_notes(&mut sections, items.get(i..next).unwrap_or_default());
             signed = false;
             i = next;
             continue;
@@ -546,12 +548,7 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
             transmitted: false,
             in_attachment: false,
         });
-        // Footnote blocks skipped over while reading the heading stay with the new section.
-        for skipped in items.get(i..next).unwrap_or_default() {
-            if let (Item::Notes(_), Some(s)) = (skipped, sections.last_mut()) {
-                s.items.push(skipped);
-            }
-        }
+        keep_notes(&mut sections, items.get(i..next).unwrap_or_default());
         i = next;
     }
     sections
