@@ -140,20 +140,28 @@ fn change(out: &mut String, p: &Painter, c: &Change) {
         "{}",
         p.paint(style, &format!("{mark} {}", change_title(c)))
     );
-    // A whole block's text is painted (and escaped) line by line; marked words are escaped as
-    // they are marked.
-    let (body, line_style) = match c.op {
-        Op::Insert => (c.new.clone(), Some(GREEN)),
-        Op::Delete => (c.old.clone(), Some(RED)),
-        Op::Modify => (Some(p.words(&c.words)), None),
-        Op::Move if !c.words.is_empty() => (Some(p.words(&c.words)), None),
-        Op::Move => (c.new.clone(), Some("")),
+    // Marked words are escaped as they are marked; a whole block's text is escaped (and
+    // painted) line by line.
+    let marked = match c.op {
+        Op::Modify => Some(p.words(&c.words)),
+        Op::Move if !c.words.is_empty() => Some(p.words(&c.words)),
+        _ => None,
     };
-    for line in body.unwrap_or_default().lines() {
-        let line = match line_style {
-            Some("") => printable(line).into_owned(),
+    if let Some(marked) = marked {
+        for line in marked.lines() {
+            let _ = writeln!(out, "    {line}");
+        }
+        return;
+    }
+    let (text, style) = match c.op {
+        Op::Insert => (&c.new, Some(GREEN)),
+        Op::Delete => (&c.old, Some(RED)),
+        _ => (&c.new, None),
+    };
+    for line in text.as_deref().unwrap_or_default().lines() {
+        let line = match style {
             Some(style) => p.paint(style, line),
-            None => line.to_string(),
+            None => printable(line).into_owned(),
         };
         let _ = writeln!(out, "    {line}");
     }
