@@ -23,6 +23,7 @@ mod pdf_reader;
 mod reader_corpus;
 mod readme_commands;
 mod readme_library;
+mod retention;
 mod shell;
 mod symbol_corpus;
 mod tables;
