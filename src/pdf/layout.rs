@@ -5,6 +5,7 @@
 
 use crate::text::extracted::lines::{Line, Measured, Run, Zone};
 
+use super::bidi;
 use super::glyphs::{Glyph, Page};
 
 /// Superscript digits, by digit: a raised call-out reads as `¹²` in the line's text, which the
@@ -16,11 +17,13 @@ const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '
 const HEADER_BAND: f32 = 0.085;
 const FOOTER_BAND: f32 = 0.06;
 
-/// A glyph in a row, with whether it was raised into the row as a superscript.
+/// A glyph in a row, with whether it was raised into the row as a superscript, and its left edge
+/// in reading order (where it prints, but mirrored in right-to-left text: see [`bidi`]).
 #[derive(Clone)]
 struct Placed<'g> {
     glyph: &'g Glyph,
     superscript: bool,
+    x: f32,
 }
 
 struct Row<'g> {
@@ -208,6 +211,7 @@ fn rows(page: &Page) -> Vec<Row<'_>> {
                 r.glyphs.push(Placed {
                     glyph: g,
                     superscript: false,
+                    x: g.x,
                 });
             }
             _ => rows.push(Row {
@@ -216,6 +220,7 @@ fn rows(page: &Page) -> Vec<Row<'_>> {
                 glyphs: vec![Placed {
                     glyph: g,
                     superscript: false,
+                    x: g.x,
                 }],
             }),
         }
@@ -241,6 +246,7 @@ fn rows(page: &Page) -> Vec<Row<'_>> {
                 row.glyphs.extend(r.glyphs.iter().map(|p| Placed {
                     glyph: p.glyph,
                     superscript: true,
+                    x: p.x,
                 }));
                 merged.push(row);
                 i += 2;
@@ -262,8 +268,29 @@ fn rows(page: &Page) -> Vec<Row<'_>> {
                 && (a.glyph.x - b.glyph.x).abs() < 0.3 * a.glyph.width.max(0.5)
                 && (a.glyph.y - b.glyph.y).abs() < 0.5
         });
+        in_reading_order(r);
     }
     merged
+}
+
+/// Puts a row holding right-to-left text in reading order (a row of left-to-right text, nearly
+/// every row of a letter, is left as it is).
+fn in_reading_order(row: &mut Row) {
+    let placed: Vec<bidi::Placed> = row
+        .glyphs
+        .iter()
+        .map(|p| bidi::Placed {
+            x: p.glyph.x,
+            width: p.glyph.width,
+            direction: bidi::direction(&p.glyph.text),
+        })
+        .collect();
+    if let Some(x) = bidi::logical_positions(&placed) {
+        for (p, x) in row.glyphs.iter_mut().zip(x) {
+            p.x = x;
+        }
+        row.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
 }
 
 struct Built {
@@ -302,7 +329,7 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
             continue;
         }
         if let Some(end) = prev_end {
-            let gap = g.x - end;
+            let gap = p.x - end;
             let size = if p.superscript { row.size } else { g.size };
             // Type of another size after a space, neither a superscript: another column that
             // shares the baseline (a masthead's `Distr.: General` beside a title set larger).
@@ -311,7 +338,7 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
                 && prev_size > 0.0
                 && (g.size / prev_size >= 1.6 || prev_size / g.size >= 1.6);
             if gap > 1.5 * row.size.max(size) || (size_jump && gap > 0.18 * g.size.min(prev_size)) {
-                let target = column(g.x, pitch);
+                let target = column(p.x, pitch);
                 let n = target.saturating_sub(col).max(3);
                 text.extend(std::iter::repeat_n(' ', n));
                 col += n;
@@ -360,7 +387,7 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
                 superscript: p.superscript,
             }),
         }
-        prev_end = Some(g.x + g.width);
+        prev_end = Some(p.x + g.width);
         prev_super = p.superscript;
         prev_size = g.size;
         // The space after a leading marker comes from the gap test above.

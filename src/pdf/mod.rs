@@ -6,6 +6,7 @@
 //! glyphs into lines with their measured attributes. Nothing here goes through text: the stages
 //! get `Line`s whose attributes were measured, and consult them where a text line has none.
 
+pub mod bidi;
 pub mod fonts;
 pub mod glyphs;
 pub mod layout;

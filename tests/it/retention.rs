@@ -164,7 +164,7 @@ fn extracted_text_loses_no_word_over_the_corpus() {
 
 /// The PDF, counted against pdftotext's text of the same PDF: what is counted lost is mostly
 /// where the two disagree on a word's bounds (`hos tage` in pdftotext, `hostage` read from the
-/// glyphs) and hyphens pdftotext drops.
+/// glyphs; stretched Arabic) and hyphens pdftotext drops.
 #[test]
 fn pdf_loses_no_word_over_the_corpus() {
     let Some(dir) = corpus() else { return };
@@ -172,5 +172,8 @@ fn pdf_loses_no_word_over_the_corpus() {
     assert!(rate >= PDF_BAR, "the PDFs keep {rate:.4} of their words");
 }
 
-/// The share kept today (0.9737 on 30 November 2026), a ratchet: the aim is the extracted text's.
-const PDF_BAR: f64 = 0.973;
+/// The share kept today, a ratchet: the aim is the extracted text's. 0.9737 when right-to-left
+/// rows were read backwards, 0.9901 in reading order (30 November 2026); most of what is left is in
+/// two Arabic letters whose fonts map a stretched letter's filler to `ك`, which pdftotext prints as
+/// words of their own (`ك ك ك`) and the glyphs give as one.
+const PDF_BAR: f64 = 0.99;
