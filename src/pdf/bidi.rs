@@ -64,31 +64,31 @@ pub fn logical_positions(row: &[Placed]) -> Option<Vec<f32>> {
     }
     let base = base_direction(row);
     let resolved = resolve_neutrals(row, base);
-    let mut x: Vec<f32> = row.iter().map(|p| p.x).collect();
-    let span = |from: usize, to: usize| -> (f32, f32) {
-        let lo = row[from..to]
-            .iter()
-            .map(|p| p.x)
-            .fold(f32::INFINITY, f32::min);
-        let hi = row[from..to]
+    let span = |glyphs: &[Placed]| -> (f32, f32) {
+        let lo = glyphs.iter().map(|p| p.x).fold(f32::INFINITY, f32::min);
+        let hi = glyphs
             .iter()
             .map(|p| p.x + p.width)
             .fold(f32::NEG_INFINITY, f32::max);
         (lo, hi)
     };
-    let (lo, hi) = span(0, row.len());
-    if base == Direction::Rtl {
-        // The whole row read from its right end...
-        for (k, p) in row.iter().enumerate() {
-            x[k] = lo + hi - (p.x + p.width);
-        }
-    }
+    let (lo, hi) = span(row);
+    // The whole row read from its right end, when that is its direction...
+    let mut x: Vec<f32> = row
+        .iter()
+        .map(|p| match base {
+            Direction::Rtl => lo + hi - (p.x + p.width),
+            _ => p.x,
+        })
+        .collect();
     // ...and each run against the row's direction read the other way round, in its place.
     for (from, to) in runs(&resolved, base) {
-        let (run_lo, run_hi) = span(from, to);
-        for k in from..to {
-            let p = row[k];
-            x[k] = match base {
+        let (Some(run), Some(out)) = (row.get(from..to), x.get_mut(from..to)) else {
+            continue;
+        };
+        let (run_lo, run_hi) = span(run);
+        for (p, x) in run.iter().zip(out) {
+            *x = match base {
                 Direction::Rtl => lo + hi - run_hi + (p.x - run_lo),
                 _ => run_lo + run_hi - (p.x + p.width),
             };
@@ -122,47 +122,53 @@ fn base_direction(row: &[Placed]) -> Direction {
 /// Each glyph's direction with neutrals resolved: a neutral between two glyphs of one direction
 /// takes it; any other takes the row's.
 fn resolve_neutrals(row: &[Placed], base: Direction) -> Vec<Direction> {
-    let strong: Vec<Option<Direction>> = row
-        .iter()
-        .map(|p| (p.direction != Direction::Neutral).then_some(p.direction))
-        .collect();
-    let mut before = vec![None; row.len()];
+    let strong = |p: &Placed| (p.direction != Direction::Neutral).then_some(p.direction);
+    // The strong direction last seen before each glyph, left to right...
     let mut last = None;
-    for (k, s) in strong.iter().enumerate() {
-        before[k] = last;
-        if s.is_some() {
-            last = *s;
-        }
-    }
-    let mut after = None;
-    let mut out = vec![base; row.len()];
-    for k in (0..row.len()).rev() {
-        out[k] = match strong[k] {
-            Some(d) => d,
-            None if before[k].is_some() && before[k] == after => after.unwrap_or(base),
-            None => base,
-        };
-        if strong[k].is_some() {
-            after = strong[k];
-        }
-    }
+    let before: Vec<Option<Direction>> = row
+        .iter()
+        .map(|p| {
+            let seen = last;
+            last = strong(p).or(last);
+            seen
+        })
+        .collect();
+    // ...and the one first seen after it, right to left.
+    let mut next = None;
+    let mut out: Vec<Direction> = row
+        .iter()
+        .zip(&before)
+        .rev()
+        .map(|(p, before)| {
+            let d = match strong(p) {
+                Some(d) => d,
+                None if before.is_some() && *before == next => next.unwrap_or(base),
+                None => base,
+            };
+            next = strong(p).or(next);
+            d
+        })
+        .collect();
+    out.reverse();
     out
 }
 
 /// The maximal runs `[from, to)` of glyphs whose direction is not the row's.
 fn runs(resolved: &[Direction], base: Direction) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < resolved.len() {
-        if resolved[k] == base {
-            k += 1;
-            continue;
+    let mut from = None;
+    for (k, d) in resolved.iter().enumerate() {
+        match (from, *d == base) {
+            (None, false) => from = Some(k),
+            (Some(f), true) => {
+                out.push((f, k));
+                from = None;
+            }
+            _ => {}
         }
-        let from = k;
-        while k < resolved.len() && resolved[k] != base {
-            k += 1;
-        }
-        out.push((from, k));
+    }
+    if let Some(f) = from {
+        out.push((f, resolved.len()));
     }
     out
 }
