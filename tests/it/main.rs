@@ -20,6 +20,7 @@ mod json_model;
 mod limits;
 mod pdf_diff;
 mod pdf_reader;
+mod quotations;
 mod reader_corpus;
 mod readme_commands;
 mod readme_library;

@@ -15,6 +15,7 @@ pub(crate) mod furniture;
 pub(crate) mod inlines;
 pub(crate) mod lines;
 pub(crate) mod masthead;
+pub(crate) mod quotes;
 pub(crate) mod repair;
 pub(crate) mod signatures;
 pub(crate) mod title;
@@ -630,7 +631,23 @@ fn build_section(items: &[&Item], form: Form, width: body::Widths, styled_notes:
         Some(s) => lines.split_at(s),
         None => (&lines[..], &[][..]),
     };
-    let mut raw = body::blocks(body_lines, form, width);
+    // Quotations set apart by their margin are read as sections of their own.
+    let mut raw = Vec::new();
+    let mut quoted: Vec<bool> = Vec::new();
+    let mut at = 0;
+    for run in quotes::runs(body_lines, form, width) {
+        for (range, inside) in [(at..run.start, false), (run.clone(), true)] {
+            let read = body::blocks(body_lines.get(range).unwrap_or_default(), form, width);
+            quoted.extend(std::iter::repeat_n(inside, read.len()));
+            raw.extend(read);
+        }
+        at = run.end;
+    }
+    raw.extend(body::blocks(
+        body_lines.get(at..).unwrap_or_default(),
+        form,
+        width,
+    ));
     let (sigs, rest) = signatures::read(sig_lines, form);
     raw.extend(body::blocks(&rest, form, width));
     // Italic and bold runs, where a PDF's lines were measured: emphasis.
@@ -651,15 +668,15 @@ fn build_section(items: &[&Item], form: Form, width: body::Widths, styled_notes:
     } else {
         Vec::new()
     };
-    let body: Vec<Block> = raw
+    let blocks = raw
         .into_iter()
         .zip(callouts)
         .enumerate()
         .map(|(k, (r, c))| {
             let styled = styles.get(k).map_or(&[][..], Vec::as_slice);
             to_block(r, &c, &superscripts, styled)
-        })
-        .collect();
+        });
+    let body = with_quotations(blocks, &quoted);
     // A note whose call-out was found as a superscript while the inlines were read (a measured
     // PDF line, Word text) is not missing. Looked for only then: most letters have no missing
     // note and no superscripts, and this runs on every section read.
@@ -679,6 +696,23 @@ fn build_section(items: &[&Item], form: Form, width: body::Widths, styled_notes:
         notes_before: Vec::new(),
         missing,
     }
+}
+
+/// The blocks, those read inside a quotation (`quoted`, by index; the rest are not) gathered
+/// into one quotation block per run.
+fn with_quotations(blocks: impl Iterator<Item = Block>, quoted: &[bool]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut open = false;
+    for (k, b) in blocks.enumerate() {
+        let inside = quoted.get(k).copied().unwrap_or(false);
+        match out.last_mut() {
+            Some(Block::Quotation { body }) if inside && open => body.push(b),
+            _ if inside => out.push(Block::Quotation { body: vec![b] }),
+            _ => out.push(b),
+        }
+        open = inside;
+    }
+    out
 }
 
 /// The markers of every footnote call-out in `blocks`, at any depth. Read from the blocks' JSON
