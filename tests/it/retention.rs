@@ -145,8 +145,8 @@ fn retention(dir: &Path, folder: &str, ext: &str, text_folder: &str) -> f64 {
 }
 
 /// pdftotext's default text and its `-layout` text: 15 words lost of 393,295 in each (0.99996 on
-/// 30 November 2026), 13 of them in one letter where pdftotext glues call-outs to words (`attack90`), read as the word
-/// and its call-out.
+/// 30 November 2026), every one a call-out pdftotext glues to a word (`attack90`, `purposes1`),
+/// read as the word and its call-out.
 #[test]
 fn extracted_text_loses_no_word_over_the_corpus() {
     let Some(dir) = corpus() else { return };
