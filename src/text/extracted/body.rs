@@ -467,7 +467,9 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         // transportation of human remains`).
         // A dash may be a parenthesis going on with the line before, not an item's bullet.
         let numbered = label(&v.text).is_some_and(|(l, _)| !["–", "—", "-"].contains(&l));
-        if form == Form::Default
+        // In `-layout` and measured lines too: a heading set at the margin with no blank line
+        // under it shows no indent to part it from the numbered paragraph after it.
+        if form != Form::Word
             && let Some(p) = prev
             && (cur.len() == 1 && (numbered || clear_first_line(v, next, &widths))
                 // A heading wrapped over two or three lines, then a numbered paragraph.
