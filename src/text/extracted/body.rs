@@ -443,6 +443,8 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         if form != Form::Word
             && !cur.is_empty()
             && cur.len() <= 3
+            // An item (`• Take all necessary measures ...`) is no heading, however it ends.
+            && cur.first().is_some_and(|(t, _)| label(t).is_none())
             && prev.is_some_and(|p| heading_end(p, v, width))
             // A paragraph's first line is cut short by its indent and a long next word, but no
             // more: a single line under a heading's length limit only when clearly short, or
@@ -656,6 +658,16 @@ fn breaks_before(
             || !v.text.starts_with(char::is_lowercase);
     }
     if (label(&v.text).is_some() || is_bare_label(&v.text)) && (p_end || p.text.ends_with(',')) {
+        return true;
+    }
+    // In `-layout`, a labelled line out of the hanging indent of the line before opens the next
+    // item, however that item ended (`...; and` / `(c) resolve ...`).
+    if form == Form::Layout
+        && v.line.measured.is_none()
+        && label(&v.text).is_some()
+        && v.line.page == p.line.page
+        && v.line.indent + 2 <= p.line.indent
+    {
         return true;
     }
     // A measured `a.` item starts where a sentence ended or out of the hanging indent of the
