@@ -707,7 +707,10 @@ fn breaks_before(
         let level_with_prev = v.line.measured.is_some()
             && p.line.page == v.line.page
             && v.line.indent.abs_diff(p.line.indent) <= 1;
-        if v.line.indent >= reference + 3 && !hanging && !level_with_prev {
+        // A line in lower case after a sentence left open goes on with it, however deep it
+        // stands (the last line of a hanging paragraph above a heading set further out).
+        let goes_on = !p_end && v.text.starts_with(char::is_lowercase);
+        if v.line.indent >= reference + 3 && !hanging && !level_with_prev && !goes_on {
             return true;
         }
         if v.line.page_start {
