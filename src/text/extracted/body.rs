@@ -778,7 +778,7 @@ fn heading_text(cur: &[(&str, usize)], p: &View) -> Option<String> {
                 && !ends_open(&p.text)
                 && !p.text.ends_with([',', ';', '-'])
                 && label(first).is_none()
-                && text.split_whitespace().count() <= 20
+                && text.split_whitespace().count() <= 25
         })
         .map(|()| repair(&text))
 }
