@@ -23,8 +23,17 @@ struct Run<'a> {
     bold: bool,
     italic: bool,
     rise: f32,
+    /// Set in a font whose codes map to Arabic letters (see [`ARABIC`]), glyph by glyph in the
+    /// order the text is given (visual order, as a PDF paints it).
+    arabic: bool,
     text: &'a str,
 }
+
+/// The Arabic letters the synthetic Arabic font holds, each at code 0x80 plus its index (its
+/// space and digits keep their ASCII codes).
+const ARABIC: [char; 13] = [
+    'ا', 'ب', 'ت', 'س', 'ل', 'م', 'ح', 'ر', 'ع', 'ن', 'ي', 'ف', 'ك',
+];
 
 fn run(x: f32, y: f32, text: &str) -> Run<'_> {
     Run {
@@ -34,6 +43,7 @@ fn run(x: f32, y: f32, text: &str) -> Run<'_> {
         bold: false,
         italic: false,
         rise: 0.0,
+        arabic: false,
         text,
     }
 }
@@ -61,8 +71,29 @@ fn write_pdf_drawn(pages: &[Vec<Run>], rects: &[(f32, f32, f32, f32)]) -> Vec<u8
     let regular = font(&mut doc, "Times-Roman");
     let bold = font(&mut doc, "Times-Bold");
     let italic = font(&mut doc, "Times-Italic");
+    let arabic = font(&mut doc, "ArabicTypesetting");
+    let ascii = " 0123456789".chars().map(|c| (c as usize, c));
+    let letters = ARABIC.iter().enumerate().map(|(k, c)| (0x80 + k, *c));
+    let entries: Vec<(usize, char)> = ascii.chain(letters).collect();
+    let cmap: String = entries
+        .iter()
+        .map(|(code, c)| format!("<{code:02X}> <{:04X}>\n", *c as u32))
+        .collect();
+    let cmap = format!(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CMapName /Synthetic-Arabic def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<00> <FF>\nendcodespacerange\n\
+         {} beginbfchar\n{cmap}endbfchar\n\
+         endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n",
+        entries.len()
+    );
+    let to_unicode = doc.add_object(Stream::new(dictionary! {}, cmap.into_bytes()));
+    if let Ok(Object::Dictionary(d)) = doc.get_object_mut(arabic) {
+        d.remove(b"Encoding");
+        d.set("ToUnicode", to_unicode);
+    }
     let resources = doc.add_object(dictionary! {
-        "Font" => dictionary! { "F1" => regular, "F2" => bold, "F3" => italic },
+        "Font" => dictionary! { "F1" => regular, "F2" => bold, "F3" => italic, "F4" => arabic },
     });
     let mut kids = Vec::new();
     for (k, runs) in pages.iter().enumerate() {
@@ -74,9 +105,10 @@ fn write_pdf_drawn(pages: &[Vec<Run>], rects: &[(f32, f32, f32, f32)]) -> Vec<u8
         }
         for r in runs {
             ops.push(Operation::new("BT", vec![]));
-            let f = match (r.bold, r.italic) {
-                (true, _) => "F2",
-                (false, true) => "F3",
+            let f = match (r.arabic, r.bold, r.italic) {
+                (true, _, _) => "F4",
+                (_, true, _) => "F2",
+                (_, false, true) => "F3",
                 _ => "F1",
             };
             ops.push(Operation::new("Tf", vec![f.into(), r.size.into()]));
@@ -85,7 +117,13 @@ fn write_pdf_drawn(pages: &[Vec<Run>], rects: &[(f32, f32, f32, f32)]) -> Vec<u8
             ops.push(Operation::new(
                 "Tj",
                 vec![Object::string_literal(
-                    r.text.chars().map(|c| c as u8).collect::<Vec<u8>>(),
+                    r.text
+                        .chars()
+                        .map(|c| match ARABIC.iter().position(|a| *a == c) {
+                            Some(k) if r.arabic => 0x80 + k as u8,
+                            _ => c as u8,
+                        })
+                        .collect::<Vec<u8>>(),
                 )],
             ));
             ops.push(Operation::new("ET", vec![]));
@@ -792,4 +830,40 @@ fn wrapped_cells_of_a_measured_table_stay_in_their_row() {
         ]
     );
     assert_eq!(table[2], ["2.", "a gas station", "no damage"]);
+}
+
+/// Arabic painted glyph by glyph from the left, as a PDF holds it, reads in writing order: a
+/// line of Arabic from its right end with its number left to right, and an Arabic word inside an
+/// English line turned alone.
+#[test]
+fn right_to_left_text_reads_in_writing_order() {
+    let mut pages = letter();
+    let painted = |logical: &str| logical.chars().rev().collect::<String>();
+    // `سلام عليكم في 2031` (peace be upon you in 2031) as printed: the number at the left end
+    // reads left to right, the words from the right end.
+    let line = format!("2031 {}", painted("سلام عليكم في"));
+    let greeting: &'static str = Box::leak(line.into_boxed_str());
+    let word: &'static str = Box::leak(painted("سلام").into_boxed_str());
+    let p2 = &mut pages[1];
+    p2.insert(
+        2,
+        Run {
+            arabic: true,
+            ..run(125.0, 680.0, greeting)
+        },
+    );
+    p2.insert(3, run(125.0, 668.0, "The word"));
+    p2.insert(
+        4,
+        Run {
+            arabic: true,
+            ..run(170.0, 668.0, word)
+        },
+    );
+    p2.insert(5, run(195.0, 668.0, "means peace."));
+    let bytes = write_pdf(&pages);
+    let doc = convert::read(&bytes, &Default::default()).unwrap().document;
+    let text = json::write(&doc).unwrap();
+    assert!(text.contains("سلام عليكم في 2031"), "{text}");
+    assert!(text.contains("The word سلام means peace."), "{text}");
 }
