@@ -32,6 +32,9 @@ pub enum Raw {
     Table(Vec<Vec<String>>),
 }
 
+/// The marks that open a bulleted item.
+const BULLETS: [char; 4] = ['•', '▪', '◦', '●'];
+
 /// The label a paragraph or list item starts with (`1.`, `(a)`, `a)`, `•`, `–`), and the rest.
 pub fn label(t: &str) -> Option<(&str, &str)> {
     let split = |n: usize| -> Option<(&str, &str)> {
@@ -444,6 +447,10 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             && !cur.is_empty()
             && cur.len() <= 3
             && prev.is_some_and(|p| heading_end(p, v, width))
+            // A bulleted item is no heading, however short it ends.
+            && !cur
+                .first()
+                .is_some_and(|(t, _)| t.starts_with(BULLETS) && label(t).is_some())
             // A paragraph's first line is cut short by its indent and a long next word, but no
             // more: a single line under a heading's length limit only when clearly short, or
             // when the next word would have fitted even on a first line.
@@ -644,6 +651,11 @@ fn breaks_before(
         && !has_dotted_label(v)
     {
         return false;
+    }
+    // A bullet opens an item whatever the line before left open: unlike a dash, it is never
+    // punctuation going on with a sentence.
+    if v.text.starts_with(BULLETS) && label(&v.text).is_some() {
+        return true;
     }
     if v.line.blank_before {
         // Default-mode extraction sets blank lines between the pieces of boxed and tabulated
