@@ -331,7 +331,9 @@ fn paragraph_runs(text: &str, doc: &Document) -> Vec<Vec<(usize, usize)>> {
             continue;
         };
         let want = squeeze(&printed(num.as_ref().map(|n| n.text.as_str()), content));
-        if want.is_empty() {
+        // A contents entry's dot leaders fill its line to the page number at whatever width:
+        // no word to wrap, so the entry is left as printed.
+        if want.is_empty() || want.contains(".....") {
             continue;
         }
         let found = (from..lines.len()).find_map(|i| match_at(&lines, &squeezed, i, &want));

@@ -251,6 +251,14 @@ fn has_dot_leaders(t: &str) -> bool {
     t.ends_with(". . . .") || t.ends_with("....")
 }
 
+/// Whether a line is a whole contents entry: its dot leaders, then its page number
+/// (`Introduction ........ 5`).
+fn is_contents_entry(t: &str) -> bool {
+    t.trim_end()
+        .rsplit_once(' ')
+        .is_some_and(|(entry, page)| is_page_number(page) && has_dot_leaders(entry))
+}
+
 /// A page number alone: one to four digits.
 fn is_page_number(t: &str) -> bool {
     let t = t.trim();
@@ -651,6 +659,10 @@ fn breaks_before(
         && !has_dotted_label(v)
     {
         return false;
+    }
+    // A contents entry ends with its page number, whatever entry follows.
+    if is_contents_entry(&p.text) {
+        return true;
     }
     // A bullet opens an item whatever the line before left open: unlike a dash, it is never
     // punctuation going on with a sentence.
