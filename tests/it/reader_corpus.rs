@@ -629,8 +629,9 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     for f in &failures {
         println!("  {f}");
     }
-    // A ratchet: the bar stands just under where the reader is today (0.534; see README,
-    // Reading letter text), so a change that moves more paragraphs fails. The aim is 0.95.
+    // A ratchet: the bar stands just under where the reader is today (88/163 = 0.540 on
+    // 2026-11-30; see README, Reading letter text), so a change that moves more paragraphs
+    // fails. The aim is 0.95.
     assert!(
         rate >= REWRAP_BAR,
         "{} letters read differently",
@@ -638,4 +639,4 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     );
 }
 
-const REWRAP_BAR: f64 = 0.53;
+const REWRAP_BAR: f64 = 0.535;

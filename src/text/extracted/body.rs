@@ -1376,7 +1376,12 @@ impl Widths {
             full: self.full.max(other.full),
             full_bound: borrow(self.full_bound, other.full_bound),
             first_bound: borrow(self.first_bound, other.first_bound),
-            first_room: borrow(self.first_room, other.first_room),
+            // The longest first line seen: a few first lines of a short section fall short of
+            // the room that the whole document's first lines show.
+            first_room: match (self.first_room, other.first_room.filter(|_| like)) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            },
         }
     }
 }
