@@ -176,6 +176,18 @@ pub fn ends_sentence(t: &str) -> bool {
     {
         s = head;
     }
+    // `girls.21`: a call-out printed glued after the full stop of a word (not a decimal,
+    // `2.6`, nor a code, `EC-83/DEC.5`).
+    let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits)
+        && let Some(head) = s.get(..s.len() - digits)
+        && head.ends_with(['.', '!', '?'])
+        && head
+            .trim_end_matches(['.', '!', '?'])
+            .ends_with(|c: char| c.is_lowercase() || "”’)]".contains(c))
+    {
+        s = head;
+    }
     let s = s.trim_end_matches(['”', '’', '"', ')', ']', '»']);
     // A title or a number sign stands before what it names: `... to Mr.` / `Swan for ...`.
     s.ends_with(['.', '!', '?', ':', ';'])
@@ -400,9 +412,21 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
                     .is_some_and(|p| ends_sentence(&p.text)))
         {
             flush(&mut cur, &mut out);
-            out.push(Raw::Heading(v.text.to_string(), v.line.page));
-            prev_heading = true;
+            // A long title goes on in lower case on the line after it (`Annex 14: A letter
+            // ... notifying him of` / `the alleged action ...`).
+            let mut text = v.text.to_string();
             i += 1;
+            while form != Form::Word
+                && !ends_sentence(&text)
+                && let Some(n) = views.get(i)
+                && n.text.starts_with(char::is_lowercase)
+                && !n.line.blank_before
+            {
+                join_line(&mut text, &n.text);
+                i += 1;
+            }
+            out.push(Raw::Heading(text, v.line.page));
+            prev_heading = true;
             continue;
         }
         if form != Form::Word
@@ -492,6 +516,32 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             let page = cur.first().map_or(p.line.page, |(_, pg)| *pg);
             cur.clear();
             out.push(Raw::Heading(text, page));
+        }
+        // A heading after a paragraph whose last line was full, then a numbered paragraph: the
+        // lines after the paragraph's last sentence, up to three and ending no sentence, are
+        // the heading (a numbered paragraph never opens inside a sentence).
+        let arabic = label(&v.text).is_some_and(|(l, _)| {
+            l.len() >= 2
+                && l.ends_with('.')
+                && l.bytes().take(l.len() - 1).all(|b| b.is_ascii_digit())
+        });
+        if form == Form::Default
+            && arabic
+            && let Some(p) = prev
+            && let Some(t) = (1..=3).find(|&t| {
+                t < cur.len()
+                    && cur
+                        .get(cur.len() - t - 1)
+                        .is_some_and(|(l, _)| ends_sentence(l))
+                    && heading_text(cur.get(cur.len() - t..).unwrap_or_default(), p).is_some()
+            })
+        {
+            let tail = cur.split_off(cur.len() - t);
+            flush(&mut cur, &mut out);
+            if let Some(text) = heading_text(&tail, p) {
+                let page = tail.first().map_or(p.line.page, |(_, pg)| *pg);
+                out.push(Raw::Heading(text, page));
+            }
         }
         let starts_block = prev.is_none()
             || prev_heading
