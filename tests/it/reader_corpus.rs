@@ -331,7 +331,9 @@ fn paragraph_runs(text: &str, doc: &Document) -> Vec<Vec<(usize, usize)>> {
             continue;
         };
         let want = squeeze(&printed(num.as_ref().map(|n| n.text.as_str()), content));
-        if want.is_empty() {
+        // A contents entry's dot leaders fill its line to the page number at whatever width:
+        // no word to wrap, so the entry is left as printed.
+        if want.is_empty() || want.contains(".....") {
             continue;
         }
         let found = (from..lines.len()).find_map(|i| match_at(&lines, &squeezed, i, &want));
@@ -444,13 +446,41 @@ fn wrap(words: &[&str], width: usize, indent: usize) -> Vec<String> {
     out
 }
 
+/// The markers of every footnote of a document and its annexes.
+fn note_markers(doc: &Document) -> HashSet<String> {
+    fn of_annexes(annexes: &[Annex], out: &mut HashSet<String>) {
+        for a in annexes {
+            out.extend(a.footnotes.iter().map(|n| n.marker.clone()));
+            of_annexes(&a.annexes, out);
+        }
+    }
+    let mut out: HashSet<String> = doc.footnotes.iter().map(|n| n.marker.clone()).collect();
+    of_annexes(&doc.annexes, &mut out);
+    out
+}
+
+/// Whether a printed word is or ends in a footnote call-out (`2`, `Somalia,2`, `powers.21`).
+fn holds_callout(word: &str, markers: &HashSet<String>) -> bool {
+    markers.iter().any(|m| {
+        word.strip_suffix(m.as_str())
+            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
 /// The letter with every located body paragraph rewrapped; furniture, page breaks, footnotes
 /// and everything else stay line for line.
-fn rewrapped(text: &str, runs: &[Vec<(usize, usize)>], width: usize) -> String {
+fn rewrapped(
+    text: &str,
+    runs: &[Vec<(usize, usize)>],
+    width: usize,
+    markers: &HashSet<String>,
+) -> String {
     let lines: Vec<&str> = text.split('\n').collect();
     // The new lines of each segment, by the segment's first line. A paragraph broken by a page
     // is wrapped whole and broken again after the line holding the last word printed before the
-    // break, so the page ends on a full line, as print does.
+    // break, so the page ends on a full line, as print does. Print keeps a call-out on the page
+    // of its footnote, which stays where it is: where that line would carry a call-out over the
+    // break, the page ends a line earlier instead.
     let mut new: std::collections::HashMap<usize, (usize, Vec<String>)> = Default::default();
     for run in runs {
         let words_of = |&(s, e): &(usize, usize)| -> Vec<&str> {
@@ -474,6 +504,17 @@ fn rewrapped(text: &str, runs: &[Vec<(usize, usize)>], width: usize) -> String {
                 count += wrapped[k].split_whitespace().count();
                 mine.push(wrapped[k].clone());
                 k += 1;
+            }
+            if n + 1 < run.len() && mine.len() > 1 && count > words_before {
+                let last: Vec<&str> = mine
+                    .last()
+                    .map_or(Vec::new(), |l| l.split_whitespace().collect());
+                let (kept, carried) = last.split_at(last.len() - (count - words_before));
+                let moves = |ws: &[&str]| ws.iter().any(|w| holds_callout(w, markers));
+                if moves(carried) && !moves(kept) {
+                    mine.pop();
+                    k -= 1;
+                }
             }
             new.insert(seg.0, (seg.1, mine));
         }
@@ -553,9 +594,10 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     let mut located = 0;
     for (name, text, doc) in &letters {
         let runs = paragraph_runs(text, doc);
+        let markers = note_markers(doc);
         located += runs.len();
         for width in widths {
-            let again = rewrapped(text, &runs, width);
+            let again = rewrapped(text, &runs, width, &markers);
             let (d2, _) = extracted::read(&again).unwrap_or_else(|e| panic!("{name}: {e}"));
             if d2.body != doc.body {
                 failures.push(format!(
@@ -587,8 +629,9 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     for f in &failures {
         println!("  {f}");
     }
-    // A ratchet: the bar stands just under where the reader is today (0.534; see README,
-    // Reading letter text), so a change that moves more paragraphs fails. The aim is 0.95.
+    // A ratchet: the bar stands just under where the reader is today (88/163 = 0.540 on
+    // 2026-11-30; see README, Reading letter text), so a change that moves more paragraphs
+    // fails. The aim is 0.95.
     assert!(
         rate >= REWRAP_BAR,
         "{} letters read differently",
@@ -596,4 +639,4 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     );
 }
 
-const REWRAP_BAR: f64 = 0.53;
+const REWRAP_BAR: f64 = 0.535;

@@ -32,6 +32,9 @@ pub enum Raw {
     Table(Vec<Vec<String>>),
 }
 
+/// The marks that open a bulleted item.
+const BULLETS: [char; 4] = ['•', '▪', '◦', '●'];
+
 /// The label a paragraph or list item starts with (`1.`, `(a)`, `a)`, `•`, `–`), and the rest.
 pub fn label(t: &str) -> Option<(&str, &str)> {
     let split = |n: usize| -> Option<(&str, &str)> {
@@ -173,6 +176,18 @@ pub fn ends_sentence(t: &str) -> bool {
     {
         s = head;
     }
+    // `girls.21`: a call-out printed glued after the full stop of a word (not a decimal,
+    // `2.6`, nor a code, `EC-83/DEC.5`).
+    let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits)
+        && let Some(head) = s.get(..s.len() - digits)
+        && head.ends_with(['.', '!', '?'])
+        && head
+            .trim_end_matches(['.', '!', '?'])
+            .ends_with(|c: char| c.is_lowercase() || "”’)]".contains(c))
+    {
+        s = head;
+    }
     let s = s.trim_end_matches(['”', '’', '"', ')', ']', '»']);
     // A title or a number sign stands before what it names: `... to Mr.` / `Swan for ...`.
     s.ends_with(['.', '!', '?', ':', ';'])
@@ -246,6 +261,14 @@ pub fn is_numbered_attachment_title(t: &str) -> bool {
 fn has_dot_leaders(t: &str) -> bool {
     let t = t.trim_end();
     t.ends_with(". . . .") || t.ends_with("....")
+}
+
+/// Whether a line is a whole contents entry: its dot leaders, then its page number
+/// (`Introduction ........ 5`).
+fn is_contents_entry(t: &str) -> bool {
+    t.trim_end()
+        .rsplit_once(' ')
+        .is_some_and(|(entry, page)| is_page_number(page) && has_dot_leaders(entry))
 }
 
 /// A page number alone: one to four digits.
@@ -389,9 +412,21 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
                     .is_some_and(|p| ends_sentence(&p.text)))
         {
             flush(&mut cur, &mut out);
-            out.push(Raw::Heading(v.text.to_string(), v.line.page));
-            prev_heading = true;
+            // A long title goes on in lower case on the line after it (`Annex 14: A letter
+            // ... notifying him of` / `the alleged action ...`).
+            let mut text = v.text.to_string();
             i += 1;
+            while form != Form::Word
+                && !ends_sentence(&text)
+                && let Some(n) = views.get(i)
+                && n.text.starts_with(char::is_lowercase)
+                && !n.line.blank_before
+            {
+                join_line(&mut text, &n.text);
+                i += 1;
+            }
+            out.push(Raw::Heading(text, v.line.page));
+            prev_heading = true;
             continue;
         }
         if form != Form::Word
@@ -446,6 +481,10 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             // An item (`• Take all necessary measures ...`) is no heading, however it ends.
             && cur.first().is_some_and(|(t, _)| label(t).is_none())
             && prev.is_some_and(|p| heading_end(p, v, width))
+            // A bulleted item is no heading, however short it ends.
+            && !cur
+                .first()
+                .is_some_and(|(t, _)| t.starts_with(BULLETS) && label(t).is_some())
             // A paragraph's first line is cut short by its indent and a long next word, but no
             // more: a single line under a heading's length limit only when clearly short, or
             // when the next word would have fitted even on a first line.
@@ -481,6 +520,32 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             let page = cur.first().map_or(p.line.page, |(_, pg)| *pg);
             cur.clear();
             out.push(Raw::Heading(text, page));
+        }
+        // A heading after a paragraph whose last line was full, then a numbered paragraph: the
+        // lines after the paragraph's last sentence, up to three and ending no sentence, are
+        // the heading (a numbered paragraph never opens inside a sentence).
+        let arabic = label(&v.text).is_some_and(|(l, _)| {
+            l.len() >= 2
+                && l.ends_with('.')
+                && l.bytes().take(l.len() - 1).all(|b| b.is_ascii_digit())
+        });
+        if form == Form::Default
+            && arabic
+            && let Some(p) = prev
+            && let Some(t) = (1..=3).find(|&t| {
+                t < cur.len()
+                    && cur
+                        .get(cur.len() - t - 1)
+                        .is_some_and(|(l, _)| ends_sentence(l))
+                    && heading_text(cur.get(cur.len() - t..).unwrap_or_default(), p).is_some()
+            })
+        {
+            let tail = cur.split_off(cur.len() - t);
+            flush(&mut cur, &mut out);
+            if let Some(text) = heading_text(&tail, p) {
+                let page = tail.first().map_or(p.line.page, |(_, pg)| *pg);
+                out.push(Raw::Heading(text, page));
+            }
         }
         let starts_block = prev.is_none()
             || prev_heading
@@ -648,6 +713,15 @@ fn breaks_before(
         && !has_dotted_label(v)
     {
         return false;
+    }
+    // A contents entry ends with its page number, whatever entry follows.
+    if is_contents_entry(&p.text) {
+        return true;
+    }
+    // A bullet opens an item whatever the line before left open: unlike a dash, it is never
+    // punctuation going on with a sentence.
+    if v.text.starts_with(BULLETS) && label(&v.text).is_some() {
+        return true;
     }
     if v.line.blank_before {
         // Default-mode extraction sets blank lines between the pieces of boxed and tabulated
@@ -1369,7 +1443,12 @@ impl Widths {
             full: self.full.max(other.full),
             full_bound: borrow(self.full_bound, other.full_bound),
             first_bound: borrow(self.first_bound, other.first_bound),
-            first_room: borrow(self.first_room, other.first_room),
+            // The longest first line seen: a few first lines of a short section fall short of
+            // the room that the whole document's first lines show.
+            first_room: match (self.first_room, other.first_room.filter(|_| like)) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            },
         }
     }
 }
