@@ -481,10 +481,6 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             // An item (`• Take all necessary measures ...`) is no heading, however it ends.
             && cur.first().is_some_and(|(t, _)| label(t).is_none())
             && prev.is_some_and(|p| heading_end(p, v, width))
-            // A bulleted item is no heading, however short it ends.
-            && !cur
-                .first()
-                .is_some_and(|(t, _)| t.starts_with(BULLETS) && label(t).is_some())
             // A paragraph's first line is cut short by its indent and a long next word, but no
             // more: a single line under a heading's length limit only when clearly short, or
             // when the next word would have fitted even on a first line.
