@@ -168,18 +168,31 @@ fn ruled_zone(
     let start = lines
         .iter()
         .position(|l| in_body(l) && baseline(l) > rule.y)?;
-    let below: Vec<&Line> = lines
+    let mut below: Vec<&Line> = lines
         .get(start..)?
         .iter()
         .take_while(|l| in_body(l))
         .collect();
+    // A separator printed as underscores under the rule is the zone's own: the drawn rule above
+    // it closes something else (the notes of a box, which stay with the box).
+    let mut start = start;
+    if let Some(k) = below
+        .iter()
+        .rposition(|l| crate::text::extracted::furniture::is_separator(&l.text))
+    {
+        start += k;
+        below.drain(..k);
+    }
     let small = |l: &Line| {
         l.measured
             .as_ref()
             .is_some_and(|m| (m.size as f32) < body * 100.0 * 0.92)
     };
     let column = below.iter().all(|l| l.segments().len() == 1);
-    let opens = below.first().is_some_and(|l| opens_note(&l.text));
+    let opens = below
+        .iter()
+        .find(|l| !crate::text::extracted::furniture::is_separator(&l.text))
+        .is_some_and(|l| opens_note(&l.text));
     let noted = below.iter().any(|l| opens_note(&l.text));
     (column && noted && (opens || below.iter().all(|l| small(l)))).then_some(start)
 }
@@ -399,13 +412,16 @@ fn mark_footnotes(lines: &mut [Line], body: f32, height: f32) {
         i -= 1;
     }
     let Some(mut start) = start else { return };
-    // The separator rule printed as underscores belongs to the zone it opens.
-    if let Some(k) = start.checked_sub(1)
-        && lines
-            .get(k)
-            .is_some_and(|l| crate::text::extracted::furniture::is_separator(&l.text))
+    // The separator rule printed as underscores belongs to the zone it opens, and so do the
+    // small lines between it and the first marker: the end of a note carried over from the
+    // page before.
+    if let Some(k) = lines
+        .get(i..start)
+        .unwrap_or_default()
+        .iter()
+        .rposition(|l| crate::text::extracted::furniture::is_separator(&l.text))
     {
-        start = k;
+        start = i + k;
     }
     for l in lines.get_mut(start..=last_body).unwrap_or_default() {
         if let Some(m) = l.measured.as_mut() {

@@ -679,6 +679,15 @@ fn breaks_before(
     {
         return false;
     }
+    // A measured line in another size of type than the finished sentence before it starts a
+    // block, also at the top of a page (a box's title after the notes at the foot of the box
+    // on the page before).
+    if p_end
+        && let (Some(pm), Some(vm)) = (&p.line.measured, &v.line.measured)
+        && pm.size.abs_diff(vm.size) * 100 > pm.size.max(vm.size) * 12
+    {
+        return true;
+    }
     if v.line.blank_before {
         // Default-mode extraction sets blank lines between the pieces of boxed and tabulated
         // text too: a sentence left open goes on across one in lower case.
