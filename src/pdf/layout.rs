@@ -74,10 +74,11 @@ pub fn body_size(pages: &[Page]) -> f32 {
 pub fn page_lines(page: &Page, index: usize, body: f32, first_line: usize) -> Vec<Line> {
     let rows = rows(page);
     let pitch = body * 0.5;
+    let columns = shared_columns(&rows, pitch);
     let mut out: Vec<Line> = Vec::with_capacity(rows.len());
     let mut prev: Option<&Row> = None;
     for row in &rows {
-        let Some(built) = build(row, pitch) else {
+        let Some(built) = build(row, pitch, &columns) else {
             continue;
         };
         let gap = prev.map(|p| row.y - p.y);
@@ -282,7 +283,39 @@ fn rows(page: &Page) -> Vec<Row<'_>> {
 struct Built {
     text: String,
     runs: Vec<Run>,
+    /// Where each cell after a column gap starts, in points.
+    cells: Vec<f32>,
 }
+
+/// Where the cells of a page's tables start: a position at which two rows or more open a cell
+/// after a column gap. A row whose words come closer (a two-digit row number, a long name) is
+/// cut there too, so its cells are the same as its neighbours', whatever the gap.
+fn shared_columns(rows: &[Row], pitch: f32) -> Vec<f32> {
+    let mut starts: Vec<f32> = rows
+        .iter()
+        .filter_map(|r| build(r, pitch, &[]))
+        .flat_map(|b| b.cells)
+        .collect();
+    starts.sort_by(f32::total_cmp);
+    let mut out: Vec<f32> = Vec::new();
+    let mut k = 0;
+    while let Some(&x) = starts.get(k) {
+        let n = starts
+            .get(k..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&y| y - x <= COLUMN_SLACK)
+            .count();
+        if n >= 2 {
+            out.push(x);
+        }
+        k += n.max(1);
+    }
+    out
+}
+
+/// How far, in points, the cells of one column may start apart.
+const COLUMN_SLACK: f32 = 1.0;
 
 /// The furthest character column a glyph is placed at: 2,000 columns of half an em, some
 /// 10,000 points at 10 points, far beyond any page. A glyph beyond it (a hostile width or
@@ -297,9 +330,12 @@ fn column(x: f32, pitch: f32) -> usize {
 /// The text of a row: word spaces from gaps (or space glyphs), column gaps padded to the
 /// column the next glyph stands at, superscript digits as superscript characters except where
 /// they open the line (a footnote's marker, followed by a space).
-fn build(row: &Row, pitch: f32) -> Option<Built> {
+fn build(row: &Row, pitch: f32, columns: &[f32]) -> Option<Built> {
     let mut text = String::new();
     let mut runs: Vec<Run> = Vec::new();
+    let mut cells: Vec<f32> = Vec::new();
+    // Only a row with a column gap of its own is a table's row, to be cut at the page's columns.
+    let tabular = !columns.is_empty() && has_column_gap(row, pitch);
     let first_x = row.min_x();
     let start_col = column(first_x, pitch);
     let mut col = start_col;
@@ -323,7 +359,18 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
                 && !prev_super
                 && prev_size > 0.0
                 && (g.size / prev_size >= 1.6 || prev_size / g.size >= 1.6);
-            if gap > 1.5 * row.size.max(size) || (size_jump && gap > 0.18 * g.size.min(prev_size)) {
+            let word_start = pending_space || gap > 0.18 * size.min(row.size);
+            let at_column = tabular
+                && word_start
+                && !p.superscript
+                && columns
+                    .iter()
+                    .any(|c| (g.x - c).abs() <= COLUMN_SLACK && c - row.min_x() > COLUMN_SLACK);
+            if gap > 1.5 * row.size.max(size)
+                || (size_jump && gap > 0.18 * g.size.min(prev_size))
+                || at_column
+            {
+                cells.push(g.x);
                 let target = column(g.x, pitch);
                 let n = target.saturating_sub(col).max(3);
                 text.extend(std::iter::repeat_n(' ', n));
@@ -383,7 +430,13 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
     }
     let trimmed = text.trim_end().len();
     text.truncate(trimmed);
-    (!text.is_empty()).then_some(Built { text, runs })
+    (!text.is_empty()).then_some(Built { text, runs, cells })
+}
+
+/// Whether a row has a column gap somewhere: a gap between two glyphs wider than [`build`] sets
+/// as a word space.
+fn has_column_gap(row: &Row, pitch: f32) -> bool {
+    build(row, pitch, &[]).is_some_and(|b| !b.cells.is_empty())
 }
 
 /// Marks the footnote zone of a page: the block of smaller lines at its foot (above the footer
