@@ -120,6 +120,7 @@ pub fn page_lines(page: &Page, index: usize, body: f32, first_line: usize) -> Ve
                 italic,
                 runs: built.runs,
                 zone,
+                cells: built.cells.iter().map(|&x| centi(x)).collect(),
             })),
         });
         prev = Some(row);

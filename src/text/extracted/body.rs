@@ -681,8 +681,9 @@ fn breaks_before(
     }
     // A measured line in another size of type than the finished sentence before it starts a
     // block, also at the top of a page (a box's title after the notes at the foot of the box
-    // on the page before).
-    if p_end
+    // on the page before). A paragraph does not change its type across a page break, sentence
+    // finished or not (a table's note then the heading on the next page).
+    if (p_end || v.line.page_start)
         && let (Some(pm), Some(vm)) = (&p.line.measured, &v.line.measured)
         && pm.size.abs_diff(vm.size) * 100 > pm.size.max(vm.size) * 12
     {
@@ -884,6 +885,9 @@ fn table_at(
         let mut used = 0;
         // Where the last row's cells start, and the size of its type (measured lines only).
         let mut columns: Vec<usize> = Vec::new();
+        // Where the last row's cells start on the page, in hundredths of a point (measured
+        // lines only).
+        let mut edges: Vec<u32> = Vec::new();
         let mut size = None;
         for v in views.get(i..)? {
             if is_contents_entry(&v.text) {
@@ -942,6 +946,7 @@ fn table_at(
                         columns
                             .iter()
                             .position(|c| c.abs_diff(*col) <= 2)
+                            .or_else(|| edges.iter().position(|e| e.abs_diff(m.x) <= 200))
                             .and_then(|k| row.get_mut(k))
                             .map(|cell| join_line(cell, &fold(text)))
                             .is_some()
@@ -971,6 +976,17 @@ fn table_at(
                 break;
             }
             columns = segs.iter().map(|(c, _)| *c).collect();
+            edges = v
+                .line
+                .measured
+                .as_ref()
+                .filter(|m| m.cells.len() + 1 == segs.len())
+                .map(|m| {
+                    std::iter::once(m.x)
+                        .chain(m.cells.iter().copied())
+                        .collect()
+                })
+                .unwrap_or_default();
             size = v.line.measured.as_ref().map(|m| m.size);
             rows.push(segs.iter().map(|(_, s)| fold(s)).collect::<Vec<_>>());
             used += 1;
