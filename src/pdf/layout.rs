@@ -269,6 +269,7 @@ fn rows(page: &Page) -> Vec<Row<'_>> {
         });
         i += 1;
     }
+    let mut merged = side_by_side(merged);
     for r in &mut merged {
         r.glyphs.sort_by(|a, b| a.glyph.x.total_cmp(&b.glyph.x));
         // Fake bold prints a glyph twice, a hair apart: keep one.
@@ -279,6 +280,29 @@ fn rows(page: &Page) -> Vec<Row<'_>> {
         });
     }
     merged
+}
+
+/// Joins rows that print side by side on nearly one baseline (less than a third of their size
+/// apart) with a column gap between them: cells of one table row centred on other baselines,
+/// a chart's legend. Whether they made one row or two depended on a fraction of a point that
+/// differs between two printings of the same page.
+fn side_by_side(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    for r in rows {
+        if let Some(last) = out.last_mut() {
+            let size = last.size.max(r.size);
+            let near = (r.y - last.y).abs() < 0.35 * size;
+            let alike = last.size.min(r.size) > 0.85 * size;
+            let apart =
+                r.min_x() > last.max_x() + 1.5 * size || r.max_x() + 1.5 * size < last.min_x();
+            if near && alike && apart {
+                last.glyphs.extend(r.glyphs);
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
 }
 
 struct Built {
@@ -343,6 +367,7 @@ fn build(row: &Row, pitch: f32, columns: &[f32]) -> Option<Built> {
     let mut prev_end: Option<f32> = None;
     let mut prev_super = false;
     let mut prev_size = 0.0f32;
+    let mut prev_y = f32::NAN;
     let mut pending_space = false;
     let mut leading_super = true;
     for p in &row.glyphs {
@@ -379,6 +404,9 @@ fn build(row: &Row, pitch: f32, columns: &[f32]) -> Option<Built> {
                 pending_space = false;
             } else if gap > 0.18 * size.min(row.size)
                 || (prev_super && leading_super && !p.superscript)
+                // The glyphs of a word share a baseline: two runs a little apart in height
+                // that touch (a chart's data labels) are two words.
+                || (!prev_super && !p.superscript && (g.y - prev_y).abs() > 0.05 * row.size)
             {
                 pending_space = true;
             }
@@ -424,6 +452,7 @@ fn build(row: &Row, pitch: f32, columns: &[f32]) -> Option<Built> {
         prev_end = Some(g.x + g.width);
         prev_super = p.superscript;
         prev_size = g.size;
+        prev_y = g.y;
         // The space after a leading marker comes from the gap test above.
         if !p.superscript {
             leading_super = false;
