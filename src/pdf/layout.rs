@@ -74,11 +74,11 @@ pub fn body_size(pages: &[Page]) -> f32 {
 pub fn page_lines(page: &Page, index: usize, body: f32, first_line: usize) -> Vec<Line> {
     let rows = rows(page);
     let pitch = body * 0.5;
-    let columns = shared_columns(&rows, pitch);
+    let columns = row_columns(&rows, pitch);
     let mut out: Vec<Line> = Vec::with_capacity(rows.len());
     let mut prev: Option<&Row> = None;
-    for row in &rows {
-        let Some(built) = build(row, pitch, &columns) else {
+    for (row, columns) in rows.iter().zip(&columns) {
+        let Some(built) = build(row, pitch, columns) else {
             continue;
         };
         let gap = prev.map(|p| row.y - p.y);
@@ -312,15 +312,43 @@ struct Built {
     cells: Vec<f32>,
 }
 
-/// Where the cells of a page's tables start: a position at which two rows or more open a cell
-/// after a column gap. A row whose words come closer (a two-digit row number, a long name) is
-/// cut there too, so its cells are the same as its neighbours', whatever the gap.
-fn shared_columns(rows: &[Row], pitch: f32) -> Vec<f32> {
-    let mut starts: Vec<f32> = rows
+/// Where each row of a page is cut into cells besides its column gaps: at the page's shared
+/// column starts (a position at which two rows or more open a cell after a column gap), so a
+/// row whose words come closer (a two-digit row number, a long name) has the same cells as its
+/// neighbours, whatever the gap. A row with a column gap of its own is a table's row; a row
+/// with none is cut only where the rows on both sides of it open a cell (a long symbol in the
+/// first column leaves one space before the description), not wherever a word of running text
+/// happens to start at a column of a table elsewhere on the page or next to it.
+fn row_columns(rows: &[Row], pitch: f32) -> Vec<Vec<f32>> {
+    let cells: Vec<Vec<f32>> = rows
         .iter()
-        .filter_map(|r| build(r, pitch, &[]))
-        .flat_map(|b| b.cells)
+        .map(|r| build(r, pitch, &[]).map_or_else(Vec::new, |b| b.cells))
         .collect();
+    let shared = shared_columns(&cells);
+    let near = |c: &f32| shared.iter().any(|x| (x - c).abs() <= COLUMN_SLACK);
+    (0..rows.len())
+        .map(|i| match cells.get(i) {
+            Some(own) if !own.is_empty() => shared.clone(),
+            _ => {
+                let (Some(above), Some(below)) = (
+                    i.checked_sub(1).and_then(|k| cells.get(k)),
+                    cells.get(i + 1),
+                ) else {
+                    return Vec::new();
+                };
+                above
+                    .iter()
+                    .copied()
+                    .filter(|c| near(c) && below.iter().any(|b| (b - c).abs() <= COLUMN_SLACK))
+                    .collect()
+            }
+        })
+        .collect()
+}
+
+/// The positions at which two rows or more of a page open a cell.
+fn shared_columns(cells: &[Vec<f32>]) -> Vec<f32> {
+    let mut starts: Vec<f32> = cells.iter().flatten().copied().collect();
     starts.sort_by(f32::total_cmp);
     let mut out: Vec<f32> = Vec::new();
     let mut k = 0;
@@ -359,8 +387,7 @@ fn build(row: &Row, pitch: f32, columns: &[f32]) -> Option<Built> {
     let mut text = String::new();
     let mut runs: Vec<Run> = Vec::new();
     let mut cells: Vec<f32> = Vec::new();
-    // Only a row with a column gap of its own is a table's row, to be cut at the page's columns.
-    let tabular = !columns.is_empty() && has_column_gap(row, pitch);
+    let tabular = !columns.is_empty();
     let first_x = row.min_x();
     let start_col = column(first_x, pitch);
     let mut col = start_col;
@@ -461,12 +488,6 @@ fn build(row: &Row, pitch: f32, columns: &[f32]) -> Option<Built> {
     let trimmed = text.trim_end().len();
     text.truncate(trimmed);
     (!text.is_empty()).then_some(Built { text, runs, cells })
-}
-
-/// Whether a row has a column gap somewhere: a gap between two glyphs wider than [`build`] sets
-/// as a word space.
-fn has_column_gap(row: &Row, pitch: f32) -> bool {
-    build(row, pitch, &[]).is_some_and(|b| !b.cells.is_empty())
 }
 
 /// Marks the footnote zone of a page: the block of smaller lines at its foot (above the footer
