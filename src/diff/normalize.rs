@@ -47,33 +47,44 @@ pub fn tidy(text: &str) -> String {
 }
 
 /// Replaces a dot leader (`Africa . . . . . . 12` in a table of contents, whose dot count
-/// depends on the line width) with `...`.
+/// depends on the line width) with `...`. A PDF's glyphs give the leader as one run of dots, set
+/// apart from the entry's last word or not (`threat......`): a run of four dots or more is a
+/// leader too.
 fn fold_leaders(text: &str) -> String {
-    if !text.contains(". . .") {
+    if !text.contains(". . .") && !text.contains("....") {
         return text.to_string();
     }
     let mut out: Vec<&str> = Vec::new();
-    let mut dots = 0;
+    let mut run: Vec<&str> = Vec::new();
     for word in text.split(' ') {
-        if !word.is_empty() && word.chars().all(|c| c == '.') {
-            dots += 1;
+        let head = word.trim_end_matches('.');
+        let dots = word.len() - head.len();
+        if !word.is_empty() && head.is_empty() {
+            run.push(word);
             continue;
         }
-        flush_dots(&mut out, dots);
-        dots = 0;
+        flush_dots(&mut out, &mut run);
+        if dots >= 4 {
+            out.push(head);
+            run.push(&word[head.len()..]);
+            continue;
+        }
         out.push(word);
     }
-    flush_dots(&mut out, dots);
+    flush_dots(&mut out, &mut run);
     out.join(" ")
 }
 
-fn flush_dots(out: &mut Vec<&str>, dots: usize) {
-    match dots {
-        0 => {}
-        1 => out.push("."),
-        2 => out.extend([".", "."]),
-        _ => out.push("..."),
+/// Ends a run of words of dots: a leader (three words or more, or a run of four dots) as `...`,
+/// anything shorter as it was.
+fn flush_dots<'a>(out: &mut Vec<&'a str>, run: &mut Vec<&'a str>) {
+    let leader = run.len() >= 3 || run.iter().any(|w| w.len() >= 4);
+    if leader {
+        out.push("...");
+    } else {
+        out.append(run);
     }
+    run.clear();
 }
 
 /// Whether a space between `before` and `next` is the artefact of a hyphen at a line end
@@ -162,6 +173,9 @@ mod tests {
         assert_eq!(tidy("Secre\u{ad}tary"), "Secretary");
         assert_eq!(tidy("Africa . . . . . 12"), tidy("Africa . . . 12"));
         assert_eq!(tidy("Africa . . . . . 12"), "Africa ... 12");
+        assert_eq!(tidy("threat......... 5"), "threat ... 5");
+        assert_eq!(tidy("threat ......... 5"), "threat ... 5");
+        assert_eq!(tidy("etc.. and . ."), "etc.. and . .");
         assert_eq!(
             compact(&key("the weapo ns .")),
             compact(&key("the weapons."))

@@ -77,10 +77,11 @@ pub fn body_size(pages: &[Page]) -> f32 {
 pub fn page_lines(page: &Page, index: usize, body: f32, first_line: usize) -> Vec<Line> {
     let rows = rows(page);
     let pitch = body * 0.5;
+    let columns = row_columns(&rows, pitch);
     let mut out: Vec<Line> = Vec::with_capacity(rows.len());
     let mut prev: Option<&Row> = None;
-    for row in &rows {
-        let Some(built) = build(row, pitch) else {
+    for (row, columns) in rows.iter().zip(&columns) {
+        let Some(built) = build(row, pitch, columns) else {
             continue;
         };
         let gap = prev.map(|p| row.y - p.y);
@@ -122,6 +123,7 @@ pub fn page_lines(page: &Page, index: usize, body: f32, first_line: usize) -> Ve
                 italic,
                 runs: built.runs,
                 zone,
+                cells: built.cells.iter().map(|&x| centi(x)).collect(),
             })),
         });
         prev = Some(row);
@@ -171,18 +173,31 @@ fn ruled_zone(
     let start = lines
         .iter()
         .position(|l| in_body(l) && baseline(l) > rule.y)?;
-    let below: Vec<&Line> = lines
+    let mut below: Vec<&Line> = lines
         .get(start..)?
         .iter()
         .take_while(|l| in_body(l))
         .collect();
+    // A separator printed as underscores under the rule is the zone's own: the drawn rule above
+    // it closes something else (the notes of a box, which stay with the box).
+    let mut start = start;
+    if let Some(k) = below
+        .iter()
+        .rposition(|l| crate::text::extracted::furniture::is_separator(&l.text))
+    {
+        start += k;
+        below.drain(..k);
+    }
     let small = |l: &Line| {
         l.measured
             .as_ref()
             .is_some_and(|m| (m.size as f32) < body * 100.0 * 0.92)
     };
     let column = below.iter().all(|l| l.segments().len() == 1);
-    let opens = below.first().is_some_and(|l| opens_note(&l.text));
+    let opens = below
+        .iter()
+        .find(|l| !crate::text::extracted::furniture::is_separator(&l.text))
+        .is_some_and(|l| opens_note(&l.text));
     let noted = below.iter().any(|l| opens_note(&l.text));
     (column && noted && (opens || below.iter().all(|l| small(l)))).then_some(start)
 }
@@ -260,6 +275,7 @@ fn rows(page: &Page) -> Vec<Row<'_>> {
         });
         i += 1;
     }
+    let mut merged = side_by_side(merged);
     for r in &mut merged {
         r.glyphs.sort_by(|a, b| a.glyph.x.total_cmp(&b.glyph.x));
         // Fake bold prints a glyph twice, a hair apart: keep one.
@@ -293,10 +309,93 @@ fn in_reading_order(row: &mut Row) {
     }
 }
 
+/// Joins rows that print side by side on nearly one baseline (less than a third of their size
+/// apart) with a column gap between them: cells of one table row centred on other baselines,
+/// a chart's legend. Whether they made one row or two depended on a fraction of a point that
+/// differs between two printings of the same page.
+fn side_by_side(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    for r in rows {
+        if let Some(last) = out.last_mut() {
+            let size = last.size.max(r.size);
+            let near = (r.y - last.y).abs() < 0.35 * size;
+            let alike = last.size.min(r.size) > 0.85 * size;
+            let apart =
+                r.min_x() > last.max_x() + 1.5 * size || r.max_x() + 1.5 * size < last.min_x();
+            if near && alike && apart {
+                last.glyphs.extend(r.glyphs);
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
 struct Built {
     text: String,
     runs: Vec<Run>,
+    /// Where each cell after a column gap starts, in points.
+    cells: Vec<f32>,
 }
+
+/// Where each row of a page is cut into cells besides its column gaps: at the page's shared
+/// column starts (a position at which two rows or more open a cell after a column gap), so a
+/// row whose words come closer (a two-digit row number, a long name) has the same cells as its
+/// neighbours, whatever the gap. A row with a column gap of its own is a table's row; a row
+/// with none is cut only where the rows on both sides of it open a cell (a long symbol in the
+/// first column leaves one space before the description), not wherever a word of running text
+/// happens to start at a column of a table elsewhere on the page or next to it.
+fn row_columns(rows: &[Row], pitch: f32) -> Vec<Vec<f32>> {
+    let cells: Vec<Vec<f32>> = rows
+        .iter()
+        .map(|r| build(r, pitch, &[]).map_or_else(Vec::new, |b| b.cells))
+        .collect();
+    let shared = shared_columns(&cells);
+    let near = |c: &f32| shared.iter().any(|x| (x - c).abs() <= COLUMN_SLACK);
+    (0..rows.len())
+        .map(|i| match cells.get(i) {
+            Some(own) if !own.is_empty() => shared.clone(),
+            _ => {
+                let (Some(above), Some(below)) = (
+                    i.checked_sub(1).and_then(|k| cells.get(k)),
+                    cells.get(i + 1),
+                ) else {
+                    return Vec::new();
+                };
+                above
+                    .iter()
+                    .copied()
+                    .filter(|c| near(c) && below.iter().any(|b| (b - c).abs() <= COLUMN_SLACK))
+                    .collect()
+            }
+        })
+        .collect()
+}
+
+/// The positions at which two rows or more of a page open a cell.
+fn shared_columns(cells: &[Vec<f32>]) -> Vec<f32> {
+    let mut starts: Vec<f32> = cells.iter().flatten().copied().collect();
+    starts.sort_by(f32::total_cmp);
+    let mut out: Vec<f32> = Vec::new();
+    let mut k = 0;
+    while let Some(&x) = starts.get(k) {
+        let n = starts
+            .get(k..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&y| y - x <= COLUMN_SLACK)
+            .count();
+        if n >= 2 {
+            out.push(x);
+        }
+        k += n.max(1);
+    }
+    out
+}
+
+/// How far, in points, the cells of one column may start apart.
+const COLUMN_SLACK: f32 = 1.0;
 
 /// The furthest character column a glyph is placed at: 2,000 columns of half an em, some
 /// 10,000 points at 10 points, far beyond any page. A glyph beyond it (a hostile width or
@@ -311,15 +410,18 @@ fn column(x: f32, pitch: f32) -> usize {
 /// The text of a row: word spaces from gaps (or space glyphs), column gaps padded to the
 /// column the next glyph stands at, superscript digits as superscript characters except where
 /// they open the line (a footnote's marker, followed by a space).
-fn build(row: &Row, pitch: f32) -> Option<Built> {
+fn build(row: &Row, pitch: f32, columns: &[f32]) -> Option<Built> {
     let mut text = String::new();
     let mut runs: Vec<Run> = Vec::new();
+    let mut cells: Vec<f32> = Vec::new();
+    let tabular = !columns.is_empty();
     let first_x = row.min_x();
     let start_col = column(first_x, pitch);
     let mut col = start_col;
     let mut prev_end: Option<f32> = None;
     let mut prev_super = false;
     let mut prev_size = 0.0f32;
+    let mut prev_y = f32::NAN;
     let mut pending_space = false;
     let mut leading_super = true;
     for p in &row.glyphs {
@@ -337,7 +439,18 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
                 && !prev_super
                 && prev_size > 0.0
                 && (g.size / prev_size >= 1.6 || prev_size / g.size >= 1.6);
-            if gap > 1.5 * row.size.max(size) || (size_jump && gap > 0.18 * g.size.min(prev_size)) {
+            let word_start = pending_space || gap > 0.18 * size.min(row.size);
+            let at_column = tabular
+                && word_start
+                && !p.superscript
+                && columns
+                    .iter()
+                    .any(|c| (g.x - c).abs() <= COLUMN_SLACK && c - row.min_x() > COLUMN_SLACK);
+            if gap > 1.5 * row.size.max(size)
+                || (size_jump && gap > 0.18 * g.size.min(prev_size))
+                || at_column
+            {
+                cells.push(g.x);
                 let target = column(p.x, pitch);
                 let n = target.saturating_sub(col).max(3);
                 text.extend(std::iter::repeat_n(' ', n));
@@ -345,6 +458,9 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
                 pending_space = false;
             } else if gap > 0.18 * size.min(row.size)
                 || (prev_super && leading_super && !p.superscript)
+                // The glyphs of a word share a baseline: two runs a little apart in height
+                // that touch (a chart's data labels) are two words.
+                || (!prev_super && !p.superscript && (g.y - prev_y).abs() > 0.05 * row.size)
             {
                 pending_space = true;
             }
@@ -390,6 +506,7 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
         prev_end = Some(p.x + g.width);
         prev_super = p.superscript;
         prev_size = g.size;
+        prev_y = g.y;
         // The space after a leading marker comes from the gap test above.
         if !p.superscript {
             leading_super = false;
@@ -397,7 +514,7 @@ fn build(row: &Row, pitch: f32) -> Option<Built> {
     }
     let trimmed = text.trim_end().len();
     text.truncate(trimmed);
-    (!text.is_empty()).then_some(Built { text, runs })
+    (!text.is_empty()).then_some(Built { text, runs, cells })
 }
 
 /// Marks the footnote zone of a page: the block of smaller lines at its foot (above the footer
@@ -426,13 +543,16 @@ fn mark_footnotes(lines: &mut [Line], body: f32, height: f32) {
         i -= 1;
     }
     let Some(mut start) = start else { return };
-    // The separator rule printed as underscores belongs to the zone it opens.
-    if let Some(k) = start.checked_sub(1)
-        && lines
-            .get(k)
-            .is_some_and(|l| crate::text::extracted::furniture::is_separator(&l.text))
+    // The separator rule printed as underscores belongs to the zone it opens, and so do the
+    // small lines between it and the first marker: the end of a note carried over from the
+    // page before.
+    if let Some(k) = lines
+        .get(i..start)
+        .unwrap_or_default()
+        .iter()
+        .rposition(|l| crate::text::extracted::furniture::is_separator(&l.text))
     {
-        start = k;
+        start = i + k;
     }
     for l in lines.get_mut(start..=last_body).unwrap_or_default() {
         if let Some(m) = l.measured.as_mut() {

@@ -141,12 +141,14 @@ fn not_in_text(pdf: &Diff, text: &Diff) -> Vec<String> {
     out
 }
 
-/// Short of its aim on six of the seven pairs, for reasons in the PDF reader, not the diff: the same
-/// content read with another structure in the two versions of a PDF (a `Box II` heading and its
-/// title read as two headings in one version and glued to a paragraph in the other; a
-/// numbered heading read into a table cell; a page of a schedule read as a table in one version
-/// and as paragraphs in the other), tables whose cells are cut differently (`76.075.6`), and
-/// footnotes split at other markers. The test lists every such change
+/// Short of its aim on five of the seven pairs. What remains is mostly the two readers reading
+/// the same content with another structure, not the PDF reader reading two versions apart: a
+/// table the PDF shows and pdftotext's text does not (the lists added with the annex of
+/// S/2025/71/Rev.1 are tables in the PDF and paragraphs in the text; a change of kind is no
+/// match), headings the text reads as paragraphs and words it joins otherwise at a line-end
+/// hyphen (E/2025/15/Add.1), the diff pairing blocks otherwise when a heading is split off
+/// (E/ICEF/2025/11), and chart labels of E/CN.6/2025/3 read as tables whose cells fall otherwise
+/// in each printing. The test lists every such change
 /// (`cargo test --test it pdf_diff -- --nocapture`) and holds a ratchet: no more of them than
 /// today ([`PDF_ONLY_BAR`]); the aim is none.
 #[test]
@@ -213,9 +215,9 @@ fn pdf_pairs_report_no_change_the_text_pairs_do_not() {
     assert!(reported > 0, "the PDF diffs report no change at all");
 }
 
-/// Changes the PDF pairs report and the text pairs do not, today (59 on 30 November 2026; 61 before a heading above a numbered paragraph was read in measured lines too): a
+/// Changes the PDF pairs report and the text pairs do not, today (22 on 30 November 2026): a
 /// change to the reader that adds one fails the test.
-const PDF_ONLY_BAR: usize = 59;
+const PDF_ONLY_BAR: usize = 22;
 
 #[test]
 fn pdf_pair_s_2025_71_reports_the_added_annex() {

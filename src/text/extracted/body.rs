@@ -263,12 +263,18 @@ fn has_dot_leaders(t: &str) -> bool {
     t.ends_with(". . . .") || t.ends_with("....")
 }
 
-/// Whether a line is a whole contents entry: its dot leaders, then its page number
-/// (`Introduction ........ 5`).
+/// Whether a line is an entry of a table of contents: its dot leaders, then its page number
+/// (or the number on the next line). Such an entry is a paragraph of its own, as extracted text
+/// gives it, whatever gap a PDF sets before its number: neither a table row (a three-digit page
+/// number closes the gap that a two-digit one leaves, so the table would end at another entry
+/// in each version of a document) nor a heading.
 fn is_contents_entry(t: &str) -> bool {
-    t.trim_end()
-        .rsplit_once(' ')
-        .is_some_and(|(entry, page)| is_page_number(page) && has_dot_leaders(entry))
+    let t = t.trim_end();
+    let head = match t.rsplit_once(' ') {
+        Some((head, last)) if is_page_number(last) => head,
+        _ => t,
+    };
+    has_dot_leaders(head)
 }
 
 /// A page number alone: one to four digits.
@@ -385,6 +391,14 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         let len = measure(&text);
         views.push(View { line: l, text, len });
     }
+    // The lines of a table of contents: its entries, and a line between two of them (`Annex`,
+    // above the entry that names it), which is an entry of its own, not a heading.
+    let contents: Vec<bool> = (0..views.len())
+        .map(|k| {
+            let entry = |k: usize| views.get(k).is_some_and(|v| is_contents_entry(&v.text));
+            entry(k) || k > 0 && entry(k - 1) && (entry(k + 1) || entry(k + 2))
+        })
+        .collect();
     let widths = section_widths(&views).or(doc);
     let width = widths.full;
     let base = base_indents(&views);
@@ -480,6 +494,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             && cur.len() <= 3
             // An item (`• Take all necessary measures ...`) is no heading, however it ends.
             && cur.first().is_some_and(|(t, _)| label(t).is_none())
+            && !contents.get(i.wrapping_sub(1)).is_some_and(|c| *c)
             && prev.is_some_and(|p| heading_end(p, v, width))
             // A paragraph's first line is cut short by its indent and a long next word, but no
             // more: a single line under a heading's length limit only when clearly short, or
@@ -547,7 +562,11 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             || prev_heading
             || cur.is_empty()
             || breaks_before(prev, v, next, &widths, &base, form, cur.len() == 1);
-        if starts_block && form != Form::Word && is_heading(v, next, width) {
+        if starts_block
+            && form != Form::Word
+            && !contents.get(i).is_some_and(|c| *c)
+            && is_heading(v, next, width)
+        {
             flush(&mut cur, &mut out);
             out.push(Raw::Heading(repair(&v.text), v.line.page));
             prev_heading = true;
@@ -609,7 +628,9 @@ fn bold_line(v: &View) -> bool {
 /// size, on one page, of at most 25 words, with no bold line after them (a bold block of more
 /// is emphasised text, not a heading).
 fn bold_heading_at(views: &[View], i: usize) -> Option<usize> {
-    let first = views.get(i).filter(|v| bold_line(v))?;
+    let first = views
+        .get(i)
+        .filter(|v| bold_line(v) && !is_contents_entry(&v.text))?;
     let size = first.line.measured.as_ref()?.size;
     let same = |v: &View| {
         bold_line(v)
@@ -688,6 +709,11 @@ fn breaks_before(
         // A footnote between two halves of a paragraph: the first half ends open.
         return p_end || !v.text.starts_with(|c: char| c.is_lowercase());
     }
+    // A contents entry ends with its page number: what follows is the next entry, or the text
+    // after the contents (on the next page, under its heading).
+    if is_contents_entry(&p.text) {
+        return true;
+    }
     // A place and date closing a statement stand alone, even after a full last line, and so
     // does a note in brackets (`[Original: Arabic, Chinese, English, French, Russian and
     // Spanish]`).
@@ -710,13 +736,19 @@ fn breaks_before(
     {
         return false;
     }
-    // A contents entry ends with its page number, whatever entry follows.
-    if is_contents_entry(&p.text) {
-        return true;
-    }
     // A bullet opens an item whatever the line before left open: unlike a dash, it is never
     // punctuation going on with a sentence.
     if v.text.starts_with(BULLETS) && label(&v.text).is_some() {
+        return true;
+    }
+    // A measured line in another size of type than the finished sentence before it starts a
+    // block, also at the top of a page (a box's title after the notes at the foot of the box
+    // on the page before). A paragraph does not change its type across a page break, sentence
+    // finished or not (a table's note then the heading on the next page).
+    if (p_end || v.line.page_start)
+        && let (Some(pm), Some(vm)) = (&p.line.measured, &v.line.measured)
+        && pm.size.abs_diff(vm.size) * 100 > pm.size.max(vm.size) * 12
+    {
         return true;
     }
     if v.line.blank_before {
@@ -857,6 +889,7 @@ fn heading_text(cur: &[(&str, usize)], p: &View) -> Option<String> {
 /// left open (`and`, a comma), no label of a list item.
 fn is_heading_line(p: &View) -> bool {
     p.text.starts_with(char::is_uppercase)
+        && !is_contents_entry(&p.text)
         && !ends_sentence(&p.text)
         && !ends_open(&p.text)
         && !p.text.ends_with([',', ';', '-'])
@@ -881,6 +914,7 @@ fn clear_first_line(v: &View, next: Option<&View>, widths: &Widths) -> bool {
 
 fn heading_end(p: &View, v: &View, width: usize) -> bool {
     !ends_sentence(&p.text)
+        && !is_contents_entry(&p.text)
         && !ends_open(&p.text)
         && !p.text.ends_with([',', ';'])
         && label(&p.text).is_none()
@@ -897,6 +931,9 @@ fn is_bracketed(t: &str) -> bool {
 fn is_heading(v: &View, next: Option<&View>, width: usize) -> bool {
     if is_bracketed(&v.text) {
         return true;
+    }
+    if is_contents_entry(&v.text) {
+        return false;
     }
     let words = v.text.split_whitespace().count();
     // A long heading is one the next word would have fitted after, followed by a capital.
@@ -923,8 +960,14 @@ fn table_at(
         let mut used = 0;
         // Where the last row's cells start, and the size of its type (measured lines only).
         let mut columns: Vec<usize> = Vec::new();
+        // Where the last row's cells start on the page, in hundredths of a point (measured
+        // lines only).
+        let mut edges: Vec<u32> = Vec::new();
         let mut size = None;
         for v in views.get(i..)? {
+            if is_contents_entry(&v.text) {
+                break;
+            }
             let segs = v.line.segments();
             // `3.    Impose an embargo`: a label set apart from its text starts an item.
             let item = segs.len() == 2 && segs.first().is_some_and(|(_, l)| is_label_line(l));
@@ -978,6 +1021,7 @@ fn table_at(
                         columns
                             .iter()
                             .position(|c| c.abs_diff(*col) <= 2)
+                            .or_else(|| edges.iter().position(|e| e.abs_diff(m.x) <= 200))
                             .and_then(|k| row.get_mut(k))
                             .map(|cell| join_line(cell, &fold(text)))
                             .is_some()
@@ -1007,6 +1051,17 @@ fn table_at(
                 break;
             }
             columns = segs.iter().map(|(c, _)| *c).collect();
+            edges = v
+                .line
+                .measured
+                .as_ref()
+                .filter(|m| m.cells.len() + 1 == segs.len())
+                .map(|m| {
+                    std::iter::once(m.x)
+                        .chain(m.cells.iter().copied())
+                        .collect()
+                })
+                .unwrap_or_default();
             size = v.line.measured.as_ref().map(|m| m.size);
             rows.push(segs.iter().map(|(_, s)| fold(s)).collect::<Vec<_>>());
             used += 1;
@@ -1587,6 +1642,37 @@ mod tests {
         assert_eq!(label("p. 5 of the report"), None);
         assert_eq!(label("v. Russian Federation"), None);
         assert_eq!(label("e.g. The"), None);
+    }
+
+    #[test]
+    fn contents_entries_are_paragraphs_whatever_the_gap_before_their_page() {
+        // `-layout` sets a two-digit page number apart and a three-digit one against the leader:
+        // one entry each way, both read the same, and the line between entries is no heading.
+        let text = "\
+Contents
+        I.  Introduction ...........................................      99
+        II. Trends ...............................................  103
+    Annex
+        National reports and survey responses by region ............ 125";
+        let lines = super::super::lines::split(text, Form::Layout);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Layout, Widths::default());
+        let kinds: Vec<&str> = out
+            .iter()
+            .map(|r| match r {
+                Raw::Para { .. } => "para",
+                Raw::Heading(..) => "heading",
+                Raw::Table(_) => "table",
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            ["heading", "para", "para", "para", "para"],
+            "{out:#?}"
+        );
+        assert!(is_contents_entry("A. Introduction ...... 4"));
+        assert!(is_contents_entry("Africa . . . . . . ."));
+        assert!(!is_contents_entry("The Council met on 4 May 2025."));
     }
 
     #[test]

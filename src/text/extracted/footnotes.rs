@@ -104,7 +104,20 @@ fn flush_page(
     let zone: Vec<Line> = page.drain(body_end..).collect();
     items.extend(page.into_iter().map(Item::Line));
     if !zone.is_empty() {
-        let notes = parse_zone(&zone, state);
+        // A measured zone that opens without a marker goes on with the last note of a page
+        // before (a note carried over); text cannot tell such lines from a note whose marker
+        // was lost.
+        let carried = zone
+            .first()
+            .is_some_and(|l| l.measured.is_some())
+            .then(|| {
+                items.iter_mut().rev().find_map(|it| match it {
+                    Item::Notes(n) => n.last_mut(),
+                    Item::Line(_) => None,
+                })
+            })
+            .flatten();
+        let notes = parse_zone(&zone, state, carried);
         if !notes.is_empty() {
             items.push(Item::Notes(notes));
         }
@@ -193,7 +206,7 @@ fn leading_marker<'a>(t: &'a str, state: &Numbering) -> Option<(String, &'a str)
     None
 }
 
-fn parse_zone(zone: &[Line], state: &mut Numbering) -> Vec<Note> {
+fn parse_zone(zone: &[Line], state: &mut Numbering, mut carried: Option<&mut Note>) -> Vec<Note> {
     let mut notes: Vec<Note> = Vec::new();
     // Index of the note receiving text; markers printed alone wait for their text.
     let mut filling: Option<usize> = None;
@@ -211,7 +224,21 @@ fn parse_zone(zone: &[Line], state: &mut Numbering) -> Vec<Note> {
         {
             continue;
         }
-        if let Some((marker, rest)) = leading_marker(&t, state) {
+        // A measured line that opens with raised digits opens a note of that number, whatever
+        // the numbering expected (a note missed before would throw every later one off).
+        let raised = line.measured.as_ref().is_some_and(|m| {
+            m.runs
+                .first()
+                .is_some_and(|r| r.superscript && r.start == 0 && r.end > 0)
+        }) && opens_like_note(&t);
+        let marker = leading_marker(&t, state).or_else(|| {
+            raised
+                .then(|| t.split_once(' '))
+                .flatten()
+                .map(|(m, rest)| (m.to_string(), rest.trim()))
+                .filter(|(_, rest)| !rest.starts_with(char::is_lowercase))
+        });
+        if let Some((marker, rest)) = marker {
             // A marker printed after its text (extraction order): the note already has it.
             if rest.is_empty()
                 && notes
@@ -245,6 +272,17 @@ fn parse_zone(zone: &[Line], state: &mut Numbering) -> Vec<Note> {
         };
         let target = match target {
             Some(i) => i,
+            // A line that opens with a number and a space is a note whose marker is not the one
+            // expected (`2 https://...`), not more of the note before (`2023), p. 4`).
+            None if notes.is_empty()
+                && !opens_like_note(&t)
+                && let Some(note) = carried.as_deref_mut() =>
+            {
+                note.text.push(' ');
+                note.text.push_str(&t);
+                prev_ended = ends_sentence(&t);
+                continue;
+            }
             None => {
                 state.last += 1;
                 notes.push(Note {
@@ -266,6 +304,16 @@ fn parse_zone(zone: &[Line], state: &mut Numbering) -> Vec<Note> {
         prev_ended = ends_sentence(&t);
     }
     notes
+}
+
+/// Whether a line opens with what may be a note's marker: one to three digits or stars, then a
+/// space.
+fn opens_like_note(t: &str) -> bool {
+    let marker = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '*')
+        .count();
+    (1..=3).contains(&marker) && t.chars().nth(marker) == Some(' ')
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -313,6 +361,72 @@ mod tests {
             .flatten()
             .map(|n| (n.marker, n.text))
             .collect()
+    }
+
+    /// Measured footnote lines: page, text, and whether the text opens with a raised marker.
+    fn measured_notes(lines: &[(usize, &str, bool)]) -> Vec<(String, String)> {
+        let lines: Vec<Line> = lines
+            .iter()
+            .enumerate()
+            .map(|(k, &(page, text, raised))| {
+                let marker = text.bytes().take_while(u8::is_ascii_digit).count();
+                let runs = if raised {
+                    vec![crate::text::extracted::lines::Run {
+                        start: 0,
+                        end: marker,
+                        superscript: true,
+                        ..Default::default()
+                    }]
+                } else {
+                    Vec::new()
+                };
+                Line {
+                    text: text.into(),
+                    line: k + 1,
+                    col: 1,
+                    indent: 0,
+                    page,
+                    blank_before: false,
+                    page_start: false,
+                    measured: Some(Box::new(crate::text::extracted::lines::Measured {
+                        zone: Zone::Footnote,
+                        runs,
+                        ..Default::default()
+                    })),
+                }
+            })
+            .collect();
+        extract(lines, Form::Layout)
+            .into_iter()
+            .filter_map(|i| match i {
+                Item::Notes(n) => Some(n),
+                Item::Line(_) => None,
+            })
+            .flatten()
+            .map(|n| (n.marker, n.text))
+            .collect()
+    }
+
+    #[test]
+    fn a_measured_zone_without_a_marker_goes_on_with_the_note_before() {
+        let n = measured_notes(&[
+            (0, "41 This report can be found here along with the", true),
+            (1, "guidance note.", false),
+            (1, "42 Reports for the regional reviews.", true),
+            // A raised marker out of the expected sequence still opens its note.
+            (1, "45 See the annex.", true),
+        ]);
+        assert_eq!(
+            n,
+            vec![
+                (
+                    "41".into(),
+                    "This report can be found here along with the guidance note.".into()
+                ),
+                ("42".into(), "Reports for the regional reviews.".into()),
+                ("45".into(), "See the annex.".into()),
+            ]
+        );
     }
 
     #[test]

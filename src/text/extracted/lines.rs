@@ -61,6 +61,10 @@ pub struct Measured {
     pub runs: Vec<Run>,
     /// Where on the page the line lies.
     pub zone: Zone,
+    /// Left edges of the pieces after the line's column gaps (its cells but the first). The
+    /// characters padding a gap cannot always reach a piece's column: a long cell pushes the
+    /// next one on.
+    pub cells: Vec<u32>,
 }
 
 /// A stretch of a measured line in one style.
