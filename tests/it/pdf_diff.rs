@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use unletters::convert::{self, ReadOptions};
-use unletters::diff::{self, Change, Diff, MetadataChange, Op, WordOp};
+use unletters::diff::{self, Change, Diff, MetadataChange, Op, WordChange, WordOp};
 
 /// (old stem, new stem) of the revision pairs with both PDFs and both texts, sorted.
 fn pairs(corpus: &Path) -> Vec<(String, String)> {
@@ -70,6 +70,7 @@ fn words(text: &str) -> BTreeSet<String> {
 #[derive(Debug)]
 struct Signature {
     what: String,
+    op: Op,
     kind: String,
     removed: BTreeSet<String>,
     added: BTreeSet<String>,
@@ -92,6 +93,7 @@ fn signature(c: &Change) -> Signature {
     };
     Signature {
         what: format!("{} {} at {}", c.op.as_str(), c.kind, c.location),
+        op: c.op,
         kind: c.kind.clone(),
         removed,
         added,
@@ -99,11 +101,19 @@ fn signature(c: &Change) -> Signature {
 }
 
 /// Whether `pdf` is among the changes `text` reports: a text change of the same kind whose
-/// removed and added words include the PDF change's.
+/// removed and added words include the PDF change's. An inserted (deleted) block is also the
+/// same change when the text pair's insertions (deletions) together add (remove) all of its
+/// words, whatever kind of block each reader made of them: a list the PDF shows in columns is
+/// a table there and paragraphs in the text, and that is one insertion reported, not two.
 fn covered(pdf: &Signature, text: &[Signature]) -> bool {
-    text.iter().any(|t| {
+    let same = text.iter().any(|t| {
         t.kind == pdf.kind && pdf.removed.is_subset(&t.removed) && pdf.added.is_subset(&t.added)
-    })
+    });
+    let together = |op: Op, words: fn(&Signature) -> &BTreeSet<String>| {
+        let all: BTreeSet<&String> = text.iter().filter(|t| t.op == op).flat_map(words).collect();
+        pdf.op == op && words(pdf).iter().all(|w| all.contains(w))
+    };
+    same || together(Op::Insert, |s| &s.added) || together(Op::Delete, |s| &s.removed)
 }
 
 /// A metadata change as compared: the field, and the words of its old and new values.
@@ -141,16 +151,17 @@ fn not_in_text(pdf: &Diff, text: &Diff) -> Vec<String> {
     out
 }
 
-/// Short of its aim on five of the seven pairs. What remains is mostly the two readers reading
-/// the same content with another structure, not the PDF reader reading two versions apart: a
-/// table the PDF shows and pdftotext's text does not (the lists added with the annex of
-/// S/2025/71/Rev.1 are tables in the PDF and paragraphs in the text; a change of kind is no
-/// match), headings the text reads as paragraphs and words it joins otherwise at a line-end
-/// hyphen (E/2025/15/Add.1), the diff pairing blocks otherwise when a heading is split off
-/// (E/ICEF/2025/11), and chart labels of E/CN.6/2025/3 read as tables whose cells fall otherwise
-/// in each printing. The test lists every such change
-/// (`cargo test --test it pdf_diff -- --nocapture`) and holds a ratchet: no more of them than
-/// today ([`PDF_ONLY_BAR`]); the aim is none.
+/// Met for S/2025/71, short of its aim on four other pairs. What remains is mostly the two readers
+/// reading the same content with another structure, not the PDF reader reading two versions
+/// apart: headings the text reads as paragraphs and words it joins otherwise at a line-end hyphen
+/// (E/2025/15/Add.1), the diff pairing blocks otherwise when a heading is split off
+/// (E/ICEF/2025/11), a symbol's change inside a table the text reads as a paragraph
+/// (TPNW/MSP/2025/11), and in E/CN.6/2025/3 chart labels read as tables whose cells fall otherwise
+/// in each printing (four) and one real change (`Asia).` to `Asia)`) that the text pair reports as
+/// a paragraph deleted and inserted. (The lists added with S/2025/71/Rev.1's annex are tables in
+/// the PDF and paragraphs in the text: the same insertion, matched by its words.) The test lists
+/// every such change (`cargo test --test it pdf_diff -- --nocapture`) and holds a ratchet: no more
+/// of them than today ([`PDF_ONLY_BAR`]); the aim is none.
 #[test]
 fn pdf_pairs_report_no_change_the_text_pairs_do_not() {
     let Some(corpus) = crate::common::shared::shared("corpus") else {
@@ -192,7 +203,12 @@ fn pdf_pairs_report_no_change_the_text_pairs_do_not() {
             text.changes.len(),
             text.metadata.len()
         );
-        for line in not_in_text(&pdf, &text) {
+        let extra = not_in_text(&pdf, &text);
+        // The pair the issue names first reports nothing the text pair does not.
+        if new == "S_2025_71_Rev.1" {
+            assert_eq!(extra, Vec::<String>::new(), "{new}");
+        }
+        for line in extra {
             failures.push(format!("{new}: {line}"));
         }
     }
@@ -215,9 +231,9 @@ fn pdf_pairs_report_no_change_the_text_pairs_do_not() {
     assert!(reported > 0, "the PDF diffs report no change at all");
 }
 
-/// Changes the PDF pairs report and the text pairs do not, today (22 on 30 November 2026): a
-/// change to the reader that adds one fails the test.
-const PDF_ONLY_BAR: usize = 22;
+/// Changes the PDF pairs report and the text pairs do not, today (13 on 30 November 2026; 61 in
+/// the morning): a change to the reader that adds one fails the test.
+const PDF_ONLY_BAR: usize = 13;
 
 #[test]
 fn pdf_pair_s_2025_71_reports_the_added_annex() {
@@ -234,7 +250,7 @@ fn pdf_pair_s_2025_71_reports_the_added_annex() {
 }
 
 #[test]
-fn signature_matching_needs_the_same_kind_and_words() {
+fn signature_matching_needs_the_same_words_and_for_a_modification_the_same_kind() {
     let change = |op: Op, kind: &str, old: Option<&str>, new: Option<&str>| Change {
         op,
         kind: kind.into(),
@@ -260,11 +276,35 @@ fn signature_matching_needs_the_same_kind_and_words() {
         Some("the Council \"decides\""),
     ));
     assert!(covered(&pdf, &text));
-    // Another kind, or a word the text never added: not covered.
+    // Inserted as another kind of block (a table where the text has paragraphs): the same
+    // insertion. A word the text never added: not covered.
     let pdf = signature(&change(Op::Insert, "heading", None, Some("the Council")));
-    assert!(!covered(&pdf, &text));
+    assert!(covered(&pdf, &text));
     let pdf = signature(&change(Op::Insert, "paragraph", None, Some("the Assembly")));
     assert!(!covered(&pdf, &text));
+    // A modification must be one of the same kind of block.
+    let modified = |kind: &str| Change {
+        words: vec![
+            WordChange {
+                op: WordOp::Delete,
+                text: "decides".into(),
+            },
+            WordChange {
+                op: WordOp::Insert,
+                text: "decided".into(),
+            },
+        ],
+        ..change(Op::Modify, kind, Some("decides"), Some("decided"))
+    };
+    let text = [signature(&modified("paragraph"))];
+    assert!(covered(&signature(&modified("paragraph")), &text));
+    assert!(!covered(&signature(&modified("table")), &text));
+    let text = [signature(&change(
+        Op::Insert,
+        "paragraph",
+        None,
+        Some("The Council “decides” to remain seized."),
+    ))];
     // A deletion is not covered by an insertion of the same words.
     let pdf = signature(&change(Op::Delete, "paragraph", Some("the Council"), None));
     assert!(!covered(&pdf, &text));
