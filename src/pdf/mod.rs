@@ -6,6 +6,7 @@
 //! glyphs into lines with their measured attributes. Nothing here goes through text: the stages
 //! get `Line`s whose attributes were measured, and consult them where a text line has none.
 
+pub mod content;
 pub mod fonts;
 pub mod glyphs;
 pub mod layout;
@@ -121,8 +122,9 @@ pub fn pages_of(bytes: &[u8]) -> Result<Vec<glyphs::Page>> {
         )));
     }
     let mut pages = Vec::with_capacity(ids.len());
+    let mut fonts = glyphs::Fonts::default();
     for (i, id) in ids.into_iter().enumerate() {
-        let page = glyphs::page_glyphs(&doc, id)
+        let page = glyphs::page_glyphs(&doc, id, &mut fonts)
             .map_err(|e| Error::invalid(format!("page {}: cannot read the page: {e}", i + 1)))?;
         pages.push(page);
     }
