@@ -14,8 +14,8 @@ use super::fonts::{Font, num};
 /// One glyph as painted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
-    /// What it reads as (usually one character).
-    pub text: String,
+    /// What it reads as (usually one character); glyphs of one code share it.
+    pub text: Rc<str>,
     /// Left edge of the glyph origin, in points from the page's left edge.
     pub x: f32,
     /// Baseline, in points from the page's top edge (downwards).
@@ -175,6 +175,8 @@ pub fn page_glyphs<'a>(
     let content = doc.get_page_content(page_id)?;
     let resources = page_resources(doc, page);
     walker.run(&content, resources, base, 0)?;
+    // Every page's glyphs are held until the body size is known: no room to spare.
+    walker.glyphs.shrink_to_fit();
     Ok(Page {
         glyphs: walker.glyphs,
         width,

@@ -90,8 +90,9 @@ pub fn lines_of(bytes: &[u8]) -> Result<Vec<Line>> {
     let pages = pages_of(bytes)?;
     let body = layout::body_size(&pages);
     let mut out = Vec::new();
-    for (i, page) in pages.iter().enumerate() {
-        let lines = layout::page_lines(page, i, body, out.len() + 1);
+    // Each page's glyphs go as soon as its lines are made.
+    for (i, page) in pages.into_iter().enumerate() {
+        let lines = layout::page_lines(&page, i, body, out.len() + 1);
         out.extend(lines);
     }
     Ok(out)
