@@ -134,11 +134,14 @@ impl<'a> Fonts<'a> {
     }
 }
 
-/// Reads the glyphs of one page, its fonts read through `fonts`.
+/// Reads the glyphs of one page, its fonts read through `fonts`; `content` holds its content
+/// streams while it is walked (a buffer kept from page to page: a fresh one for each page was
+/// fresh memory the kernel had to clear, most of the time of a long report).
 pub fn page_glyphs<'a>(
     doc: &'a Document,
     page_id: ObjectId,
     fonts: &mut Fonts<'a>,
+    content: &mut Vec<u8>,
 ) -> lopdf::Result<Page> {
     let page = doc.get_dictionary(page_id)?;
     let [x0, y0, x1, y1] = media_box(doc, page).unwrap_or([0.0, 0.0, 612.0, 792.0]);
@@ -172,9 +175,9 @@ pub fn page_glyphs<'a>(
         fonts: page_fonts,
         cache: fonts,
     };
-    let content = doc.get_page_content(page_id)?;
+    page_content(doc, page_id, content);
     let resources = page_resources(doc, page);
-    walker.run(&content, resources, base, 0)?;
+    walker.run(content, resources, base, 0)?;
     // Every page's glyphs are held until the body size is known: no room to spare.
     walker.glyphs.shrink_to_fit();
     Ok(Page {
@@ -183,6 +186,52 @@ pub fn page_glyphs<'a>(
         height,
         rules: walker.rules,
     })
+}
+
+/// What `Document::get_page_content` gives, into `out`: the page's content streams decoded, each
+/// followed by a new line.
+fn page_content(doc: &Document, page_id: ObjectId, out: &mut Vec<u8>) {
+    out.clear();
+    for id in doc.get_page_contents(page_id) {
+        let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
+            continue;
+        };
+        if !inflate_onto(stream, out) {
+            match stream.decompressed_content() {
+                Ok(data) => out.extend_from_slice(&data),
+                Err(_) => out.extend_from_slice(&stream.content),
+            }
+        }
+        out.push(b'\n');
+    }
+}
+
+/// Inflates a stream whose one filter is `FlateDecode`, without parameters, onto the end of
+/// `out`, as lopdf's `decompressed_content` does (zlib; raw deflate after the two-byte header
+/// when zlib gives nothing at all); false, and nothing written, for any other stream.
+fn inflate_onto(stream: &lopdf::Stream, out: &mut Vec<u8>) -> bool {
+    use std::io::Read;
+    let params = stream
+        .dict
+        .get(b"DecodeParms")
+        .and_then(Object::as_dict)
+        .ok();
+    let flate = matches!(stream.filters().as_deref(), Ok([f]) if *f == b"FlateDecode");
+    if params.is_some() || !flate {
+        return false;
+    }
+    let input = stream.content.as_slice();
+    let start = out.len();
+    if !input.is_empty()
+        && flate2::read::ZlibDecoder::new(input)
+            .read_to_end(out)
+            .is_err()
+        && out.len() == start
+        && let Some(raw) = input.get(2..).filter(|r| !r.is_empty())
+    {
+        let _ = flate2::read::DeflateDecoder::new(raw).read_to_end(out);
+    }
+    true
 }
 
 fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {

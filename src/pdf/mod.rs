@@ -124,8 +124,9 @@ pub fn pages_of(bytes: &[u8]) -> Result<Vec<glyphs::Page>> {
     }
     let mut pages = Vec::with_capacity(ids.len());
     let mut fonts = glyphs::Fonts::default();
+    let mut content = Vec::new();
     for (i, id) in ids.into_iter().enumerate() {
-        let page = glyphs::page_glyphs(&doc, id, &mut fonts)
+        let page = glyphs::page_glyphs(&doc, id, &mut fonts, &mut content)
             .map_err(|e| Error::invalid(format!("page {}: cannot read the page: {e}", i + 1)))?;
         pages.push(page);
     }
