@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use lopdf::{Dictionary, Document, Encoding, Object};
 
@@ -22,13 +23,14 @@ pub struct Font<'a> {
     /// What each code met so far reads as: decoding through the crate allocates several
     /// buffers per code, and a page repeats a few dozen codes thousands of times. At most 65,536
     /// entries (codes are one or two bytes).
-    decoded: RefCell<HashMap<u32, String>>,
+    decoded: RefCell<HashMap<u32, Rc<str>>>,
 }
 
 /// A decoded character code: what it reads as and how wide its glyph is.
 pub struct Code {
-    /// The Unicode text (usually one character; empty when the font cannot say).
-    pub text: String,
+    /// The Unicode text (usually one character; empty when the font cannot say), shared by
+    /// every glyph of the code: a page's glyphs hold no text of their own.
+    pub text: Rc<str>,
     /// Width in thousandths of the text space unit.
     pub width: f32,
     /// Whether this is the single-byte code 32, to which word spacing applies.
@@ -117,38 +119,36 @@ impl<'a> Font<'a> {
     }
 
     /// Splits a string operand into its codes, decoded.
-    pub fn codes(&self, bytes: &[u8]) -> Vec<Code> {
+    pub fn codes<'s>(&'s self, bytes: &'s [u8]) -> impl Iterator<Item = Code> + 's {
         let step = if self.two_byte { 2 } else { 1 };
-        bytes
-            .chunks(step)
-            .map(|c| {
-                let code = c.iter().fold(0u32, |acc, b| acc * 256 + u32::from(*b));
-                // A trailing odd byte of a two-byte font is its own code: keyed apart from the
-                // two-byte code of the same value.
-                let key = code | if c.len() < step { 1 << 31 } else { 0 };
-                let text = self
-                    .decoded
-                    .borrow_mut()
-                    .entry(key)
-                    .or_insert_with(|| {
-                        self.encoding
-                            .as_ref()
-                            .and_then(|e| e.bytes_to_string(c).ok())
-                            .unwrap_or_default()
-                            .replace('\u{fffd}', "")
-                    })
-                    .clone();
-                Code {
-                    width: self
-                        .widths
-                        .get(&code)
-                        .copied()
-                        .unwrap_or(self.default_width),
-                    is_space: !self.two_byte && code == 32,
-                    text,
-                }
-            })
-            .collect()
+        bytes.chunks(step).map(move |c| {
+            let code = c.iter().fold(0u32, |acc, b| acc * 256 + u32::from(*b));
+            // A trailing odd byte of a two-byte font is its own code: keyed apart from the
+            // two-byte code of the same value.
+            let key = code | if c.len() < step { 1 << 31 } else { 0 };
+            let text = self
+                .decoded
+                .borrow_mut()
+                .entry(key)
+                .or_insert_with(|| {
+                    self.encoding
+                        .as_ref()
+                        .and_then(|e| e.bytes_to_string(c).ok())
+                        .unwrap_or_default()
+                        .replace('\u{fffd}', "")
+                        .into()
+                })
+                .clone();
+            Code {
+                width: self
+                    .widths
+                    .get(&code)
+                    .copied()
+                    .unwrap_or(self.default_width),
+                is_space: !self.two_byte && code == 32,
+                text,
+            }
+        })
     }
 }
 

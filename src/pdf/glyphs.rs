@@ -3,17 +3,19 @@
 //! the page, its size, its advance width and its font's weight and slant.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use super::content::{Failed, Next, Operand, Operands, Tokenizer, number};
 use super::fonts::{Font, num};
 
 /// One glyph as painted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
-    /// What it reads as (usually one character).
-    pub text: String,
+    /// What it reads as (usually one character); glyphs of one code share it.
+    pub text: Rc<str>,
     /// Left edge of the glyph origin, in points from the page's left edge.
     pub x: f32,
     /// Baseline, in points from the page's top edge (downwards).
@@ -56,17 +58,21 @@ impl Matrix {
         ])
     }
 
-    fn from_operands(ops: &[Object]) -> Option<Matrix> {
-        let v: Vec<f32> = ops.iter().filter_map(num).collect();
-        let arr: [f32; 6] = v.get(..6)?.try_into().ok()?;
+    /// The first six of `numbers`, when there are six.
+    fn from_numbers(mut numbers: impl Iterator<Item = f32>) -> Option<Matrix> {
+        let mut arr = [0.0; 6];
+        for v in &mut arr {
+            *v = numbers.next()?;
+        }
         Some(Matrix(arr))
     }
 }
 
 #[derive(Clone)]
-struct State {
+struct State<'a> {
     ctm: Matrix,
-    font: Option<Vec<u8>>,
+    /// The font set, when the resources have it.
+    font: Option<Rc<Font<'a>>>,
     size: f32,
     char_spacing: f32,
     word_spacing: f32,
@@ -112,8 +118,31 @@ const RULE_LENGTH: f32 = 20.0;
 /// The most rules kept of one page (a page of ruled table cells draws hundreds).
 const MAX_RULES: usize = 10_000;
 
-/// Reads the glyphs of one page.
-pub fn page_glyphs(doc: &Document, page_id: ObjectId) -> lopdf::Result<Page> {
+/// The fonts of a document, each read once (pages share their fonts, and reading one decodes
+/// its `ToUnicode` map): by the address of its dictionary, which the document holds still.
+#[derive(Default)]
+pub struct Fonts<'a> {
+    loaded: HashMap<*const Dictionary, Rc<Font<'a>>>,
+}
+
+impl<'a> Fonts<'a> {
+    fn get(&mut self, doc: &'a Document, dict: &'a Dictionary) -> Rc<Font<'a>> {
+        self.loaded
+            .entry(std::ptr::from_ref(dict))
+            .or_insert_with(|| Rc::new(Font::load(doc, dict)))
+            .clone()
+    }
+}
+
+/// Reads the glyphs of one page, its fonts read through `fonts`; `content` holds its content
+/// streams while it is walked (a buffer kept from page to page: a fresh one for each page was
+/// fresh memory the kernel had to clear, most of the time of a long report).
+pub fn page_glyphs<'a>(
+    doc: &'a Document,
+    page_id: ObjectId,
+    fonts: &mut Fonts<'a>,
+    content: &mut Vec<u8>,
+) -> lopdf::Result<Page> {
     let page = doc.get_dictionary(page_id)?;
     let [x0, y0, x1, y1] = media_box(doc, page).unwrap_or([0.0, 0.0, 612.0, 792.0]);
     let rotate = inherited(doc, page, b"Rotate")
@@ -133,26 +162,76 @@ pub fn page_glyphs(doc: &Document, page_id: ObjectId) -> lopdf::Result<Page> {
     } else {
         (w, h)
     };
-    let fonts = doc.get_page_fonts(page_id)?;
+    let page_fonts = doc
+        .get_page_fonts(page_id)?
+        .into_iter()
+        .map(|(k, d)| (k, fonts.get(doc, d)))
+        .collect();
     let mut walker = Walker {
         doc,
         glyphs: Vec::new(),
         rules: Vec::new(),
         operations: 0,
-        fonts: fonts
-            .iter()
-            .map(|(k, d)| (k.clone(), Font::load(doc, d)))
-            .collect(),
+        fonts: page_fonts,
+        cache: fonts,
     };
-    let content = doc.get_page_content(page_id)?;
+    page_content(doc, page_id, content);
     let resources = page_resources(doc, page);
-    walker.run(&content, resources, base, 0)?;
+    walker.run(content, resources, base, 0)?;
+    // Every page's glyphs are held until the body size is known: no room to spare.
+    walker.glyphs.shrink_to_fit();
     Ok(Page {
         glyphs: walker.glyphs,
         width,
         height,
         rules: walker.rules,
     })
+}
+
+/// What `Document::get_page_content` gives, into `out`: the page's content streams decoded, each
+/// followed by a new line.
+fn page_content(doc: &Document, page_id: ObjectId, out: &mut Vec<u8>) {
+    out.clear();
+    for id in doc.get_page_contents(page_id) {
+        let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
+            continue;
+        };
+        if !inflate_onto(stream, out) {
+            match stream.decompressed_content() {
+                Ok(data) => out.extend_from_slice(&data),
+                Err(_) => out.extend_from_slice(&stream.content),
+            }
+        }
+        out.push(b'\n');
+    }
+}
+
+/// Inflates a stream whose one filter is `FlateDecode`, without parameters, onto the end of
+/// `out`, as lopdf's `decompressed_content` does (zlib; raw deflate after the two-byte header
+/// when zlib gives nothing at all); false, and nothing written, for any other stream.
+fn inflate_onto(stream: &lopdf::Stream, out: &mut Vec<u8>) -> bool {
+    use std::io::Read;
+    let params = stream
+        .dict
+        .get(b"DecodeParms")
+        .and_then(Object::as_dict)
+        .ok();
+    let flate = matches!(stream.filters().as_deref(), Ok([f]) if *f == b"FlateDecode");
+    if params.is_some() || !flate {
+        return false;
+    }
+    let input = stream.content.as_slice();
+    let start = out.len();
+    if !input.is_empty()
+        && flate2::read::ZlibDecoder::new(input)
+            .read_to_end(out)
+            .is_err()
+        && out.len() == start
+        && let Some(raw) = input.get(2..).filter(|r| !r.is_empty())
+    {
+        let _ = flate2::read::DeflateDecoder::new(raw).read_to_end(out);
+    }
+    true
 }
 
 fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
@@ -184,15 +263,22 @@ fn page_resources<'a>(doc: &'a Document, page: &'a Dictionary) -> Option<&'a Dic
     inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok())
 }
 
-struct Walker<'a> {
+type FontMap<'a> = HashMap<Vec<u8>, Rc<Font<'a>>>;
+
+struct Walker<'a, 'f> {
     doc: &'a Document,
     glyphs: Vec<Glyph>,
     rules: Vec<Rule>,
     operations: usize,
-    fonts: HashMap<Vec<u8>, Font<'a>>,
+    /// The page's fonts, by resource name.
+    fonts: FontMap<'a>,
+    cache: &'f mut Fonts<'a>,
 }
 
-impl<'a> Walker<'a> {
+impl<'a> Walker<'a, '_> {
+    /// Paints a content stream. Streams are read by [`Tokenizer`], one operation at a time;
+    /// one with an inline image (`BI`), or one the tokenizer finds lopdf's decoder would refuse,
+    /// is decoded by lopdf (whose error it then is), the tokenizer's work undone.
     fn run(
         &mut self,
         content: &[u8],
@@ -200,9 +286,8 @@ impl<'a> Walker<'a> {
         ctm: Matrix,
         depth: usize,
     ) -> lopdf::Result<()> {
-        let content = Content::decode(content)?;
         // A form's own fonts shadow the page's while it is painted.
-        let local_fonts: HashMap<Vec<u8>, Font<'a>> = if depth > 0 {
+        let local_fonts: FontMap<'a> = if depth > 0 {
             resources
                 .and_then(|r| r.get_deref(b"Font", self.doc).ok())
                 .and_then(|o| o.as_dict().ok())
@@ -214,7 +299,7 @@ impl<'a> Walker<'a> {
                                 Object::Dictionary(d) => d,
                                 _ => return None,
                             };
-                            Some((k.clone(), Font::load(self.doc, d)))
+                            Some((k.clone(), self.cache.get(self.doc, d)))
                         })
                         .collect()
                 })
@@ -222,6 +307,44 @@ impl<'a> Walker<'a> {
         } else {
             HashMap::new()
         };
+        let mark = (self.glyphs.len(), self.rules.len(), self.operations);
+        if memchr::memmem::find(content, b"BI").is_none() {
+            let mut tokens = Tokenizer::new(content);
+            let mut next = |ops: &mut Operands| tokens.next_operation(ops);
+            if self
+                .paint(&mut next, resources, ctm, depth, &local_fonts)
+                .is_ok()
+            {
+                return Ok(());
+            }
+            self.glyphs.truncate(mark.0);
+            self.rules.truncate(mark.1);
+            self.operations = mark.2;
+        }
+        let decoded = Content::decode(content)?;
+        let mut operations = decoded.operations.iter();
+        let mut next = |ops: &mut Operands| {
+            Ok(operations.next().map(|op| {
+                ops.load(&op.operands);
+                op.operator.as_bytes()
+            }))
+        };
+        // Decoded operations never fail.
+        let _ = self.paint(&mut next, resources, ctm, depth, &local_fonts);
+        Ok(())
+    }
+
+    /// Paints the operations `next` gives; `Err` when it fails (the caller undoes what was
+    /// painted). Past the limits, the rest is still read through, as lopdf's decoder reads it
+    /// all before any is painted.
+    fn paint<'c>(
+        &mut self,
+        next: &mut dyn FnMut(&mut Operands) -> Next<'c>,
+        resources: Option<&'a Dictionary>,
+        ctm: Matrix,
+        depth: usize,
+        local_fonts: &FontMap<'a>,
+    ) -> Result<(), Failed> {
         let mut gs = State {
             ctm,
             font: None,
@@ -237,37 +360,38 @@ impl<'a> Walker<'a> {
         let mut tlm = Matrix::IDENTITY;
         // The current point of the path being built (user space).
         let mut point: Option<(f32, f32)> = None;
-        for op in &content.operations {
+        let mut o = Operands::default();
+        while let Some(operator) = next(&mut o)? {
             self.operations += 1;
             if self.operations > MAX_OPERATIONS || self.glyphs.len() > MAX_GLYPHS {
+                while next(&mut o)?.is_some() {}
                 break;
             }
-            let o = &op.operands;
-            let n = |i: usize| o.get(i).and_then(num).unwrap_or(0.0);
-            match op.operator.as_str() {
-                "q" if stack.len() < 256 => stack.push(gs.clone()),
-                "Q" => {
+            let n = |i: usize| o.num(i).unwrap_or(0.0);
+            match operator {
+                b"q" if stack.len() < 256 => stack.push(gs.clone()),
+                b"Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;
                     }
                 }
-                "cm" => {
-                    if let Some(m) = Matrix::from_operands(o) {
+                b"cm" => {
+                    if let Some(m) = Matrix::from_numbers(o.numbers()) {
                         gs.ctm = m.then(gs.ctm);
                     }
                 }
-                "BT" => {
+                b"BT" => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
                 }
-                "m" => point = Some((n(0), n(1))),
-                "l" => {
+                b"m" => point = Some((n(0), n(1))),
+                b"l" => {
                     if let Some((x, y)) = point {
                         self.rule(gs.ctm, (x, y), (n(0), n(1)));
                     }
                     point = Some((n(0), n(1)));
                 }
-                "re" => {
+                b"re" => {
                     // A thin rectangle is drawn as a rule along its middle.
                     let (x, y, w, h) = (n(0), n(1), n(2), n(3));
                     let (a, b) = ((x, y + h / 2.0), (x + w, y + h / 2.0));
@@ -280,67 +404,63 @@ impl<'a> Walker<'a> {
                     }
                     point = None;
                 }
-                "Tf" => {
-                    gs.font = o.first().and_then(|f| f.as_name().ok()).map(<[u8]>::to_vec);
+                b"Tf" => {
+                    // The font is looked up once here, not at each string it shows.
+                    gs.font = o
+                        .name(0)
+                        .and_then(|key| local_fonts.get(key).or_else(|| self.fonts.get(key)))
+                        .cloned();
                     gs.size = n(1);
                 }
-                "Tc" => gs.char_spacing = n(0),
-                "Tw" => gs.word_spacing = n(0),
-                "Tz" => gs.h_scale = n(0) / 100.0,
-                "TL" => gs.leading = n(0),
-                "Ts" => gs.rise = n(0),
-                "Td" => {
+                b"Tc" => gs.char_spacing = n(0),
+                b"Tw" => gs.word_spacing = n(0),
+                b"Tz" => gs.h_scale = n(0) / 100.0,
+                b"TL" => gs.leading = n(0),
+                b"Ts" => gs.rise = n(0),
+                b"Td" => {
                     tlm = Matrix::translate(n(0), n(1)).then(tlm);
                     tm = tlm;
                 }
-                "TD" => {
+                b"TD" => {
                     gs.leading = -n(1);
                     tlm = Matrix::translate(n(0), n(1)).then(tlm);
                     tm = tlm;
                 }
-                "Tm" => {
-                    if let Some(m) = Matrix::from_operands(o) {
+                b"Tm" => {
+                    if let Some(m) = Matrix::from_numbers(o.numbers()) {
                         tlm = m;
                         tm = m;
                     }
                 }
-                "T*" => {
+                b"T*" => {
                     tlm = Matrix::translate(0.0, -gs.leading).then(tlm);
                     tm = tlm;
                 }
-                "Tj" | "'" | "\"" | "TJ" => {
-                    if op.operator == "'" || op.operator == "\"" {
-                        if op.operator == "\"" {
+                b"Tj" | b"'" | b"\"" | b"TJ" => {
+                    if operator == b"'" || operator == b"\"" {
+                        if operator == b"\"" {
                             gs.word_spacing = n(0);
                             gs.char_spacing = n(1);
                         }
                         tlm = Matrix::translate(0.0, -gs.leading).then(tlm);
                         tm = tlm;
                     }
-                    let items: &[Object] = match op.operator.as_str() {
-                        "TJ" => o
-                            .first()
-                            .and_then(|a| a.as_array().ok())
-                            .map_or(&[], Vec::as_slice),
-                        "\"" => o.get(2).map_or(&[], std::slice::from_ref),
-                        _ => o.first().map_or(&[], std::slice::from_ref),
+                    let items: &[Operand] = match operator {
+                        b"TJ" => o.array(0),
+                        b"\"" => o.one(2),
+                        _ => o.one(0),
                     };
                     for item in items {
-                        match item {
-                            Object::String(bytes, _) => {
-                                self.show(bytes, &gs, &mut tm, &local_fonts);
-                            }
-                            other => {
-                                if let Some(adj) = num(other) {
-                                    let tx = -adj / 1000.0 * gs.size * gs.h_scale;
-                                    tm = Matrix::translate(tx, 0.0).then(tm);
-                                }
-                            }
+                        if let Some(bytes) = o.str_bytes(*item) {
+                            self.show(bytes, &gs, &mut tm);
+                        } else if let Some(adj) = number(*item) {
+                            let tx = -adj / 1000.0 * gs.size * gs.h_scale;
+                            tm = Matrix::translate(tx, 0.0).then(tm);
                         }
                     }
                 }
-                "Do" if depth < MAX_FORM_DEPTH => {
-                    let Some(name) = o.first().and_then(|x| x.as_name().ok()) else {
+                b"Do" if depth < MAX_FORM_DEPTH => {
+                    let Some(name) = o.name(0) else {
                         continue;
                     };
                     let Some(stream) = resources
@@ -359,7 +479,7 @@ impl<'a> Walker<'a> {
                         .get(b"Matrix")
                         .and_then(Object::as_array)
                         .ok()
-                        .and_then(|a| Matrix::from_operands(a))
+                        .and_then(|a| Matrix::from_numbers(a.iter().filter_map(num)))
                         .unwrap_or(Matrix::IDENTITY);
                     let form_resources = stream
                         .dict
@@ -402,15 +522,8 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn show(
-        &mut self,
-        bytes: &[u8],
-        gs: &State,
-        tm: &mut Matrix,
-        local: &HashMap<Vec<u8>, Font<'a>>,
-    ) {
-        let Some(key) = gs.font.as_ref() else { return };
-        let Some(font) = local.get(key).or_else(|| self.fonts.get(key)) else {
+    fn show(&mut self, bytes: &[u8], gs: &State, tm: &mut Matrix) {
+        let Some(font) = gs.font.as_ref() else {
             return;
         };
         for code in font.codes(bytes) {

@@ -7,6 +7,7 @@
 //! get `Line`s whose attributes were measured, and consult them where a text line has none.
 
 pub mod bidi;
+pub mod content;
 pub mod fonts;
 pub mod glyphs;
 pub mod layout;
@@ -90,8 +91,9 @@ pub fn lines_of(bytes: &[u8]) -> Result<Vec<Line>> {
     let pages = pages_of(bytes)?;
     let body = layout::body_size(&pages);
     let mut out = Vec::new();
-    for (i, page) in pages.iter().enumerate() {
-        let lines = layout::page_lines(page, i, body, out.len() + 1);
+    // Each page's glyphs go as soon as its lines are made.
+    for (i, page) in pages.into_iter().enumerate() {
+        let lines = layout::page_lines(&page, i, body, out.len() + 1);
         out.extend(lines);
     }
     Ok(out)
@@ -122,8 +124,10 @@ pub fn pages_of(bytes: &[u8]) -> Result<Vec<glyphs::Page>> {
         )));
     }
     let mut pages = Vec::with_capacity(ids.len());
+    let mut fonts = glyphs::Fonts::default();
+    let mut content = Vec::new();
     for (i, id) in ids.into_iter().enumerate() {
-        let page = glyphs::page_glyphs(&doc, id)
+        let page = glyphs::page_glyphs(&doc, id, &mut fonts, &mut content)
             .map_err(|e| Error::invalid(format!("page {}: cannot read the page: {e}", i + 1)))?;
         pages.push(page);
     }

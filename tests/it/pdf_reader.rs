@@ -867,3 +867,81 @@ fn right_to_left_text_reads_in_writing_order() {
     assert!(text.contains("سلام عليكم في 2031"), "{text}");
     assert!(text.contains("The word سلام means peace."), "{text}");
 }
+
+/// The operations of a content stream as `unletters::pdf::content` reads them, and as
+/// `lopdf`'s decoder does (the path it replaced), in one comparable form: operator, operand
+/// kinds (numbers by their bits) and the bytes of strings and names.
+fn operations_both_ways(data: &[u8]) -> (Option<Vec<String>>, Option<Vec<String>>) {
+    use unletters::pdf::content::{Operand, Operands, Tokenizer};
+    fn show(operator: &[u8], ops: &Operands) -> String {
+        let one = |o: &Operand| match o {
+            Operand::Number(v) => format!("n{:x}", v.to_bits()),
+            Operand::Str(..) => format!("s{:?}", ops.str_bytes(*o)),
+            Operand::Name(..) => "name".into(),
+            Operand::Array(..) => "array".into(),
+            Operand::Other => "other".into(),
+        };
+        let mut out = String::from_utf8_lossy(operator).into_owned();
+        for (i, o) in ops.list.iter().enumerate() {
+            out.push_str(&format!(" {} {:?}", one(o), ops.name(i)));
+            for item in ops.array(i) {
+                out.push_str(&format!(" [{}]", one(item)));
+            }
+        }
+        out
+    }
+    let mut ours = Vec::new();
+    let mut tokens = Tokenizer::new(data);
+    let mut ops = Operands::default();
+    let ours = loop {
+        match tokens.next_operation(&mut ops) {
+            Ok(Some(op)) => ours.push(show(op, &ops)),
+            Ok(None) => break Some(ours),
+            Err(_) => break None,
+        }
+    };
+    let theirs = Content::decode(data).ok().map(|c| {
+        c.operations
+            .iter()
+            .map(|op| {
+                ops.load(&op.operands);
+                show(op.operator.as_bytes(), &ops)
+            })
+            .collect()
+    });
+    (ours, theirs)
+}
+
+#[test]
+fn the_content_tokenizer_reads_every_corpus_stream_as_lopdf_decodes_it() {
+    let Some(files) = corpus_pdfs() else { return };
+    let mut streams = 0;
+    for path in &files {
+        let doc = Pdf::load(path).unwrap();
+        let contents: std::collections::HashSet<_> = doc
+            .page_iter()
+            .flat_map(|p| doc.get_page_contents(p))
+            .collect();
+        for (id, object) in &doc.objects {
+            let Object::Stream(stream) = object else {
+                continue;
+            };
+            // Page contents and forms: every stream that is not an image, a font or a map.
+            let data = stream
+                .decompressed_content()
+                .unwrap_or_else(|_| stream.content.clone());
+            if memchr::memmem::find(&data, b"BI").is_some() {
+                continue;
+            }
+            let is_content = contents.contains(id)
+                || stream.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form");
+            if !is_content {
+                continue;
+            }
+            streams += 1;
+            let (ours, theirs) = operations_both_ways(&data);
+            assert!(ours == theirs, "{}: stream {id:?}", path.display());
+        }
+    }
+    assert!(streams > 1000, "only {streams} content streams compared");
+}

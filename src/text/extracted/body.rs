@@ -42,7 +42,7 @@ pub fn label(t: &str) -> Option<(&str, &str)> {
         (r.starts_with([' ', '\t']) && !r.trim().is_empty()).then(|| (l, r.trim_start()))
     };
     let first = t.chars().next()?;
-    if "•▪◦●–—-".contains(first) {
+    if matches!(first, '•' | '▪' | '◦' | '●' | '–' | '—' | '-') {
         return split(first.len_utf8());
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -67,7 +67,10 @@ pub fn label(t: &str) -> Option<(&str, &str)> {
     }
     // `b. Engage in ...`, `iii. The Council ...`: a lower-case letter or roman number and a full
     // stop, before a capital (`p. 5` and `v. Russia` are no labels).
-    if let Some(dot) = t.get(..6).and_then(|head| head.find(". "))
+    // A window search: `str::find` with a string sets up a searcher for every line.
+    if let Some(dot) = t
+        .get(..6)
+        .and_then(|head| head.as_bytes().windows(2).position(|w| w == b". "))
         && dot >= 1
         && let Some(inner) = t.get(..dot)
         && (inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase() && b != b'p')
@@ -150,15 +153,30 @@ pub fn is_label_line(t: &str) -> bool {
 /// Whether a line is a place and a date, as a statement or declaration closes: `Lisk, 9 October
 /// 2025`, `New York, 1 March 2024`.
 pub fn is_dateline(t: &str) -> bool {
-    let Some((place, date)) = t.trim().rsplit_once(", ") else {
+    let t = t.trim();
+    let Some((place, date)) = last_comma_space(t) else {
         return false;
     };
-    let words = place.split_whitespace().count();
+    // Up to five words are enough to tell.
+    let words = place.split_whitespace().take(5).count();
     (1..=4).contains(&words)
         && place
             .split_whitespace()
             .all(|w| w.starts_with(char::is_uppercase))
         && crate::model::Date::parse_prose(date.trim_end_matches('.')).is_some()
+}
+
+/// `t.rsplit_once(", ")`, found by memchr's search for the comma: this is asked of every line.
+fn last_comma_space(t: &str) -> Option<(&str, &str)> {
+    let b = t.as_bytes();
+    let mut end = b.len();
+    while let Some(at) = memchr::memrchr(b',', b.get(..end)?) {
+        if b.get(at + 1) == Some(&b' ') {
+            return Some((t.get(..at)?, t.get(at + 2..)?));
+        }
+        end = at;
+    }
+    None
 }
 
 /// Whether a line ends a sentence, a trailing footnote marker aside.
@@ -208,6 +226,10 @@ pub fn is_rule(t: &str) -> bool {
 /// Whether a line is a bare section label: `Part VI`, `Section 24`, `Chapter II`,
 /// `Programme 20`, `Subprogramme 3` (no full stop, nothing after the number).
 pub fn is_section_label(t: &str) -> bool {
+    // Every keyword below opens with one of these: other lines are not split into words.
+    if !t.trim_start().starts_with(['P', 'S', 'C']) {
+        return false;
+    }
     let mut words = t.split_whitespace();
     let (Some(kw), Some(num), None) = (words.next(), words.next(), words.next()) else {
         return false;
@@ -234,6 +256,10 @@ pub fn is_section_label(t: &str) -> bool {
 /// to ...`, `Annex 10A: Photos of ...`): a heading of the report, not of a letter's attachment,
 /// and not running text. Contents entries (dot leaders) are not.
 pub fn is_numbered_attachment_title(t: &str) -> bool {
+    // Every keyword below opens with one of these: other lines are not split into words.
+    if !t.trim_start().starts_with(['A', 'E']) {
+        return false;
+    }
     let mut words = t.split_whitespace();
     let (Some(kw), Some(num)) = (words.next(), words.next()) else {
         return false;
@@ -291,13 +317,19 @@ fn first_word_len(t: &str) -> usize {
 /// font (Times New Roman advance widths, in thousandths of an em), so `illicit` takes less room
 /// than `Moscow`. Whether the next word would have fitted on a line is judged on this measure.
 pub fn measure(t: &str) -> usize {
-    let units: u32 = t
-        .chars()
-        .map(|c| match ASCII_ADVANCE.get(c as usize) {
-            Some(&a) => a,
-            None => advance(c),
-        })
-        .sum();
+    // Most lines are ASCII: their bytes are their characters, summed without decoding.
+    let units: u32 = if t.is_ascii() {
+        t.bytes()
+            .map(|b| ASCII_ADVANCE.get(usize::from(b)).copied().unwrap_or(0))
+            .sum()
+    } else {
+        t.chars()
+            .map(|c| match ASCII_ADVANCE.get(c as usize) {
+                Some(&a) => a,
+                None => advance(c),
+            })
+            .sum()
+    };
     ((units + AVERAGE / 2) / AVERAGE) as usize
 }
 
@@ -894,7 +926,7 @@ fn is_heading_line(p: &View) -> bool {
         && !ends_open(&p.text)
         && !p.text.ends_with([',', ';', '-'])
         && label(&p.text).is_none()
-        && p.text.split_whitespace().count() <= 14
+        && p.text.split_whitespace().take(15).count() <= 14
 }
 
 /// Whether a line can only be the first line of a paragraph: it starts with a capital, goes on
@@ -935,7 +967,8 @@ fn is_heading(v: &View, next: Option<&View>, width: usize) -> bool {
     if is_contents_entry(&v.text) {
         return false;
     }
-    let words = v.text.split_whitespace().count();
+    // Fifteen words are enough to tell.
+    let words = v.text.split_whitespace().take(15).count();
     // A long heading is one the next word would have fitted after, followed by a capital.
     !ends_sentence(&v.text)
         && !ends_open(&v.text)

@@ -79,10 +79,12 @@ pub fn find_in(texts: &[Option<&str>], lines: &[&Line]) -> Vec<Vec<Styled>> {
                 continue;
             };
             let reach = if needle.len() < SHORT { 2 } else { texts.len() };
+            // One searcher for the needle in every block it is looked for in.
+            let finder = memchr::memmem::Finder::new(needle);
             for (b, text) in texts.iter().enumerate().skip(cursor.0).take(reach) {
                 let Some(text) = text else { continue };
                 let from = if b == cursor.0 { cursor.1 } else { 0 };
-                let Some(at) = find_words(text, needle, from) else {
+                let Some(at) = find_words(text, needle, &finder, from) else {
                     continue;
                 };
                 for s in &styled {
@@ -110,10 +112,17 @@ pub fn find_in(texts: &[Option<&str>], lines: &[&Line]) -> Vec<Vec<Styled>> {
 
 /// Where `needle` stands in `text` at or after `from` as whole words (no letter or digit
 /// glued to either end).
-fn find_words(text: &str, needle: &str, from: usize) -> Option<usize> {
+fn find_words(
+    text: &str,
+    needle: &str,
+    finder: &memchr::memmem::Finder<'_>,
+    from: usize,
+) -> Option<usize> {
     let mut search = from;
     loop {
-        let at = search + text.get(search..)?.find(needle)?;
+        // A byte match of a whole `&str` needle in a `&str` starts and ends on character
+        // boundaries, as `str::find`'s does.
+        let at = search + finder.find(text.get(search..)?.as_bytes())?;
         let end = at + needle.len();
         let before = text.get(..at)?.chars().next_back();
         let after = text.get(end..)?.chars().next();
@@ -295,9 +304,10 @@ mod tests {
 
     #[test]
     fn a_needle_is_found_as_whole_words() {
-        assert_eq!(find_words("significantly a", "a", 0), Some(14));
-        assert_eq!(find_words("the Charter, a", "Charter", 0), Some(4));
-        assert_eq!(find_words("Charters", "Charter", 0), None);
+        let find = |text, needle| find_words(text, needle, &memchr::memmem::Finder::new(needle), 0);
+        assert_eq!(find("significantly a", "a"), Some(14));
+        assert_eq!(find("the Charter, a", "Charter"), Some(4));
+        assert_eq!(find("Charters", "Charter"), None);
     }
 
     #[test]

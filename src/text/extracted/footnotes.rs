@@ -96,10 +96,14 @@ fn flush_page(
         .or_else(|| glued_separator(&mut page))
         .or_else(|| star_zone(&page, *seen_star_callout));
     let body_end = zone_start.unwrap_or(page.len());
-    for l in page.iter().take(body_end) {
-        if l.text.char_indices().any(|(i, c)| c == '*' && i > 0) {
-            *seen_star_callout = true;
-        }
+    // A star after the first byte (a byte search: `*` is ASCII), once seen, need not be looked for.
+    if !*seen_star_callout {
+        *seen_star_callout = page.iter().take(body_end).any(|l| {
+            l.text
+                .as_bytes()
+                .get(1..)
+                .is_some_and(|b| memchr::memchr(b'*', b).is_some())
+        });
     }
     let zone: Vec<Line> = page.drain(body_end..).collect();
     items.extend(page.into_iter().map(Item::Line));

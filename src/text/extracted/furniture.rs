@@ -38,6 +38,16 @@ fn visible(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Classifies one piece of text (a whole line, or a `-layout` column segment).
 pub fn classify(s: &str) -> Option<Furniture> {
+    // Every kind opens with a digit or a star: a line opening with anything else but a
+    // possible bidi control (a 0xE2 byte, dropped by `visible`) is none, told from its first byte.
+    if !s
+        .trim()
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit() || b == b'*' || b == 0xE2)
+    {
+        return None;
+    }
     let s = visible(s);
     let s = s.as_ref();
     if let Some(job) = job_number(s) {
@@ -110,7 +120,8 @@ fn job_number(s: &str) -> Option<String> {
 /// Whether a line is a footnote separator rule (`__________________`).
 pub fn is_separator(s: &str) -> bool {
     let t = s.trim();
-    t.len() >= 5 && t.chars().all(|c| c == '_')
+    // Bytes, not characters: `_` is ASCII, and no other character has a `_` byte.
+    t.len() >= 5 && t.bytes().all(|b| b == b'_')
 }
 
 /// Whether every column segment of a line is furniture; returns the job number if one is there.

@@ -102,7 +102,7 @@ impl Line {
     pub fn segments(&self) -> Vec<(usize, &str)> {
         // Most lines have no column gap: one segment, found without walking every character.
         let body = self.text.trim_start_matches([' ', '\t']);
-        if !has_column_gap(body) && !body.contains('\t') {
+        if !has_column_gap(body) && memchr::memchr(b'\t', body.as_bytes()).is_none() {
             let indent = self.text.len() - body.len();
             let text = body.trim_end_matches(' ');
             return if text.is_empty() {
@@ -235,17 +235,34 @@ pub fn detect(input: &str) -> Form {
         if lead >= 6 {
             indented += 1;
         }
-        if t.contains("     ") {
+        // One searcher for every line (`str::contains` with a string builds its own each time).
+        static WIDE_GAP: LazyLock<memmem::Finder<'static>> =
+            LazyLock::new(|| memmem::Finder::new("     "));
+        if WIDE_GAP.find(t.as_bytes()).is_some() {
             gapped += 1;
         }
-        if t.chars().count() > 200 {
+        // A line of at most 200 bytes has at most 200 characters: only longer ones are counted.
+        if t.len() > 200 && t.chars().count() > 200 {
             long += 1;
         }
     }
     if nonblank == 0 {
         return Form::Default;
     }
-    let bold = input.matches("**").take(4).count();
+    // Non-overlapping, as `str::matches` counts them.
+    let bold = {
+        let mut n = 0;
+        let mut from = 0;
+        while n < 4
+            && let Some(at) = input
+                .get(from..)
+                .and_then(|s| memmem::find(s.as_bytes(), b"**"))
+        {
+            n += 1;
+            from += at + 2;
+        }
+        n
+    };
     // pdftotext always ends pages with a form feed; Word text has none.
     if !input.contains('\u{c}') && (bold >= 2 || long * 10 > nonblank) {
         Form::Word
@@ -270,7 +287,8 @@ pub fn split(input: &str, form: Form) -> Vec<Line> {
             break;
         }
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let feeds = raw.matches('\u{c}').count();
+        // memchr's count: `str::matches` with a char walks every line byte by byte.
+        let feeds = memchr::memchr_iter(0x0C, raw.as_bytes()).count();
         if feeds > 0 {
             page += feeds;
             blank = false;
@@ -287,7 +305,7 @@ pub fn split(input: &str, form: Form) -> Vec<Line> {
             continue;
         }
         let body_clean;
-        let body = if body.contains('\u{c}') {
+        let body = if memchr::memchr(0x0C, body.as_bytes()).is_some() {
             body_clean = body.replace('\u{c}', " ");
             body_clean.as_str()
         } else {
