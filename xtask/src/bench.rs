@@ -267,21 +267,23 @@ fn measure_all(root: &Path, bin: &Path, corpus: &Path, work: &Path) -> Result<Ve
         ),
     ] {
         let out = work.join(format!("mem-{files}"));
-        let m = measure(
-            &unl,
-            &[
-                "convert",
-                input.to_str().unwrap_or_default(),
-                "--to",
-                "akn,json",
-                "--validate",
-                "--out-dir",
-                out.to_str().unwrap_or_default(),
-            ],
-        )?;
+        let m = measure(&unl, &to_akn_json_validated(&input, &out))?;
         rows.push(row(name, files, b, &m, summary_note(&m)));
     }
     Ok(rows)
+}
+
+/// The arguments of one batch: `input` to AKN and JSON in `out`, validated.
+fn to_akn_json_validated<'a>(input: &'a Path, out: &'a Path) -> [&'a str; 7] {
+    [
+        "convert",
+        input.to_str().unwrap_or_default(),
+        "--to",
+        "akn,json",
+        "--validate",
+        "--out-dir",
+        out.to_str().unwrap_or_default(),
+    ]
 }
 
 /// PDFs: unletters reads the corpus PDFs to AKN + JSON with validation in one batch, against
@@ -304,18 +306,7 @@ fn measure_pdfs(bin: &Path, corpus: &Path, work: &Path, rows: &mut Vec<Row>) -> 
     let out = work.join("pdf-akn-json");
     let convert = |input: &Path, out: &Path| -> Result<Measured> {
         let _ = std::fs::remove_dir_all(out);
-        measure_once(
-            &unl,
-            &[
-                "convert",
-                input.to_str().unwrap_or_default(),
-                "--to",
-                "akn,json",
-                "--validate",
-                "--out-dir",
-                out.to_str().unwrap_or_default(),
-            ],
-        )
+        measure_once(&unl, &to_akn_json_validated(input, out))
     };
     let pdftotext = which_arg("pdftotext", "-v");
     let mut best: Option<Measured> = None;

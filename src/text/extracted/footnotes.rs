@@ -355,8 +355,9 @@ mod tests {
     use super::*;
     use crate::text::extracted::lines::split;
 
-    fn notes_of(text: &str) -> Vec<(String, String)> {
-        extract(split(text, Form::Default), Form::Default)
+    /// The notes `extract` takes out of `lines`: marker and text.
+    fn extracted_notes(lines: Vec<Line>, form: Form) -> Vec<(String, String)> {
+        extract(lines, form)
             .into_iter()
             .filter_map(|i| match i {
                 Item::Notes(n) => Some(n),
@@ -365,6 +366,10 @@ mod tests {
             .flatten()
             .map(|n| (n.marker, n.text))
             .collect()
+    }
+
+    fn notes_of(text: &str) -> Vec<(String, String)> {
+        extracted_notes(split(text, Form::Default), Form::Default)
     }
 
     /// Measured footnote lines: page, text, and whether the text opens with a raised marker.
@@ -400,15 +405,7 @@ mod tests {
                 }
             })
             .collect();
-        extract(lines, Form::Layout)
-            .into_iter()
-            .filter_map(|i| match i {
-                Item::Notes(n) => Some(n),
-                Item::Line(_) => None,
-            })
-            .flatten()
-            .map(|n| (n.marker, n.text))
-            .collect()
+        extracted_notes(lines, Form::Layout)
     }
 
     #[test]
