@@ -292,6 +292,11 @@ fn rows(page: &Page) -> Vec<Row<'_>> {
 /// Puts a row holding right-to-left text in reading order (a row of left-to-right text, nearly
 /// every row of a letter, is left as it is).
 fn in_reading_order(row: &mut Row) {
+    // Every row of every page comes here: nothing is allocated for one without such text.
+    let rtl = |p: &Placed| bidi::direction(&p.glyph.text) == bidi::Direction::Rtl;
+    if !row.glyphs.iter().any(rtl) {
+        return;
+    }
     let placed: Vec<bidi::Placed> = row
         .glyphs
         .iter()

@@ -217,32 +217,32 @@ fn is_quotation(lines: &[&Line], run: Range<usize>, d: &Depths, widths: Widths) 
     if indent * 5 > full {
         return false;
     }
-    // A line's room: the full line less its own indent (an item's label line inside the
-    // quotation is set deeper than its wrapped lines).
-    let depth_of = |l: &Line| {
-        body.iter()
-            .zip(depths)
-            .find(|(b, _)| b.line == l.line)
-            .and_then(|(_, x)| *x)
-            .unwrap_or(edge)
-    };
-    // A line that ends a sentence or a clause may end short (a quoted paragraph's or item's
-    // last line); the others wrap, so they are full.
-    let is_full = |l: &Line| {
-        let room = full - depth_of(l) / d.per_char;
-        i64::try_from(measure(&l.text)).unwrap_or(0) * 100 >= room * 80
-    };
+    // Whether each line is full: as long as the full line less its own indent (an item's label
+    // line inside the quotation is set deeper than its wrapped lines).
+    let full_at: Vec<bool> = body
+        .iter()
+        .zip(depths)
+        .map(|(l, x)| {
+            let room = full - x.unwrap_or(edge) / d.per_char;
+            i64::try_from(measure(&l.text)).unwrap_or(0) * 100 >= room * 80
+        })
+        .collect();
     let ends = |l: &Line| {
         let t = l.text.trim_end();
         ends_sentence(t) || t.ends_with([';', ':']) || t.ends_with("; and") || t.ends_with("; or")
     };
-    // One line at least is seen to wrap: full, and the sentence goes on in lower case below it
-    // (a column of names or entries has full lines too, each ending its own entry).
-    let wraps = body.windows(2).any(|w| match w {
-        [l, next] => is_full(l) && !ends(l) && next.text.starts_with(char::is_lowercase),
-        _ => false,
+    // A line that ends a sentence or a clause may end short (a quoted paragraph's or item's
+    // last line); the others wrap, so they are full. One line at least is seen to wrap: full,
+    // and the sentence goes on in lower case below it (a column of names or entries has full
+    // lines too, each ending its own entry).
+    let wraps = body.windows(2).zip(&full_at).any(|(w, &full)| {
+        matches!(w, [l, next] if full && !ends(l) && next.text.starts_with(char::is_lowercase))
     });
-    wrapped.iter().all(|l| is_full(l) || ends(l)) && wraps
+    wrapped
+        .iter()
+        .zip(&full_at)
+        .all(|(l, &full)| full || ends(l))
+        && wraps
 }
 
 #[cfg(test)]
