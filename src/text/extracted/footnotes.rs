@@ -172,16 +172,20 @@ struct Numbering {
 }
 
 impl Numbering {
-    fn plausible(&self, n: u32, alone: bool) -> bool {
+    /// Whether `n` can be the next note's marker. Numbering starts again at 1 (a new annex),
+    /// but not inside a note whose sentence is open: `...against women”,` / `1 March 2021.` is
+    /// a date going on with it.
+    fn plausible(&self, n: u32, alone: bool, open: bool) -> bool {
         if n == 0 {
             return false;
         }
-        n == self.last + 1 || n == 1 || (alone && n > self.last && n <= self.last + 3)
+        n == self.last + 1 || n == 1 && !open || (alone && n > self.last && n <= self.last + 3)
     }
 }
 
-/// The marker a footnote line starts with, and the text after it.
-fn leading_marker<'a>(t: &'a str, state: &Numbering) -> Option<(String, &'a str)> {
+/// The marker a footnote line starts with, and the text after it. `open`: the note before
+/// ends with its sentence left open.
+fn leading_marker<'a>(t: &'a str, state: &Numbering, open: bool) -> Option<(String, &'a str)> {
     let stars = t.len() - t.trim_start_matches('*').len();
     if stars > 0 && stars <= 3 {
         let rest = &t[stars..];
@@ -198,10 +202,10 @@ fn leading_marker<'a>(t: &'a str, state: &Numbering) -> Option<(String, &'a str)
     let n: u32 = t[..digits].parse().ok()?;
     if rest.is_empty() {
         return state
-            .plausible(n, true)
+            .plausible(n, true, open)
             .then(|| (t[..digits].to_string(), ""));
     }
-    if rest.starts_with([' ', '\t']) && state.plausible(n, false) {
+    if rest.starts_with([' ', '\t']) && state.plausible(n, false, open) {
         let r = rest.trim();
         if r.starts_with(|c: char| c.is_uppercase() || !c.is_alphanumeric()) {
             return Some((t[..digits].to_string(), r));
@@ -210,16 +214,88 @@ fn leading_marker<'a>(t: &'a str, state: &Numbering) -> Option<(String, &'a str)
     None
 }
 
+/// A bare marker: one to three digits alone on a line.
+fn bare_number(t: &str) -> Option<u32> {
+    (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// The notes of a zone whose first notes lost their markers to its end: extraction prints the
+/// texts of the zone's first notes before any marker and their markers last, after the others
+/// (`Ibid.` / `Sara Duerto-Valero ...` / `168` / `UNICEF ...` / `166` / `167`). The trailing
+/// markers, consecutive and below the first marker printed in place, number the notes of the
+/// leading text, cut where a line opens in capitals after a finished sentence. `None` when
+/// the zone is not shaped so, or the leading text has not enough such cuts.
+fn leading_notes(lines: &[(&Line, String)]) -> Option<(Vec<Note>, usize, usize)> {
+    let trailing = lines
+        .iter()
+        .rev()
+        .take_while(|(_, t)| bare_number(t).is_some())
+        .count();
+    let end = lines.len() - trailing;
+    let (body, tail) = lines.split_at(end);
+    let markers: Vec<u32> = tail.iter().filter_map(|(_, t)| bare_number(t)).collect();
+    let first = body.iter().position(|(_, t)| {
+        let d = t.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&d) && matches!(t.as_bytes().get(d), None | Some(b' '))
+    })?;
+    let (leading, _) = body.split_at(first);
+    let in_place: u32 = body.get(first)?.1.split(' ').next()?.parse().ok()?;
+    let consecutive = markers
+        .iter()
+        .zip(markers.iter().skip(1))
+        .all(|(a, b)| *b == a + 1);
+    if leading.is_empty() || !consecutive || markers.last()? + 1 != in_place {
+        return None;
+    }
+    // The leading text in notes, each opening where a capital follows a finished sentence.
+    let mut notes: Vec<Note> = Vec::new();
+    let mut prev_ended = false;
+    for (line, t) in leading {
+        let opens = notes.is_empty()
+            || prev_ended && t.starts_with(char::is_uppercase) && notes.len() < markers.len();
+        match notes.last_mut() {
+            Some(n) if !opens => {
+                n.text.push(' ');
+                n.text.push_str(t);
+            }
+            _ => notes.push(Note {
+                marker: markers.get(notes.len())?.to_string(),
+                text: t.clone(),
+                line: line.line,
+                page: line.page,
+            }),
+        }
+        prev_ended = ends_sentence(t);
+    }
+    (notes.len() == markers.len()).then_some((notes, first, end))
+}
+
 fn parse_zone(zone: &[Line], state: &mut Numbering, mut carried: Option<&mut Note>) -> Vec<Note> {
     let mut notes: Vec<Note> = Vec::new();
     // Index of the note receiving text; markers printed alone wait for their text.
     let mut filling: Option<usize> = None;
     let mut prev_ended = true;
-    for line in zone {
-        if is_separator(&line.text) {
-            continue;
+    let lines: Vec<(&Line, String)> = zone
+        .iter()
+        .filter(|l| !is_separator(&l.text))
+        .map(|l| (l, fold(&l.text)))
+        .collect();
+    let mut lines = lines.as_slice();
+    if zone.iter().all(|l| l.measured.is_none())
+        && let Some((leading, first, end)) = leading_notes(lines)
+    {
+        if let Some(n) = leading.last().and_then(|n| n.marker.parse().ok()) {
+            state.last = n;
         }
-        let t = fold(&line.text);
+        filling = Some(leading.len() - 1);
+        prev_ended = leading.last().is_some_and(|n| ends_sentence(&n.text));
+        notes = leading;
+        lines = lines.get(first..end).unwrap_or_default();
+    }
+    for (line, t) in lines {
+        let t = t.as_str();
         // A bare number naming a note of this zone that has its text already: its marker,
         // printed after the text (extraction order), not more words of the note before.
         if t.len() <= 3
@@ -234,8 +310,8 @@ fn parse_zone(zone: &[Line], state: &mut Numbering, mut carried: Option<&mut Not
             m.runs
                 .first()
                 .is_some_and(|r| r.superscript && r.start == 0 && r.end > 0)
-        }) && opens_like_note(&t);
-        let marker = leading_marker(&t, state).or_else(|| {
+        }) && opens_like_note(t);
+        let marker = leading_marker(t, state, !prev_ended).or_else(|| {
             raised
                 .then(|| t.split_once(' '))
                 .flatten()
@@ -279,12 +355,12 @@ fn parse_zone(zone: &[Line], state: &mut Numbering, mut carried: Option<&mut Not
             // A line that opens with a number and a space is a note whose marker is not the one
             // expected (`2 https://...`), not more of the note before (`2023), p. 4`).
             None if notes.is_empty()
-                && !opens_like_note(&t)
+                && !opens_like_note(t)
                 && let Some(note) = carried.as_deref_mut() =>
             {
                 note.text.push(' ');
-                note.text.push_str(&t);
-                prev_ended = ends_sentence(&t);
+                note.text.push_str(t);
+                prev_ended = ends_sentence(t);
                 continue;
             }
             None => {
@@ -302,10 +378,10 @@ fn parse_zone(zone: &[Line], state: &mut Numbering, mut carried: Option<&mut Not
             if !n.text.is_empty() {
                 n.text.push(' ');
             }
-            n.text.push_str(&t);
+            n.text.push_str(t);
         }
         filling = Some(target);
-        prev_ended = ends_sentence(&t);
+        prev_ended = ends_sentence(t);
     }
     notes
 }
@@ -440,6 +516,43 @@ mod tests {
             vec![
                 ("1".into(), "First note.".into()),
                 ("2".into(), "Second note.".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn markers_of_the_first_notes_printed_last_number_the_leading_text() {
+        let n = notes_of(
+            "Body. 41 More body. 42 And more. 43\n__________________\nIbid.\n\
+             Maria Ortega, Rivers of the Andes (Lima, 2021).\n43\nSee the annex.\n41\n42\n",
+        );
+        assert_eq!(
+            n,
+            vec![
+                ("41".into(), "Ibid.".into()),
+                (
+                    "42".into(),
+                    "Maria Ortega, Rivers of the Andes (Lima, 2021).".into()
+                ),
+                ("43".into(), "See the annex.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_opening_a_line_inside_a_note_is_no_new_numbering() {
+        let n = notes_of(
+            "Body. 1 More. 2\n__________________\n1\nPolicy Institute, “Counting what matters”,\n\
+             1 March 2021.\n2\nSee the annex.\n",
+        );
+        assert_eq!(
+            n,
+            vec![
+                (
+                    "1".into(),
+                    "Policy Institute, “Counting what matters”, 1 March 2021.".into()
+                ),
+                ("2".into(), "See the annex.".into()),
             ]
         );
     }
