@@ -105,15 +105,25 @@ fn signature(c: &Change) -> Signature {
 /// same change when the text pair's insertions (deletions) together add (remove) all of its
 /// words, whatever kind of block each reader made of them: a list the PDF shows in columns is
 /// a table there and paragraphs in the text, and that is one insertion reported, not two.
+/// A modification is also the same change when the text pair reports the block replaced: a
+/// block of its kind deleted with the words it removes, one inserted with the words it adds.
 fn covered(pdf: &Signature, text: &[Signature]) -> bool {
     let same = text.iter().any(|t| {
         t.kind == pdf.kind && pdf.removed.is_subset(&t.removed) && pdf.added.is_subset(&t.added)
     });
+    let has = |op: Op, part: &BTreeSet<String>, of: fn(&Signature) -> &BTreeSet<String>| {
+        text.iter()
+            .any(|t| t.op == op && t.kind == pdf.kind && part.is_subset(of(t)))
+    };
+    let replaced = pdf.op == Op::Modify
+        && !(pdf.removed.is_empty() && pdf.added.is_empty())
+        && has(Op::Delete, &pdf.removed, |t| &t.removed)
+        && has(Op::Insert, &pdf.added, |t| &t.added);
     let together = |op: Op, words: fn(&Signature) -> &BTreeSet<String>| {
         let all: BTreeSet<&String> = text.iter().filter(|t| t.op == op).flat_map(words).collect();
         pdf.op == op && words(pdf).iter().all(|w| all.contains(w))
     };
-    same || together(Op::Insert, |s| &s.added) || together(Op::Delete, |s| &s.removed)
+    same || replaced || together(Op::Insert, |s| &s.added) || together(Op::Delete, |s| &s.removed)
 }
 
 /// A metadata change as compared: the field, and the words of its old and new values.
@@ -156,10 +166,12 @@ fn not_in_text(pdf: &Diff, text: &Diff) -> Vec<String> {
 /// apart: headings the text reads as paragraphs and words it joins otherwise at a line-end hyphen
 /// (E/2025/15/Add.1), the diff pairing blocks otherwise when a heading is split off
 /// (E/ICEF/2025/11), a symbol's change inside a table the text reads as a paragraph
-/// (TPNW/MSP/2025/11), and in E/CN.6/2025/3 chart labels read as tables whose cells fall otherwise
-/// in each printing (four) and one real change (`Asia).` to `Asia)`) that the text pair reports as
-/// a paragraph deleted and inserted. (The lists added with S/2025/71/Rev.1's annex are tables in
-/// the PDF and paragraphs in the text: the same insertion, matched by its words.) The test lists
+/// (TPNW/MSP/2025/11), and in E/CN.6/2025/3 four charts whose labels read as tables with cells
+/// falling otherwise in each printing. (Read as printed lines instead, they part more: labels
+/// on near baselines group otherwise.) A real change the PDF pair reports as a modification and
+/// the text pair as the block deleted and inserted (`Asia).` to `Asia)`) is the same change.
+/// (The lists added with S/2025/71/Rev.1's annex are tables in the PDF and paragraphs in the
+/// text: the same insertion, matched by its words.) The test lists
 /// every such change (`cargo test --test it pdf_diff -- --nocapture`) and holds a ratchet: no more
 /// of them than today ([`PDF_ONLY_BAR`]); the aim is none.
 #[test]
@@ -233,7 +245,7 @@ fn pdf_pairs_report_no_change_the_text_pairs_do_not() {
 
 /// Changes the PDF pairs report and the text pairs do not, today (13 on 30 November 2026; 61 in
 /// the morning): a change to the reader that adds one fails the test.
-const PDF_ONLY_BAR: usize = 13;
+const PDF_ONLY_BAR: usize = 12;
 
 #[test]
 fn pdf_pair_s_2025_71_reports_the_added_annex() {
@@ -308,6 +320,18 @@ fn signature_matching_needs_the_same_words_and_for_a_modification_the_same_kind(
     // A deletion is not covered by an insertion of the same words.
     let pdf = signature(&change(Op::Delete, "paragraph", Some("the Council"), None));
     assert!(!covered(&pdf, &text));
+    // A modification the text pair reports as its block deleted and inserted: covered, when
+    // both are of its kind and hold its words; an insertion alone is not enough.
+    let replaced = [
+        signature(&change(Op::Delete, "paragraph", Some("It decides."), None)),
+        signature(&change(Op::Insert, "paragraph", None, Some("It decided."))),
+    ];
+    assert!(covered(&signature(&modified("paragraph")), &replaced));
+    assert!(!covered(&signature(&modified("table")), &replaced));
+    assert!(!covered(
+        &signature(&modified("paragraph")),
+        replaced.get(1..).unwrap_or_default()
+    ));
     assert_eq!(
         words("Al-Qaida’s  ¹²  (2025)."),
         BTreeSet::from(["al-qaida's".to_string(), "12".into(), "2025".into()])
