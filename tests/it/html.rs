@@ -353,7 +353,7 @@ fn a_batch_with_html_gets_an_index_of_its_letters_and_failures() {
         .output()
         .unwrap();
     assert_eq!(again.status.code(), Some(1), "{again:?}");
-    assert!(String::from_utf8_lossy(&again.stderr).contains(" 8 up to date"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains(" 9 up to date"));
     let page_again = std::fs::read_to_string(out.path().join("index.html")).unwrap();
     assert_eq!(page_again, page);
 }

@@ -243,6 +243,40 @@ fn signatures_annexes_and_enclosures() {
     assert_eq!(paragraphs(&annex.annexes[0].body).len(), 1);
 }
 
+#[test]
+fn entries_after_a_colon_and_a_caption_above_a_photograph() {
+    let d = read("appointments.txt");
+    // Each name is an entry of its own (one wraps), none a heading, and the paragraphs around
+    // them part where their lines end short: the short letter's full lines are measured past
+    // its many short ones.
+    assert!(d.body.iter().all(|b| matches!(b, Block::Paragraph { .. })));
+    let p = paragraphs(&d.body);
+    assert_eq!(p.len(), 8, "{p:#?}");
+    assert!(p[0].ends_with("until 31 March 2100."));
+    assert!(p[1].starts_with("Accordingly,") && p[1].ends_with("the following experts:"));
+    assert_eq!(
+        p[2..6],
+        [
+            "Ms. Amara Okonkwo-Lindqvist, finance (Sweden)",
+            "Mr. Tomas Ferreira, regional issues (Portugal)",
+            "Ms. Ileana Castellanos Ruiz de Alarcón, international humanitarian law (Costa Rica)",
+            "Mr. Hiroshi Tanabe, arms (Japan)",
+        ]
+    );
+    // A caption alone above a page with nothing but a photograph is a heading; the text on
+    // the page after it is a paragraph of its own.
+    let annex = &d.annexes[0];
+    assert!(matches!(
+        annex.body.first(),
+        Some(Block::Heading { content })
+            if text_of(content) == "Damage to the harbour of the city of Portoverde (28 March 2099)"
+    ));
+    assert_eq!(
+        paragraphs(&annex.body),
+        ["Additional photographs are on file with the Secretariat and available for consultation."]
+    );
+}
+
 /// Every heading and paragraph text of a body, annexes included.
 fn all_block_texts(blocks: &[Block], annexes: &[unletters::model::Annex]) -> Vec<String> {
     let mut out: Vec<String> = blocks

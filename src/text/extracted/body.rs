@@ -519,9 +519,22 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             i += n;
             continue;
         }
+        // The entries of a list that a colon introduced (`the following experts:` / `Mr. ...,
+        // arms (Lebanon)` / `Ms. ..., finance (Norway)`): each ends where its line ends short,
+        // and none is a heading.
+        // A line in capitals or with a label is none.
+        let entry = |t: &str| label(t).is_none() && t.chars().any(char::is_lowercase);
+        // Lines in columns, or above them, are a table's.
+        let listing = form != Form::Word
+            && (cur.last().is_some_and(|(t, _)| t.ends_with(':')) || after_colon(&out))
+            && v.line.segments().len() < 2
+            && next.is_none_or(|n| n.line.segments().len() < 2);
+        let cur_entry = listing && cur.first().is_some_and(|(t, _)| entry(t));
+        let v_entry = listing && entry(&v.text);
         // A block of up to three lines that ends short without a full stop, before a capital:
         // a heading (`Logistical support provided ... State authority`).
         if form != Form::Word
+            && !cur_entry
             && !cur.is_empty()
             && cur.len() <= 3
             // An item (`• Take all necessary measures ...`) is no heading, however it ends.
@@ -590,12 +603,39 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
                 out.push(Raw::Heading(text, page));
             }
         }
+        // A page with no running text on it (a photograph) ends the block before it: a
+        // paragraph does not go on across it, and a line or three alone above it without a
+        // full stop are its caption, a heading.
+        let page_between = prev.is_some_and(|p| v.line.page > p.line.page + 1);
+        if form != Form::Word
+            && page_between
+            && (1..=3).contains(&cur.len())
+            && cur.iter().all(|(t, _)| !ends_sentence(t))
+            && let Some(p) = prev
+            && let Some(text) = caption_text(&cur, p)
+        {
+            let page = cur.first().map_or(p.line.page, |(_, pg)| *pg);
+            cur.clear();
+            out.push(Raw::Heading(text, page));
+        }
+        let entry_ends = cur_entry
+            && v_entry
+            && (1..=3).contains(&cur.len())
+            && v.text.starts_with(char::is_uppercase)
+            && prev.is_some_and(|p| {
+                !ends_open(&p.text)
+                    && !p.text.ends_with([',', ';', '-'])
+                    && p.len + 1 + first_word_len(&v.text) + 2 <= widths.full_bound.unwrap_or(width)
+            });
         let starts_block = prev.is_none()
             || prev_heading
+            || form != Form::Word && page_between
             || cur.is_empty()
+            || entry_ends
             || breaks_before(prev, v, next, &widths, &base, form, cur.len() == 1);
         if starts_block
             && form != Form::Word
+            && !v_entry
             && !contents.get(i).is_some_and(|c| *c)
             && is_heading(v, next, width)
         {
@@ -899,22 +939,42 @@ fn breaks_before(
     p_short || v_first
 }
 
+/// Whether the blocks read last are a list's introduction ending in a colon and the entries
+/// after it so far: short paragraphs that finish no sentence.
+fn after_colon(out: &[Raw]) -> bool {
+    for raw in out.iter().rev().take(40) {
+        match raw {
+            Raw::Para { text, .. } if text.ends_with(':') => return true,
+            Raw::Para {
+                num: None, text, ..
+            } if !ends_sentence(text) && text.split_whitespace().nth(25).is_none() => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The lines of `cur` joined, when they are shaped like a heading (see [`is_heading_line`]; the
 /// last is `p`, the lines after the first may go on in lower case).
 fn heading_text(cur: &[(&str, usize)], p: &View) -> Option<String> {
+    (is_heading_line(p) || cur.len() > 1)
+        .then(|| caption_text(cur, p))
+        .flatten()
+}
+
+/// The lines of `cur` joined, when they could be a heading of up to 25 words: a capital first,
+/// no label, and the last line `p` ends no sentence and leaves nothing open.
+fn caption_text(cur: &[(&str, usize)], p: &View) -> Option<String> {
     let text = cur.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
     let first = cur.first().map_or("", |(t, _)| *t);
-    (is_heading_line(p) || cur.len() > 1)
-        .then_some(())
-        .filter(|()| {
-            first.starts_with(char::is_uppercase)
-                && !ends_sentence(&p.text)
-                && !ends_open(&p.text)
-                && !p.text.ends_with([',', ';', '-'])
-                && label(first).is_none()
-                && text.split_whitespace().count() <= 25
-        })
-        .map(|()| repair(&text))
+    (first.starts_with(char::is_uppercase)
+        && !ends_sentence(&p.text)
+        && !ends_open(&p.text)
+        && !p.text.ends_with([',', ';', '-'])
+        && !is_contents_entry(&p.text)
+        && label(first).is_none()
+        && text.split_whitespace().count() <= 25)
+        .then(|| repair(&text))
 }
 
 /// Whether a line could be a heading by its shape: a capital first, no sentence end, nothing
@@ -1524,7 +1584,13 @@ impl Widths {
         let like = other.full.abs_diff(self.full) * 10 <= self.full;
         let borrow = |mine: Option<usize>, theirs: Option<usize>| mine.or(theirs.filter(|_| like));
         Widths {
-            full: self.full.max(other.full),
+            // A section of many lines shows its own width (a letter set narrower than the report
+            // it transmits); a short one may hold no full line.
+            full: if self.full_bound.is_some() && self.full > 50 {
+                self.full
+            } else {
+                self.full.max(other.full)
+            },
             full_bound: borrow(self.full_bound, other.full_bound),
             first_bound: borrow(self.first_bound, other.first_bound),
             // The longest first line seen: a few first lines of a short section fall short of
@@ -1640,7 +1706,21 @@ fn percentile90(lens: &mut Vec<usize>) -> usize {
     }
     lens.sort_unstable();
     let median = lens.get(lens.len() / 2).copied().unwrap_or(80);
-    lens.retain(|&l| l * 10 <= median * 13);
+    // Joined lines are few. Where many lines pass the cut and measure about the same, short
+    // lines (a list of names, short last lines) brought the median down and the lines past it
+    // are the full ones. (Past a median of table cells, lines of all lengths.)
+    let over: Vec<usize> = lens
+        .iter()
+        .copied()
+        .filter(|&l| l * 10 > median * 13)
+        .collect();
+    let alike = match (over.first(), over.get(over.len() * 9 / 10)) {
+        (Some(&least), Some(&most)) => most * 10 <= least * 13,
+        _ => false,
+    };
+    if over.len() * 5 <= lens.len() || !alike {
+        lens.retain(|&l| l * 10 <= median * 13);
+    }
     let at = (lens.len() * 9 / 10).min(lens.len().saturating_sub(1));
     lens.get(at).copied().unwrap_or(80).max(50)
 }
@@ -1720,6 +1800,36 @@ Contents
             "{} {n}",
             measure(plain)
         );
+    }
+
+    #[test]
+    fn full_lines_stay_full_beside_many_short_ones() {
+        // Short lines outnumber the full ones: the median of all lines is no full line, and
+        // the full lines must not be dropped as lines joined by extraction. Lines twice as long
+        // as the rest still are.
+        let text = "\
+I have the honour to refer to the resolution by which the Council decided to extend
+the mandate of the Panel of Experts until the end of the year, and to inform you
+that I have appointed the following experts after consulting the Committee:
+Ms. Amara Okonkwo, finance (Sweden)
+Mr. Tomas Ferreira, regional issues (Portugal)
+Ms. Ileana Castellanos, humanitarian law (Chile)
+Mr. Hiroshi Tanabe, arms (Japan)
+Mr. Jonas Berg, natural resources (Norway)
+I have designated Mr. Tanabe to serve as Coordinator of the Panel.";
+        let lines = super::super::lines::split(text, Form::Default);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let longest = text.lines().map(measure).max().unwrap_or(0);
+        assert_eq!(widths_of(&refs).full, longest);
+        let mut first_two = text.lines().take(2);
+        let joined = format!(
+            "{text}\n{} {}",
+            first_two.next().unwrap_or(""),
+            first_two.next().unwrap_or("")
+        );
+        let lines = super::super::lines::split(&joined, Form::Default);
+        let refs: Vec<&Line> = lines.iter().collect();
+        assert!(widths_of(&refs).full <= longest);
     }
 
     #[test]
