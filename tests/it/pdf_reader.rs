@@ -711,6 +711,56 @@ fn measured_weight_and_slant_give_headings_emphasis_and_items() {
     );
 }
 
+/// A bold line is no heading when it goes on with the line before in lower case (a word the
+/// editor left in bold) or ends as an item or a salutation does, in a semicolon or a comma.
+#[test]
+fn a_bold_line_in_lower_case_or_ending_in_a_comma_is_no_heading() {
+    let mut p1 = masthead();
+    p1.push(run(125.0, 650.0, "The members of the Council agreed to:"));
+    p1.push(run(
+        110.0,
+        638.0,
+        "- Support further study of the effects of armed conflict on the natural",
+    ));
+    p1.push(Run {
+        bold: true,
+        ..run(118.0, 626.0, "environment;")
+    });
+    p1.push(run(
+        110.0,
+        614.0,
+        "- Review the matter at their next meeting.",
+    ));
+    p1.push(Run {
+        bold: true,
+        ..run(125.0, 590.0, "Mr. Chair,")
+    });
+    p1.push(run(125.0, 578.0, "My delegation thanks the briefers."));
+    p1.push(run(60.0, 40.0, "31-00017 (E)"));
+    let doc = convert::read(&write_pdf(&[p1, closing()]), &Default::default())
+        .unwrap()
+        .document;
+    assert!(
+        !doc.body.iter().any(|b| matches!(b, Block::Heading { .. })),
+        "{:#?}",
+        doc.body
+    );
+    let texts: Vec<String> = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { content, .. } => Some(inline_text(content)),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.ends_with("on the natural *environment;*")),
+        "{texts:#?}"
+    );
+}
+
 /// A separator rule drawn (a thin filled rectangle) rather than printed as underscores bounds
 /// the footnote zone: a note set in the body's size under it is a note, its wrapped second line
 /// (no marker) included, and its italic run is emphasis.

@@ -700,9 +700,12 @@ fn bold_line(v: &View) -> bool {
 /// size, on one page, of at most 25 words, with no bold line after them (a bold block of more
 /// is emphasised text, not a heading).
 fn bold_heading_at(views: &[View], i: usize) -> Option<usize> {
-    let first = views
-        .get(i)
-        .filter(|v| bold_line(v) && !is_contents_entry(&v.text))?;
+    // A bold line that opens in lower case goes on with the sentence before it.
+    let first = views.get(i).filter(|v| {
+        bold_line(v)
+            && !is_contents_entry(&v.text)
+            && (!v.text.starts_with(char::is_lowercase) || dotted_label(&v.text).is_some())
+    })?;
     let size = first.line.measured.as_ref()?.size;
     let same = |v: &View| {
         bold_line(v)
@@ -751,7 +754,11 @@ fn bold_heading_at(views: &[View], i: usize) -> Option<usize> {
     let announces = views
         .get(i + n - 1)
         .is_some_and(|v| v.text.trim_end().ends_with(':'));
-    (n <= 3 && words <= 25 && !lead_in && !announces).then_some(n)
+    // An item of a list ends in a semicolon or a comma; a heading does not.
+    let item_end = views
+        .get(i + n - 1)
+        .is_some_and(|v| v.text.trim_end().ends_with([';', ',']));
+    (n <= 3 && words <= 25 && !lead_in && !announces && !item_end).then_some(n)
 }
 
 /// Whether measured lines at `i` and after it both stand in columns: a table's rows, whatever
