@@ -33,7 +33,7 @@ pub enum Raw {
 }
 
 /// The marks that open a bulleted item.
-const BULLETS: [char; 4] = ['•', '▪', '◦', '●'];
+const BULLETS: [char; 7] = ['•', '▪', '◦', '●', '➔', '➢', '◾'];
 
 /// The label a paragraph or list item starts with (`1.`, `(a)`, `a)`, `•`, `–`), and the rest.
 pub fn label(t: &str) -> Option<(&str, &str)> {
@@ -42,7 +42,7 @@ pub fn label(t: &str) -> Option<(&str, &str)> {
         (r.starts_with([' ', '\t']) && !r.trim().is_empty()).then(|| (l, r.trim_start()))
     };
     let first = t.chars().next()?;
-    if matches!(first, '•' | '▪' | '◦' | '●' | '–' | '—' | '-') {
+    if BULLETS.contains(&first) || matches!(first, '–' | '—' | '-' | '−') {
         return split(first.len_utf8());
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -87,7 +87,10 @@ pub fn label(t: &str) -> Option<(&str, &str)> {
 /// Whether a line is nothing but a paragraph label (`1.`, `(a)`).
 fn is_bare_label(t: &str) -> bool {
     // No label is longer than `(viii)`; the length test spares a copy of every line.
-    t.len() <= 6 && label(&format!("{t} x")).is_some_and(|(l, _)| l == t && !"•▪◦●–—-".contains(t))
+    t.len() <= 6
+        && label(&format!("{t} x")).is_some_and(|(l, _)| {
+            l == t && !BULLETS.iter().any(|b| l.starts_with(*b)) && !"–—-−".contains(t)
+        })
 }
 
 /// The label of a list item that only a measured line is read with: a lower-case letter or
@@ -208,7 +211,7 @@ pub fn ends_sentence(t: &str) -> bool {
     }
     let s = s.trim_end_matches(['”', '’', '"', ')', ']', '»']);
     // A title or a number sign stands before what it names: `... to Mr.` / `Swan for ...`.
-    s.ends_with(['.', '!', '?', ':', ';'])
+    s.ends_with(['.', '!', '?', ':', ';', '…'])
         && !NEVER_LAST.contains(&s.rsplit(' ').next().unwrap_or(s))
 }
 
@@ -374,7 +377,9 @@ const fn advance(c: char) -> u32 {
 }
 
 fn starts_upper(t: &str) -> bool {
-    t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "“\"‘(['•▪–—-".contains(c))
+    t.starts_with(|c: char| {
+        c.is_uppercase() || c.is_ascii_digit() || BULLETS.contains(&c) || "“\"‘(['–—-".contains(c)
+    })
 }
 
 struct View<'a> {
@@ -538,7 +543,9 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             && !cur.is_empty()
             && cur.len() <= 3
             // An item (`• Take all necessary measures ...`) is no heading, however it ends.
-            && cur.first().is_some_and(|(t, _)| label(t).is_none())
+            && cur
+                .first()
+                .is_some_and(|(t, _)| label(t).is_none() && !is_source_note(t))
             && !contents.get(i.wrapping_sub(1)).is_some_and(|c| *c)
             && prev.is_some_and(|p| heading_end(p, v, width))
             // A paragraph's first line is cut short by its indent and a long next word, but no
@@ -580,11 +587,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         // A heading after a paragraph whose last line was full, then a numbered paragraph: the
         // lines after the paragraph's last sentence, up to three and ending no sentence, are
         // the heading (a numbered paragraph never opens inside a sentence).
-        let arabic = label(&v.text).is_some_and(|(l, _)| {
-            l.len() >= 2
-                && l.ends_with('.')
-                && l.bytes().take(l.len() - 1).all(|b| b.is_ascii_digit())
-        });
+        let arabic = arabic_label(&v.text);
         if form == Form::Default
             && arabic
             && let Some(p) = prev
@@ -632,7 +635,18 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             || form != Form::Word && page_between
             || cur.is_empty()
             || entry_ends
-            || breaks_before(prev, v, next, &widths, &base, form, cur.len() == 1);
+            || breaks_before(
+                prev,
+                v,
+                next,
+                &widths,
+                &base,
+                form,
+                Open {
+                    first_line: cur.len() == 1,
+                    number: cur.first().and_then(|(t, _)| arabic_number(t)),
+                },
+            );
         if starts_block
             && form != Form::Word
             && !v_entry
@@ -704,6 +718,7 @@ fn bold_heading_at(views: &[View], i: usize) -> Option<usize> {
     let first = views.get(i).filter(|v| {
         bold_line(v)
             && !is_contents_entry(&v.text)
+            && !is_source_note(&v.text)
             && (!v.text.starts_with(char::is_lowercase) || dotted_label(&v.text).is_some())
     })?;
     let size = first.line.measured.as_ref()?.size;
@@ -772,6 +787,31 @@ fn measured_columns(views: &[View], i: usize) -> bool {
     columns(i) && columns(i + 1)
 }
 
+/// What the block being read is so far.
+#[derive(Clone, Copy)]
+struct Open {
+    /// It has one line: the line before is a paragraph's first, printed indented.
+    first_line: bool,
+    /// The number it opens with (`4.`): a numbered paragraph.
+    number: Option<u32>,
+}
+
+/// Whether a line opens with an arabic paragraph number (`4.`, `12.`).
+fn arabic_label(t: &str) -> bool {
+    arabic_number(t).is_some()
+}
+
+/// The arabic paragraph number a line opens with (`4.`, `12.`), a bare label included.
+fn arabic_number(t: &str) -> Option<u32> {
+    let (l, _) = label(t).or_else(|| is_bare_label(t).then_some((t, "")))?;
+    let digits = l.strip_suffix('.')?;
+    digits
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
 fn breaks_before(
     prev: Option<&View>,
     v: &View,
@@ -779,10 +819,19 @@ fn breaks_before(
     widths: &Widths,
     base: &[(usize, usize)],
     form: Form,
-    p_first: bool,
+    open: Open,
 ) -> bool {
+    let p_first = open.first_line;
     let width = widths.full;
     let Some(p) = prev else { return true };
+    // The next number of a numbered paragraph opens the next one, however the line before
+    // ends (`... ($499.8 million` / `6.`: a bracket extraction lost).
+    if let (Some(n), Some(m)) = (open.number, arabic_number(&v.text))
+        && m == n + 1
+        && form != Form::Word
+    {
+        return true;
+    }
     let p_end = ends_sentence(&p.text);
     if form == Form::Word {
         // A footnote between two halves of a paragraph: the first half ends open.
@@ -814,6 +863,10 @@ fn breaks_before(
         && !has_dotted_label(v)
     {
         return false;
+    }
+    // A note on sources (`Source: ...`, `Note: ...`) stands apart from what it notes.
+    if form != Form::Word && is_source_note(&v.text) && v.text.contains(": ") {
+        return true;
     }
     // A bullet opens an item whatever the line before left open: unlike a dash, it is never
     // punctuation going on with a sentence.
@@ -938,7 +991,13 @@ fn breaks_before(
     let broken_short = widths
         .full_bound
         .is_some_and(|b| next.is_some_and(|n| v.len + 1 + first_word_len(&n.text) + 2 <= b));
+    // In a numbered paragraph an unnumbered line goes on with it unless the line before ended
+    // short: a numbered document's paragraphs are its numbered ones, and a line merely shorter
+    // than a full one is no evidence against that.
+    // A section label (`B.`, `IV.`) opens a heading, however it ends.
+    let section = v.text.split_whitespace().next().is_some_and(is_label_line);
     let v_first = form == Form::Default
+        && (open.number.is_none() || section)
         && next.is_some_and(|n| !n.line.blank_before)
         && !ends_sentence(&v.text)
         && (v.len <= first_room || broken_short)
@@ -975,6 +1034,7 @@ fn caption_text(cur: &[(&str, usize)], p: &View) -> Option<String> {
     let text = cur.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
     let first = cur.first().map_or("", |(t, _)| *t);
     (first.starts_with(char::is_uppercase)
+        && !is_source_note(first)
         && !ends_sentence(&p.text)
         && !ends_open(&p.text)
         && !p.text.ends_with([',', ';', '-'])
@@ -1031,7 +1091,7 @@ fn is_heading(v: &View, next: Option<&View>, width: usize) -> bool {
     if is_bracketed(&v.text) {
         return true;
     }
-    if is_contents_entry(&v.text) {
+    if is_contents_entry(&v.text) || is_source_note(&v.text) {
         return false;
     }
     // Fifteen words are enough to tell.
@@ -1206,11 +1266,15 @@ fn is_table_note(t: &str) -> bool {
     let lettered = chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.next().is_none_or(|c| c == ' ')
         && chars.next().is_none_or(char::is_uppercase);
-    lettered
-        || TABLE_NOTES.iter().any(|n| {
-            t.strip_prefix(n)
-                .is_some_and(|r| r.starts_with([':', '.', 's']))
-        })
+    lettered || is_source_note(t)
+}
+
+/// A note on what a table, map or list rests on: `Source: ...`, `Notes. ...`.
+fn is_source_note(t: &str) -> bool {
+    TABLE_NOTES.iter().any(|n| {
+        t.strip_prefix(n)
+            .is_some_and(|r| r.starts_with([':', '.', 's']))
+    })
 }
 
 /// A table announced by a caption line (`Table 1`, `Figure 2`): the caption, its title, the
@@ -1837,6 +1901,56 @@ I have designated Mr. Tanabe to serve as Coordinator of the Panel.";
         let lines = super::super::lines::split(&joined, Form::Default);
         let refs: Vec<&Line> = lines.iter().collect();
         assert!(widths_of(&refs).full <= longest);
+    }
+
+    /// The paragraphs `blocks` reads from default-mode text: label and text.
+    fn paras(text: &str) -> Vec<(Option<String>, String)> {
+        let lines = super::super::lines::split(text, Form::Default);
+        let refs: Vec<&Line> = lines.iter().collect();
+        blocks(&refs, Form::Default, widths_of(&refs))
+            .into_iter()
+            .filter_map(|r| match r {
+                Raw::Para { num, text, .. } => Some((num, text)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbered_paragraphs_hold_their_unnumbered_lines_and_end_at_the_next_number() {
+        let text = "\
+4. The Panel conducts its investigations in a professional and technical manner,
+adhering to the principles of transparency, objectivity, impartiality and independence.
+The Panel's working methods are in keeping with the best practices recommended by the
+Informal Working Group of the Security Council on General Issues of Sanctions. The
+Panel placed particular emphasis on documentary evidence and the use of sources
+5. The Panel shared the documents it received with the Committee, as is its practice, and
+took the observations of the Member States concerned into account in its findings.
+6. The measures taken in the harbour were the following:
+➔ The northern quay was closed to ships of every flag and every size for the season…
+➔ The southern quay stayed open to ships carrying humanitarian cargo of every kind.
+Source: Harbour Authority of Portoverde, notice of 2 March 2099.";
+        let p = paras(text);
+        let nums: Vec<Option<&str>> = p.iter().map(|(n, _)| n.as_deref()).collect();
+        assert_eq!(
+            nums,
+            [
+                Some("4."),
+                Some("5."),
+                Some("6."),
+                Some("➔"),
+                Some("➔"),
+                None
+            ],
+            "{p:#?}"
+        );
+        // A line after a finished sentence, shorter than a full one, still goes on with its
+        // numbered paragraph; the next number opens the next paragraph although the line
+        // before it ends open.
+        assert!(p[0].1.contains("independence. The Panel's working methods"));
+        assert!(p[0].1.ends_with("the use of sources"));
+        assert!(p[4].1.ends_with("cargo of every kind."));
+        assert!(p[5].1.starts_with("Source: Harbour Authority"));
     }
 
     #[test]
