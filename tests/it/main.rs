@@ -21,6 +21,7 @@ mod limits;
 mod pdf_diff;
 mod pdf_reader;
 mod quotations;
+mod reader_agreement;
 mod reader_corpus;
 mod readme_commands;
 mod readme_library;
