@@ -951,6 +951,17 @@ fn breaks_before(
             return false;
         }
     }
+    // A salutation (`Mr. President,`, `Excellencies, Ladies and Gentlemen,`) or a clause of a
+    // resolution's preamble: a short line ending in a comma, then a capital on a page that
+    // goes on.
+    if without_callout(&p.text).ends_with(',')
+        && p.len * 10 <= width * 6
+        && p.line.page == v.line.page
+        && v.text.starts_with(char::is_uppercase)
+        && form != Form::Word
+    {
+        return true;
+    }
     if !p_end || !starts_upper(&v.text) {
         return false;
     }
@@ -1071,11 +1082,18 @@ fn clear_first_line(v: &View, next: Option<&View>, widths: &Widths) -> bool {
         && v.len + 1 + first_word_len(&n.text) + 2 <= bound
 }
 
+/// A line without the call-out printed apart after its last word (`International Lakes, 4`).
+fn without_callout(t: &str) -> &str {
+    t.rsplit_once(' ')
+        .filter(|(_, n)| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(t, |(head, _)| head)
+}
+
 fn heading_end(p: &View, v: &View, width: usize) -> bool {
     !ends_sentence(&p.text)
         && !is_contents_entry(&p.text)
         && !ends_open(&p.text)
-        && !p.text.ends_with([',', ';'])
+        && !without_callout(&p.text).ends_with([',', ';'])
         && label(&p.text).is_none()
         && p.len + 1 + first_word_len(&v.text) + 2 <= width
         && p.len * 10 <= width * 8
@@ -1951,6 +1969,32 @@ Source: Harbour Authority of Portoverde, notice of 2 March 2099.";
         assert!(p[0].1.ends_with("the use of sources"));
         assert!(p[4].1.ends_with("cargo of every kind."));
         assert!(p[5].1.starts_with("Source: Harbour Authority"));
+    }
+
+    #[test]
+    fn a_salutation_stands_apart_and_a_clause_ending_in_a_call_out_is_no_heading() {
+        let text = "\
+Excellencies, Ladies and Gentlemen,
+Welcome to this meeting on the protection of water and the infrastructure that carries it
+to the people of the cities and the countryside in times of armed conflict and after it.
+The Economic and Social Council,
+Noting the adoption by the Economic Commission for Europe at its seventy-first session of
+decision E (71) on multilingualism in meetings under the Convention on the Protection and Use of
+Transboundary Watercourses and International Lakes, 4
+Endorses the decision, annexed to the present resolution, and requests the Secretary-General
+to provide interpretation into all the official languages at the sessions of the Meeting.";
+        let lines = super::super::lines::split(text, Form::Default);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Default, widths_of(&refs));
+        assert!(
+            out.iter().all(|r| matches!(r, Raw::Para { .. })),
+            "{out:#?}"
+        );
+        let p: Vec<String> = paras(text).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(p.len(), 5, "{p:#?}");
+        assert_eq!(p[0], "Excellencies, Ladies and Gentlemen,");
+        assert_eq!(p[2], "The Economic and Social Council,");
+        assert!(p[3].starts_with("Noting") && p[3].ends_with("Lakes, 4"));
     }
 
     #[test]
