@@ -443,6 +443,8 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
     let mut cur: Vec<(&str, usize)> = Vec::new();
     let mut i = 0usize;
     let mut prev_heading = false;
+    // Whether the blocks read so far end in a list's introduction and entries, for how many.
+    let mut colon_memo = (usize::MAX, false);
     while i < views.len() {
         // A rule (a separator of underscores or dashes) carries no words: it ends the
         // paragraph before it and is dropped.
@@ -530,8 +532,11 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         // A line in capitals or with a label is none.
         let entry = |t: &str| label(t).is_none() && t.chars().any(char::is_lowercase);
         // Lines in columns, or above them, are a table's.
+        if colon_memo.0 != out.len() {
+            colon_memo = (out.len(), after_colon(&out));
+        }
         let listing = form != Form::Word
-            && (cur.last().is_some_and(|(t, _)| t.ends_with(':')) || after_colon(&out))
+            && (cur.last().is_some_and(|(t, _)| t.ends_with(':')) || colon_memo.1)
             && v.line.segments().len() < 2
             && next.is_none_or(|n| n.line.segments().len() < 2);
         let cur_entry = listing && cur.first().is_some_and(|(t, _)| entry(t));
@@ -644,7 +649,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
                 form,
                 Open {
                     first_line: cur.len() == 1,
-                    number: cur.first().and_then(|(t, _)| arabic_number(t)),
+                    first: cur.first().map_or("", |(t, _)| *t),
                 },
             );
         if starts_block
@@ -789,11 +794,11 @@ fn measured_columns(views: &[View], i: usize) -> bool {
 
 /// What the block being read is so far.
 #[derive(Clone, Copy)]
-struct Open {
+struct Open<'a> {
     /// It has one line: the line before is a paragraph's first, printed indented.
     first_line: bool,
-    /// The number it opens with (`4.`): a numbered paragraph.
-    number: Option<u32>,
+    /// Its first line: a numbered paragraph's opens with its number (`4.`).
+    first: &'a str,
 }
 
 /// Whether a line opens with an arabic paragraph number (`4.`, `12.`).
@@ -819,16 +824,17 @@ fn breaks_before(
     widths: &Widths,
     base: &[(usize, usize)],
     form: Form,
-    open: Open,
+    open: Open<'_>,
 ) -> bool {
     let p_first = open.first_line;
     let width = widths.full;
     let Some(p) = prev else { return true };
     // The next number of a numbered paragraph opens the next one, however the line before
     // ends (`... ($499.8 million` / `6.`: a bracket extraction lost).
-    if let (Some(n), Some(m)) = (open.number, arabic_number(&v.text))
-        && m == n + 1
+    if v.text.starts_with(|c: char| c.is_ascii_digit())
         && form != Form::Word
+        && let (Some(n), Some(m)) = (arabic_number(open.first), arabic_number(&v.text))
+        && m == n + 1
     {
         return true;
     }
@@ -865,7 +871,11 @@ fn breaks_before(
         return false;
     }
     // A note on sources (`Source: ...`, `Note: ...`) stands apart from what it notes.
-    if form != Form::Word && is_source_note(&v.text) && v.text.contains(": ") {
+    if v.text.starts_with(['N', 'S', 'A'])
+        && form != Form::Word
+        && is_source_note(&v.text)
+        && v.text.contains(": ")
+    {
         return true;
     }
     // A bullet opens an item whatever the line before left open: unlike a dash, it is never
@@ -954,8 +964,8 @@ fn breaks_before(
     // A salutation (`Mr. President,`, `Excellencies, Ladies and Gentlemen,`) or a clause of a
     // resolution's preamble: a short line ending in a comma, then a capital on a page that
     // goes on.
-    if without_callout(&p.text).ends_with(',')
-        && p.len * 10 <= width * 6
+    if p.len * 10 <= width * 6
+        && without_callout(&p.text).ends_with(',')
         && p.line.page == v.line.page
         && v.text.starts_with(char::is_uppercase)
         && form != Form::Word
@@ -1006,13 +1016,13 @@ fn breaks_before(
     // short: a numbered document's paragraphs are its numbered ones, and a line merely shorter
     // than a full one is no evidence against that.
     // A section label (`B.`, `IV.`) opens a heading, however it ends.
-    let section = v.text.split_whitespace().next().is_some_and(is_label_line);
+    let section = || v.text.split_whitespace().next().is_some_and(is_label_line);
     let v_first = form == Form::Default
-        && (open.number.is_none() || section)
         && next.is_some_and(|n| !n.line.blank_before)
-        && !ends_sentence(&v.text)
         && (v.len <= first_room || broken_short)
-        && v.len * 10 >= width * 6;
+        && v.len * 10 >= width * 6
+        && !ends_sentence(&v.text)
+        && (arabic_number(open.first).is_none() || section());
     p_short || v_first
 }
 
