@@ -957,14 +957,17 @@ fn breaks_before(
         if v.line.indent >= reference + 3 && !hanging && !level_with_prev && !goes_on {
             return true;
         }
+        // At a page's top a paragraph goes on from the page before, unless a finished
+        // sentence there is followed by a line shaped as a heading.
         if v.line.page_start {
-            return false;
+            return p_end && is_heading(v, next, width);
         }
     }
     // A salutation (`Mr. President,`, `Excellencies, Ladies and Gentlemen,`) or a clause of a
     // resolution's preamble: a short line ending in a comma, then a capital on a page that
     // goes on.
-    if p.len * 10 <= width * 6
+    if v.line.measured.is_none()
+        && p.len * 10 <= width * 6
         && without_callout(&p.text).ends_with(',')
         && p.line.page == v.line.page
         && v.text.starts_with(char::is_uppercase)
@@ -2005,6 +2008,39 @@ to provide interpretation into all the official languages at the sessions of the
         assert_eq!(p[0], "Excellencies, Ladies and Gentlemen,");
         assert_eq!(p[2], "The Economic and Social Council,");
         assert!(p[3].starts_with("Noting") && p[3].ends_with("Lakes, 4"));
+    }
+
+    #[test]
+    fn a_heading_at_the_top_of_a_layout_page_after_a_finished_sentence() {
+        let text = "\
+           Principle 4: Comprehensive approach to counter-terrorism
+           A comprehensive and integrated national counter-terrorism strategy should be built
+           upon a multidisciplinary approach, acknowledging the links between the threats and
+           the conditions conducive to their spread across the region and beyond it.
+\u{c}
+           Principle 5: Clarity in defining terrorism
+           Effective strategies to address terrorism must be rooted in well-defined, context-
+           specific definitions at the national and regional levels, fully consistent with
+           international law.";
+        let lines = super::super::lines::split(text, Form::Layout);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Layout, widths_of(&refs));
+        let headings: Vec<&str> = out
+            .iter()
+            .filter_map(|r| match r {
+                Raw::Heading(t, _) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "Principle 4: Comprehensive approach to counter-terrorism",
+                "Principle 5: Clarity in defining terrorism"
+            ],
+            "{out:#?}"
+        );
+        assert_eq!(out.len(), 4, "{out:#?}");
     }
 
     #[test]
