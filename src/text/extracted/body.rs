@@ -975,6 +975,17 @@ fn breaks_before(
     {
         return true;
     }
+    // The salutation itself, after a finished sentence, before a capital.
+    if v.line.measured.is_none()
+        && form != Form::Word
+        && p_end
+        && v.len * 10 <= width * 6
+        && v.text.ends_with(',')
+        && v.text.starts_with(char::is_uppercase)
+        && next.is_some_and(|n| n.line.page == v.line.page && starts_upper(&n.text))
+    {
+        return true;
+    }
     if !p_end || !starts_upper(&v.text) {
         return false;
     }
@@ -2008,6 +2019,16 @@ to provide interpretation into all the official languages at the sessions of the
         assert_eq!(p[0], "Excellencies, Ladies and Gentlemen,");
         assert_eq!(p[2], "The Economic and Social Council,");
         assert!(p[3].starts_with("Noting") && p[3].ends_with("Lakes, 4"));
+        // After a finished sentence, the salutation itself opens a block.
+        let text = "\
+Water is life, and no circumstance can justify efforts to deny it to the civilians of
+the cities under siege in the north of the country.
+Mr. President,
+My delegation would like to make the following three points on the protection of water
+and of the people who keep it running in times of war.";
+        let p: Vec<String> = paras(text).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(p.len(), 3, "{p:#?}");
+        assert_eq!(p[1], "Mr. President,");
     }
 
     #[test]
