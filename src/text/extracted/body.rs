@@ -443,7 +443,8 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
     let mut cur: Vec<(&str, usize)> = Vec::new();
     let mut i = 0usize;
     let mut prev_heading = false;
-    // Whether the blocks read so far end in a list's introduction and entries, for how many.
+    // Whether the blocks read so far end in a list's introduction and its entries, and how
+    // many blocks there were when that was worked out.
     let mut colon_memo = (usize::MAX, false);
     while i < views.len() {
         // A rule (a separator of underscores or dashes) carries no words: it ends the
@@ -531,10 +532,10 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         // and none is a heading.
         // A line in capitals or with a label is none.
         let entry = |t: &str| label(t).is_none() && t.chars().any(char::is_lowercase);
-        // Lines in columns, or above them, are a table's.
         if colon_memo.0 != out.len() {
             colon_memo = (out.len(), after_colon(&out));
         }
+        // Lines in columns, or above them, are a table's.
         let listing = form != Form::Word
             && (cur.last().is_some_and(|(t, _)| t.ends_with(':')) || colon_memo.1)
             && v.line.segments().len() < 2
