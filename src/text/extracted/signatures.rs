@@ -56,7 +56,10 @@ pub fn read<'a>(lines: &[&'a Line], form: Form) -> (Vec<Signature>, Vec<&'a Line
             continue;
         }
         let text = fold(&line.text);
-        let prose = text.chars().count() > 70 && super::body::ends_sentence(&text);
+        // A numbered paragraph (`1.` alone, or `1. The Republic ...`) is never a title.
+        let prose = text.chars().count() > 70 && super::body::ends_sentence(&text)
+            || super::body::is_label_line(&text)
+            || super::body::label(&text).is_some_and(|(l, _)| l.ends_with('.'));
         // The next letter (`Letter dated ...` of a transmitted letter, an identical letter)
         // starts right after a signatory's titles.
         let next_letter = super::title::title_kind(&text).is_some();
@@ -133,6 +136,21 @@ mod tests {
         assert_eq!(sigs[0].name, "Tofig Musayev");
         assert_eq!(sigs[0].titles, ["Ambassador", "Permanent Representative"]);
         assert_eq!(sigs[1].name, "Jane Doe");
+    }
+
+    #[test]
+    fn a_numbered_paragraph_after_a_signature_is_no_title() {
+        let lines = split(
+            "/-/ Marta Example\n1.\nThe Republic condemns the actions described in the note of\n\
+             the Ministry, which continue to disregard the law.",
+            Form::Default,
+        );
+        let refs: Vec<&Line> = lines.iter().collect();
+        let (sigs, rest) = read(&refs, Form::Default);
+        assert_eq!(sigs.len(), 1);
+        assert_eq!(sigs[0].name, "Marta Example");
+        assert!(sigs[0].titles.is_empty(), "{:?}", sigs[0].titles);
+        assert_eq!(rest.len(), 3);
     }
 
     #[test]
