@@ -1620,8 +1620,9 @@ fn joins_at_hyphen(before: &str, next: &str) -> bool {
         && next.starts_with(char::is_alphanumeric)
 }
 
-/// Appends a wrapped line to the text it continues (a paragraph's, a table cell's).
-fn join_line(text: &mut String, next: &str) {
+/// Appends a wrapped line to the text it continues (a paragraph's, a table cell's, a
+/// footnote's).
+pub(super) fn join_line(text: &mut String, next: &str) {
     if !text.is_empty() && !joins_at_hyphen(text, next) {
         text.push(' ');
     }

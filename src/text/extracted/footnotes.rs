@@ -3,6 +3,7 @@
 //! superscript notes. The blocks come out of the line flow so the paragraph they interrupt joins
 //! up again; each block stays where it was so it can be given to the letter or annex it belongs to.
 
+use super::body::join_line;
 use super::furniture::is_separator;
 use super::lines::{Form, Line, Zone, fold};
 
@@ -256,10 +257,7 @@ fn leading_notes(lines: &[(&Line, String)]) -> Option<(Vec<Note>, usize, usize)>
         let opens = notes.is_empty()
             || prev_ended && t.starts_with(char::is_uppercase) && notes.len() < markers.len();
         match notes.last_mut() {
-            Some(n) if !opens => {
-                n.text.push(' ');
-                n.text.push_str(t);
-            }
+            Some(n) if !opens => join_line(&mut n.text, t),
             _ => notes.push(Note {
                 marker: markers.get(notes.len())?.to_string(),
                 text: t.clone(),
@@ -358,8 +356,7 @@ fn parse_zone(zone: &[Line], state: &mut Numbering, mut carried: Option<&mut Not
                 && !opens_like_note(t)
                 && let Some(note) = carried.as_deref_mut() =>
             {
-                note.text.push(' ');
-                note.text.push_str(t);
+                join_line(&mut note.text, t);
                 prev_ended = ends_sentence(t);
                 continue;
             }
@@ -374,11 +371,10 @@ fn parse_zone(zone: &[Line], state: &mut Numbering, mut carried: Option<&mut Not
                 notes.len() - 1
             }
         };
+        // A word or an address cut at a hyphen at the line's end joins up again
+        // (`.../response-armenian-government-letter-` / `town-khojaly-...`).
         if let Some(n) = notes.get_mut(target) {
-            if !n.text.is_empty() {
-                n.text.push(' ');
-            }
-            n.text.push_str(t);
+            join_line(&mut n.text, t);
         }
         filling = Some(target);
         prev_ended = ends_sentence(t);
@@ -554,6 +550,23 @@ mod tests {
                 ),
                 ("2".into(), "See the annex.".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_note_cut_at_a_hyphen_joins_up_again() {
+        let n = notes_of(
+            "Body. 1\n__________________\n1\nSee www.example.org/news/response-to-the-\n\
+             letter-of-the-ministry and the Attorney-\nGeneral's reply.\n",
+        );
+        assert_eq!(
+            n,
+            vec![(
+                "1".into(),
+                "See www.example.org/news/response-to-the-letter-of-the-ministry and the \
+                 Attorney-General's reply."
+                    .into()
+            )]
         );
     }
 
