@@ -593,7 +593,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         // A heading after a paragraph whose last line was full, then a numbered paragraph: the
         // lines after the paragraph's last sentence, up to three and ending no sentence, are
         // the heading (a numbered paragraph never opens inside a sentence).
-        let arabic = arabic_label(&v.text);
+        let arabic = arabic_number(&v.text).is_some();
         if form == Form::Default
             && arabic
             && let Some(p) = prev
@@ -649,7 +649,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
                 &base,
                 form,
                 Open {
-                    first_line: cur.len() == 1,
+                    one_line: cur.len() == 1,
                     first: cur.first().map_or("", |(t, _)| *t),
                 },
             );
@@ -797,14 +797,9 @@ fn measured_columns(views: &[View], i: usize) -> bool {
 #[derive(Clone, Copy)]
 struct Open<'a> {
     /// It has one line: the line before is a paragraph's first, printed indented.
-    first_line: bool,
+    one_line: bool,
     /// Its first line: a numbered paragraph's opens with its number (`4.`).
     first: &'a str,
-}
-
-/// Whether a line opens with an arabic paragraph number (`4.`, `12.`).
-fn arabic_label(t: &str) -> bool {
-    arabic_number(t).is_some()
 }
 
 /// The arabic paragraph number a line opens with (`4.`, `12.`), a bare label included.
@@ -827,7 +822,7 @@ fn breaks_before(
     form: Form,
     open: Open<'_>,
 ) -> bool {
-    let p_first = open.first_line;
+    let p_first = open.one_line;
     let width = widths.full;
     let Some(p) = prev else { return true };
     // The next number of a numbered paragraph opens the next one, however the line before

@@ -296,10 +296,7 @@ fn parse_zone(zone: &[Line], state: &mut Numbering, mut carried: Option<&mut Not
         let t = t.as_str();
         // A bare number naming a note of this zone that has its text already: its marker,
         // printed after the text (extraction order), not more words of the note before.
-        if t.len() <= 3
-            && t.bytes().all(|b| b.is_ascii_digit())
-            && notes.iter().any(|n| n.marker == t && !n.text.is_empty())
-        {
+        if bare_number(t).is_some() && notes.iter().any(|n| n.marker == t && !n.text.is_empty()) {
             continue;
         }
         // A measured line that opens with raised digits opens a note of that number, whatever
