@@ -96,16 +96,12 @@ pub fn page_lines(page: &Page, index: usize, body: f32, first_line: usize) -> Ve
         };
         let x = row.min_x().max(0.0);
         let indent = column(x, pitch);
-        let bold = row
-            .glyphs
-            .iter()
-            .filter(|p| !p.superscript && !p.glyph.text.trim().is_empty())
-            .all(|p| p.glyph.bold);
-        let italic = row
-            .glyphs
-            .iter()
-            .filter(|p| !p.superscript && !p.glyph.text.trim().is_empty())
-            .all(|p| p.glyph.italic);
+        // By its letters and digits: punctuation may come from another face (a hyphen from
+        // the regular one inside a bold heading, `C-SS-4/DEC.3`).
+        let lettered =
+            |p: &&Placed| !p.superscript && p.glyph.text.chars().any(char::is_alphanumeric);
+        let bold = row.glyphs.iter().filter(lettered).all(|p| p.glyph.bold);
+        let italic = row.glyphs.iter().filter(lettered).all(|p| p.glyph.italic);
         out.push(Line {
             text: built.text,
             line: first_line + out.len(),
@@ -519,7 +515,37 @@ fn build(row: &Row, pitch: f32, columns: &[f32]) -> Option<Built> {
     }
     let trimmed = text.trim_end().len();
     text.truncate(trimmed);
+    let runs = bridged(runs, &text);
     (!text.is_empty()).then_some(Built { text, runs, cells })
+}
+
+/// Runs with punctuation between two runs of one style taken into them: it may come from
+/// another face (a regular hyphen inside a bold `C-SS-4/DEC.3`).
+fn bridged(runs: Vec<Run>, text: &str) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    let mut rest = runs.into_iter().peekable();
+    while let Some(r) = rest.next() {
+        let same = |a: &Run, b: &Run| {
+            (a.bold, a.italic, a.superscript) == (b.bold, b.italic, b.superscript)
+        };
+        let punctuation = text
+            .get(r.start..r.end)
+            .is_some_and(|t| !t.chars().any(char::is_alphanumeric));
+        if let Some(last) = out.last_mut()
+            && let Some(next) = rest.peek()
+            && punctuation
+            && same(last, next)
+            && last.end == r.start
+            && r.end == next.start
+            && (last.bold || last.italic)
+        {
+            last.end = next.end;
+            rest.next();
+            continue;
+        }
+        out.push(r);
+    }
+    out
 }
 
 /// Marks the footnote zone of a page: the block of smaller lines at its foot (above the footer
@@ -573,4 +599,38 @@ fn opens_note(t: &str) -> bool {
         .take_while(|c| c.is_ascii_digit() || *c == '*')
         .count();
     marker > 0 && marker <= 3 && t.chars().nth(marker) == Some(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(start: usize, end: usize, bold: bool) -> Run {
+        Run {
+            start,
+            end,
+            bold,
+            italic: false,
+            superscript: false,
+        }
+    }
+
+    #[test]
+    fn punctuation_between_two_bold_runs_is_bold() {
+        // `C-SS-4` with regular hyphens: one bold run.
+        let text = "C-SS-4 and";
+        let runs = vec![
+            run(0, 1, true),
+            run(1, 2, false),
+            run(2, 4, true),
+            run(4, 5, false),
+            run(5, 6, true),
+            run(6, 10, false),
+        ];
+        assert_eq!(bridged(runs, text), [run(0, 6, true), run(6, 10, false)]);
+        // A comma after an italic word, before regular text, stays regular.
+        let text = "Master, annex";
+        let runs = vec![run(0, 6, true), run(6, 7, false), run(7, 13, false)];
+        assert_eq!(bridged(runs.clone(), text), runs);
+    }
 }

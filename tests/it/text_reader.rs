@@ -363,6 +363,40 @@ fn a_report_after_the_signature_is_an_attachment_holding_its_own_annexes() {
 }
 
 #[test]
+fn a_long_heading_above_a_numbered_paragraph_and_a_note_wrapped_in_brackets() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/monthly-report.txt");
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let d = extracted::read(&text).expect("reads").0;
+    let annex = &d.annexes[0];
+    let headings: Vec<String> = annex
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { content } => Some(text_of(content)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            // The original-language note wrapped over two lines is one note.
+            "[Original: Arabic, Chinese, English, French, Russian and Spanish]",
+            // A stack of short lines above a section label is headings, not a table's cells.
+            "Military Staff Committee mission to the Northern Coast",
+            "Terms of reference",
+            "I. Introduction",
+            // Three lines without a full stop before paragraph 2: one heading of 34 words.
+            "Activities carried out by the Technical Secretariat with respect to decision \
+             CS-4/DEC.3 of the Conference of the States Parties at its Fourth Special Session \
+             related to the safety of navigation along the Northern Coast",
+        ]
+    );
+    let p = paragraphs(&annex.body);
+    assert_eq!(p.len(), 3, "{p:#?}");
+    assert!(p[1].starts_with("2. Pursuant to paragraph 10"));
+}
+
+#[test]
 fn rules_are_dropped_and_a_glued_separator_starts_the_footnotes() {
     let d = read("rules.txt");
     let p = paragraphs(&d.body);

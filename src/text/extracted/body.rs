@@ -425,6 +425,19 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             text = Cow::Owned(format!("{text} {}", n.text.trim()));
             k += 1;
         }
+        // A note in brackets wrapped over two lines (`[Original: Arabic, Chinese, English,
+        // French,` / `Russian and Spanish]`) is one line.
+        if text.starts_with('[')
+            && !text.contains(']')
+            && let Some(n) = lines.get(k)
+            && n.text.ends_with(']')
+            && !n.text.contains('[')
+            && !n.blank_before
+            && n.page == l.page
+        {
+            text = Cow::Owned(format!("{text} {}", fold_ref(&n.text)));
+            k += 1;
+        }
         let len = measure(&text);
         views.push(View { line: l, text, len });
     }
@@ -489,7 +502,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
                     .get(i.wrapping_sub(1))
                     .is_some_and(|p| ends_sentence(&p.text))
                 || measured_columns(&views, i))
-            && let Some((table, n)) = table_at(&views, i, width, form)
+            && let Some((table, n)) = table_at(&views, i, form)
         {
             flush(&mut cur, &mut out);
             push_table(table, views.get(i..i + n).unwrap_or_default(), &mut out);
@@ -511,8 +524,11 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         let next = views.get(i + 1);
         // Measured lines set in bold, alone between lines that are not: a heading, its section
         // label (`II.`, `A.`) kept in its text.
-        if prev.is_none_or(|p| !bold_line(p) || prev_heading)
-            && let Some(n) = bold_heading_at(&views, i)
+        // A bold line after one left open (`... organizer Myhaylo Omelyanovych-` /
+        // `Pavlenko.`) goes on with it.
+        if prev.is_none_or(|p| {
+            (!bold_line(p) || prev_heading) && !(ends_open(&p.text) && p.line.page == v.line.page)
+        }) && let Some(n) = bold_heading_at(&views, i)
         {
             flush(&mut cur, &mut out);
             let text = views
@@ -581,10 +597,10 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         // under it shows no indent to part it from the numbered paragraph after it.
         if form != Form::Word
             && let Some(p) = prev
-            && (cur.len() == 1 && (numbered || clear_first_line(v, next, &widths))
+            && (cur.len() == 1 && (numbered || clear_first_line(v, next, views.get(i + 2), &widths))
                 // A heading wrapped over two or three lines, then a numbered paragraph.
                 || (2..=3).contains(&cur.len()) && numbered)
-            && let Some(text) = heading_text(&cur, p)
+            && let Some(text) = heading_text(&cur, p, heading_words(cur.len(), &v.text))
         {
             let page = cur.first().map_or(p.line.page, |(_, pg)| *pg);
             cur.clear();
@@ -602,12 +618,17 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
                     && cur
                         .get(cur.len() - t - 1)
                         .is_some_and(|(l, _)| ends_sentence(l))
-                    && heading_text(cur.get(cur.len() - t..).unwrap_or_default(), p).is_some()
+                    && heading_text(
+                        cur.get(cur.len() - t..).unwrap_or_default(),
+                        p,
+                        heading_words(t, &v.text),
+                    )
+                    .is_some()
             })
         {
             let tail = cur.split_off(cur.len() - t);
             flush(&mut cur, &mut out);
-            if let Some(text) = heading_text(&tail, p) {
+            if let Some(text) = heading_text(&tail, p, heading_words(t, &v.text)) {
                 let page = tail.first().map_or(p.line.page, |(_, pg)| *pg);
                 out.push(Raw::Heading(text, page));
             }
@@ -621,7 +642,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             && (1..=3).contains(&cur.len())
             && cur.iter().all(|(t, _)| !ends_sentence(t))
             && let Some(p) = prev
-            && let Some(text) = caption_text(&cur, p)
+            && let Some(text) = caption_text(&cur, p, HEADING_WORDS)
         {
             let page = cur.first().map_or(p.line.page, |(_, pg)| *pg);
             cur.clear();
@@ -779,7 +800,16 @@ fn bold_heading_at(views: &[View], i: usize) -> Option<usize> {
     let item_end = views
         .get(i + n - 1)
         .is_some_and(|v| v.text.trim_end().ends_with([';', ',']));
-    (n <= 3 && words <= 25 && !lead_in && !announces && !item_end).then_some(n)
+    let most = views
+        .get(i + n)
+        .map_or(HEADING_WORDS, |next| heading_words(n, &next.text));
+    let ends = views.get(i + n - 1).is_some_and(|v| ends_sentence(&v.text));
+    (n <= 3
+        && (words <= HEADING_WORDS || words <= most && !ends)
+        && !lead_in
+        && !announces
+        && !item_end)
+        .then_some(n)
 }
 
 /// Whether measured lines at `i` and after it both stand in columns: a table's rows, whatever
@@ -1053,15 +1083,45 @@ fn after_colon(out: &[Raw]) -> bool {
 
 /// The lines of `cur` joined, when they are shaped like a heading (see [`is_heading_line`]; the
 /// last is `p`, the lines after the first may go on in lower case).
-fn heading_text(cur: &[(&str, usize)], p: &View) -> Option<String> {
+fn heading_text(cur: &[(&str, usize)], p: &View, words: usize) -> Option<String> {
     (is_heading_line(p) || cur.len() > 1)
-        .then(|| caption_text(cur, p))
+        .then(|| caption_text(cur, p, words))
         .flatten()
 }
 
-/// The lines of `cur` joined, when they could be a heading of up to 25 words: a capital first,
-/// no label, and the last line `p` ends no sentence and leaves nothing open.
-fn caption_text(cur: &[(&str, usize)], p: &View) -> Option<String> {
+/// The most words a heading has: more are a paragraph that ends without a full stop.
+const HEADING_WORDS: usize = 25;
+
+/// The most words of a heading wrapped over two or three lines right above a numbered
+/// paragraph, whose number says where the heading ends (`Activities carried out by the
+/// Technical Secretariat with respect to decision C-SS-4/DEC.3 of the Conference of the States
+/// Parties at its Fourth Special Session related to ...`).
+const NUMBERED_HEADING_WORDS: usize = 40;
+
+/// How many words a heading of `lines` lines may have above the line `next`.
+fn heading_words(lines: usize, next: &str) -> usize {
+    if lines >= 2 && arabic_number(next).is_some() {
+        NUMBERED_HEADING_WORDS
+    } else {
+        HEADING_WORDS
+    }
+}
+
+/// Whether a sentence ends inside `t`: a full stop, question or exclamation mark after a word
+/// of more than one letter or digit, then a capital (`... November 2024. However, ...`).
+fn holds_sentence_end(t: &str) -> bool {
+    t.split_whitespace()
+        .zip(t.split_whitespace().skip(1))
+        .any(|(a, b)| {
+            a.ends_with(['.', '?', '!'])
+                && a.chars().filter(|c| c.is_alphanumeric()).count() > 1
+                && b.starts_with(char::is_uppercase)
+        })
+}
+
+/// The lines of `cur` joined, when they could be a heading of up to `words` words: a capital
+/// first, no label, and the last line `p` ends no sentence and leaves nothing open.
+fn caption_text(cur: &[(&str, usize)], p: &View, words: usize) -> Option<String> {
     let text = cur.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
     let first = cur.first().map_or("", |(t, _)| *t);
     (first.starts_with(char::is_uppercase)
@@ -1071,8 +1131,9 @@ fn caption_text(cur: &[(&str, usize)], p: &View) -> Option<String> {
         && !p.text.ends_with([',', ';', '-'])
         && !is_contents_entry(&p.text)
         && label(first).is_none()
-        && text.split_whitespace().count() <= 25)
-        .then(|| repair(&text))
+        && text.split_whitespace().nth(words).is_none()
+        && (text.split_whitespace().nth(HEADING_WORDS).is_none() || !holds_sentence_end(&text)))
+    .then(|| repair(&text))
 }
 
 /// Whether a line could be a heading by its shape: a capital first, no sentence end, nothing
@@ -1089,15 +1150,31 @@ fn is_heading_line(p: &View) -> bool {
 
 /// Whether a line can only be the first line of a paragraph: it starts with a capital, goes on
 /// in the next line, and the next line's first word would have fitted after it on a full line.
-fn clear_first_line(v: &View, next: Option<&View>, widths: &Widths) -> bool {
+/// Two lines that end no sentence before a numbered paragraph are the end of a heading, not a
+/// paragraph (`... with respect to decision` / `C-SS-4/DEC.3 of the ... Fourth Special` /
+/// `Session related to ...` / `36. Pursuant ...`).
+fn clear_first_line(
+    v: &View,
+    next: Option<&View>,
+    after_next: Option<&View>,
+    widths: &Widths,
+) -> bool {
     let (Some(n), Some(bound)) = (next, widths.full_bound) else {
         return false;
     };
-    // A dash or a bracket first more likely goes on with the line before.
+    if !ends_sentence(&n.text)
+        && !n.text.ends_with(':')
+        && after_next.is_some_and(|a| arabic_number(&a.text).is_some())
+    {
+        return false;
+    }
+    // A dash or a bracket first more likely goes on with the line before. A next line that
+    // opens with its own label (`14. Through ...`) is no line of this paragraph.
     v.text
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !ends_sentence(&v.text)
         && !n.line.blank_before
+        && label(&n.text).is_none()
         && v.len * 10 >= widths.full * 6
         && v.len + 1 + first_word_len(&n.text) + 2 <= bound
 }
@@ -1145,14 +1222,14 @@ fn is_heading(v: &View, next: Option<&View>, width: usize) -> bool {
         && !v.text.ends_with(',')
 }
 
+/// The longest line of a table that default text prints one cell per line, in average
+/// characters: about half the measure of a UN page. Fixed, not a share of the letter's measure:
+/// the same lines are a table's however wide the paragraphs around them are wrapped.
+const CELL_LINE: usize = 48;
+
 /// A table starting at `i`: in `-layout`, two or more lines with column gaps; elsewhere three or
 /// more short lines, most without a full stop (one cell per line, as extraction gives them).
-fn table_at(
-    views: &[View],
-    i: usize,
-    width: usize,
-    form: Form,
-) -> Option<(Vec<Vec<String>>, usize)> {
+fn table_at(views: &[View], i: usize, form: Form) -> Option<(Vec<Vec<String>>, usize)> {
     if form == Form::Layout {
         let mut rows: Vec<Vec<String>> = Vec::new();
         let mut used = 0;
@@ -1269,7 +1346,13 @@ fn table_at(
     let mut n = 0;
     let mut ended = 0;
     for v in views.get(i..)? {
-        if v.len * 20 >= width * 11 || label(&v.text).is_some() {
+        // A caption opens the next table: what stands above it is no cell of it. A section
+        // label (`I. Introduction`) opens a heading.
+        if v.len >= CELL_LINE
+            || label(&v.text).is_some()
+            || v.text.split_whitespace().next().is_some_and(is_label_line)
+            || n > 0 && is_caption(&v.text)
+        {
             break;
         }
         if ends_sentence(&v.text) {
@@ -1277,7 +1360,7 @@ fn table_at(
         }
         n += 1;
     }
-    if n < 3 || ended * 2 >= n {
+    if n < 4 || ended * 2 >= n {
         return None;
     }
     let rows = views.get(i..i + n)?.iter().map(cells_of).collect();
@@ -1849,6 +1932,16 @@ fn base_indents(views: &[View]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_ends_inside_a_line() {
+        assert!(holds_sentence_end("resumed in November 2024. However, in"));
+        assert!(!holds_sentence_end(
+            "with respect to decision C-SS-4/DEC.3 of the Conference"
+        ));
+        // An initial is no sentence end.
+        assert!(!holds_sentence_end("signed by J. Smith"));
+    }
 
     #[test]
     fn labels() {
