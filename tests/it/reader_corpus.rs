@@ -629,7 +629,7 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     for f in &failures {
         println!("  {f}");
     }
-    // A ratchet: the bar stands just under where the reader is today (96/163 = 0.589 on
+    // A ratchet: the bar stands just under where the reader is today (97/163 = 0.595 on
     // 2026-11-30; see README, Reading letter text), so a change that moves more paragraphs
     // fails. The aim is 0.95.
     assert!(
@@ -639,4 +639,4 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     );
 }
 
-const REWRAP_BAR: f64 = 0.585;
+const REWRAP_BAR: f64 = 0.59;

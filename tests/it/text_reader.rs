@@ -363,6 +363,53 @@ fn a_report_after_the_signature_is_an_attachment_holding_its_own_annexes() {
 }
 
 #[test]
+fn captions_of_photographs_stand_apart_from_the_notes_under_them() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photo-annex.txt");
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let d = extracted::read(&text).expect("reads").0;
+    let annex = &d.annexes[0];
+    let kinds: Vec<(bool, String)> = annex
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { content } => Some((true, text_of(content))),
+            Block::Paragraph { num, content } => Some((
+                false,
+                num.as_ref().map_or_else(
+                    || text_of(content),
+                    |n| format!("{} {}", n.text, text_of(content)),
+                ),
+            )),
+            _ => None,
+        })
+        .collect();
+    let heading = |t: &str| (true, t.to_string());
+    let paragraph = |t: &str| (false, t.to_string());
+    assert_eq!(
+        kinds[..4],
+        [
+            // A caption wider than the measure of the links below it, with space under it; the
+            // note under the photograph, past the page counter and running header printed
+            // between them with blank lines on both sides, is a paragraph of its own.
+            heading(
+                "Consequences of the attack on civilians and civilian infrastructure in the \
+                 harbour city of Portoverde (4 June 2099)"
+            ),
+            paragraph(
+                "An additional photograph is on file with the Secretariat and available for \
+                 consultation."
+            ),
+            // A caption alone on its page.
+            heading(
+                "Consequences of the attack on civilians in the city of Northgate (4 June 2099)"
+            ),
+            paragraph("Additional photographs and videos are available at the following links:"),
+        ],
+        "{kinds:#?}"
+    );
+}
+
+#[test]
 fn a_long_heading_above_a_numbered_paragraph_and_a_note_wrapped_in_brackets() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/monthly-report.txt");
     let text = std::fs::read_to_string(path).expect("fixture");

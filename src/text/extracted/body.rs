@@ -648,6 +648,19 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             cur.clear();
             out.push(Raw::Heading(text, page));
         }
+        // A line alone on its page (a caption among photographs) after a finished sentence
+        // stands apart from it, a heading when it reads as one.
+        if form != Form::Word
+            && prev.is_some_and(|p| p.line.page < v.line.page && ends_sentence(&p.text))
+            && next.is_some_and(|n| n.line.page > v.line.page)
+            && let Some(text) = caption_text(&[(&v.text, v.line.page)], v, HEADING_WORDS)
+        {
+            flush(&mut cur, &mut out);
+            out.push(Raw::Heading(text, v.line.page));
+            prev_heading = true;
+            i += 1;
+            continue;
+        }
         let entry_ends = cur_entry
             && v_entry
             && (1..=3).contains(&cur.len())
@@ -1209,13 +1222,18 @@ fn is_heading(v: &View, next: Option<&View>, width: usize) -> bool {
     if is_contents_entry(&v.text) || is_source_note(&v.text) {
         return false;
     }
-    // Fifteen words are enough to tell.
-    let words = v.text.split_whitespace().take(15).count();
+    // A line with space under it, then running text, may run to a wrapped heading's length (a
+    // caption as wide as the text); otherwise fifteen words are enough to tell.
+    let alone = next.is_some_and(|n| n.line.blank_before && n.len >= CELL_LINE);
+    let words = v.text.split_whitespace().take(HEADING_WORDS + 1).count();
     // A long heading is one the next word would have fitted after, followed by a capital.
     !ends_sentence(&v.text)
         && !ends_open(&v.text)
-        && v.len * 10 < width * 7
-        && words <= 14
+        && if v.len * 10 < width * 7 {
+            words <= 14
+        } else {
+            alone && words <= HEADING_WORDS && label(&v.text).is_none() && !v.text.contains("://")
+        }
         && v.text
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && next.is_some_and(|n| starts_upper(&n.text))
@@ -1863,7 +1881,7 @@ fn widths_from(probes: &[Probe]) -> Widths {
 pub fn widths_of(lines: &[&Line]) -> Widths {
     let folded: Vec<(Cow<str>, bool)> = lines
         .iter()
-        .filter(|l| !has_column_gap(&l.text))
+        .filter(|l| measures_text(&l.text))
         .map(|l| (fold_ref(&l.text), l.blank_before))
         .collect();
     let probes: Vec<Probe> = folded
@@ -1877,11 +1895,17 @@ pub fn widths_of(lines: &[&Line]) -> Widths {
     widths_from(&probes)
 }
 
+/// Whether a line shows the measure of the text: table rows and contents lines (column gaps)
+/// do not, nor does a line holding a link, which extraction prints unbroken past the measure.
+fn measures_text(t: &str) -> bool {
+    !has_column_gap(t) && !t.contains("://") && !t.contains("www.")
+}
+
 fn section_widths(views: &[View]) -> Widths {
     // Table rows and contents lines (column gaps) are no measure of the text width.
     let probes: Vec<Probe> = views
         .iter()
-        .filter(|v| !has_column_gap(&v.line.text))
+        .filter(|v| measures_text(&v.line.text) && measures_text(&v.text))
         .map(|v| Probe {
             text: &v.text,
             len: v.len,

@@ -162,12 +162,15 @@ pub fn is_running_header(s: &str, symbols: &[String]) -> bool {
 
 /// Drops furniture lines and running headers; returns the kept lines and the first-page job
 /// number. A line after dropped furniture loses its blank-line mark, since the blank belonged to
-/// the furniture.
+/// the furniture, unless blank lines stood on both sides of furniture printed inside a page
+/// (a counter and running header between a photograph's caption and the note under it).
 pub fn strip(lines: Vec<Line>, symbols: &[String]) -> (Vec<Line>, Option<String>) {
-    let mut kept = Vec::with_capacity(lines.len());
+    let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
     let mut job_first: Option<String> = None;
     let mut job_any: Option<String> = None;
     let mut dropped_before = false;
+    // Whether a blank line stood between the last kept line and the furniture after it.
+    let mut blank_above = false;
     let mut last_page: Option<usize> = None;
     for mut line in lines {
         let header = line.page > 0
@@ -176,6 +179,9 @@ pub fn strip(lines: Vec<Line>, symbols: &[String]) -> (Vec<Line>, Option<String>
                 .segments()
                 .iter()
                 .all(|(_, s)| is_running_header(s, symbols) || classify(s).is_some());
+        if !dropped_before {
+            blank_above = line.blank_before;
+        }
         if header {
             dropped_before = true;
             continue;
@@ -193,7 +199,8 @@ pub fn strip(lines: Vec<Line>, symbols: &[String]) -> (Vec<Line>, Option<String>
             continue;
         }
         if dropped_before {
-            line.blank_before = false;
+            let inside = kept.last().is_some_and(|k| k.page == line.page);
+            line.blank_before = line.blank_before && blank_above && inside;
             dropped_before = false;
         }
         line.page_start = last_page != Some(line.page);
