@@ -423,7 +423,7 @@ fn measure(t: &str) -> usize {
 /// Words wrapped greedily at `width`, the first line `indent` shorter, both in the printed
 /// measure of an average character (letters are set in a proportional font: a line of capitals
 /// holds fewer characters than a line of `illicit`).
-fn wrap(words: &[&str], width: usize, indent: usize) -> Vec<String> {
+fn wrap(words: &[std::borrow::Cow<str>], width: usize, indent: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
     for w in words {
@@ -442,6 +442,26 @@ fn wrap(words: &[&str], width: usize, indent: usize) -> Vec<String> {
     }
     if !cur.is_empty() {
         out.push(cur);
+    }
+    out
+}
+
+/// The words as the typesetter breaks them: a word ending in a hyphen before a word that is no
+/// conjunction (`age- sensitive`, `EC- 83/DEC.5`: a space extraction put inside a compound) is
+/// never left at a line's end, where a reader rightly joins it to the next; a hyphen left
+/// hanging before a conjunction (`gender- and age-sensitive`) is.
+fn unbreakable<'a>(words: &[&'a str]) -> Vec<std::borrow::Cow<'a, str>> {
+    let mut out: Vec<std::borrow::Cow<'a, str>> = Vec::with_capacity(words.len());
+    for w in words {
+        let glued = out.last().is_some_and(|l| {
+            l.ends_with('-')
+                && l.trim_end_matches('-').ends_with(char::is_alphanumeric)
+                && !["and", "or", "nor"].contains(w)
+        });
+        match out.last_mut() {
+            Some(l) if glued => *l = std::borrow::Cow::Owned(format!("{l} {w}")),
+            _ => out.push(std::borrow::Cow::Borrowed(w)),
+        }
     }
     out
 }
@@ -490,7 +510,7 @@ fn rewrapped(
                 .collect()
         };
         let all: Vec<&str> = run.iter().flat_map(words_of).collect();
-        let wrapped = wrap(&all, width, 8);
+        let wrapped = wrap(&unbreakable(&all), width, 8);
         let mut k = 0;
         let mut words_before = 0;
         for (n, seg) in run.iter().enumerate() {
@@ -629,7 +649,7 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     for f in &failures {
         println!("  {f}");
     }
-    // A ratchet: the bar stands just under where the reader is today (97/163 = 0.595 on
+    // A ratchet: the bar stands just under where the reader is today (101/163 = 0.620 on
     // 2026-11-30; see README, Reading letter text), so a change that moves more paragraphs
     // fails. The aim is 0.95.
     assert!(
@@ -639,4 +659,4 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     );
 }
 
-const REWRAP_BAR: f64 = 0.59;
+const REWRAP_BAR: f64 = 0.615;

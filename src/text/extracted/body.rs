@@ -581,11 +581,32 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
                                 .first_room
                                 .is_some_and(|r| p.len + 1 + first_word_len(&v.text) + 2 <= r)
                 }))
+            // A long heading line, then a line shaped as a heading's last right above a
+            // numbered paragraph: one heading wrapped narrower than the text (`... with respect
+            // to Executive` / `Council decisions EC-81/DEC.4 and EC-83/DEC.5` / `14. Through`).
+            && !(form == Form::Default
+                && cur.len() == 1
+                && prev.is_some_and(|p| p.len * 10 >= width * 6)
+                && heading_ends_above_number(&views, i))
         {
             let text = cur.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
             let page = cur.first().map_or(v.line.page, |(_, p)| *p);
             cur.clear();
             out.push(Raw::Heading(repair(&text), page));
+        }
+        // A line opening with a section's label (`IV.`, `B.`) and ending no sentence, before a
+        // capital: a heading, however long (`IV. Reasons for requesting observer status in the
+        // General Assembly` / `ITTO shares ...`).
+        if form != Form::Word
+            && cur.len() == 1
+            && cur.first().is_some_and(|(t, _)| section_labelled(t))
+            && starts_upper(&v.text)
+            && let Some(p) = prev
+            && let Some(text) = caption_text(&cur, p, HEADING_WORDS)
+        {
+            let page = cur.first().map_or(p.line.page, |(_, pg)| *pg);
+            cur.clear();
+            out.push(Raw::Heading(text, page));
         }
         // A line standing alone without a full stop, however long, before a numbered paragraph
         // or a line that can only be a paragraph's first (the word after it would have fitted
@@ -692,6 +713,11 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             && !v_entry
             && !contents.get(i).is_some_and(|c| *c)
             && is_heading(v, next, width)
+            // The first line of a long heading wrapped above a numbered paragraph.
+            && !(form == Form::Default
+                && v.len * 10 >= width * 6
+                && label(&v.text).is_none()
+                && heading_ends_above_number(&views, i + 1))
         {
             flush(&mut cur, &mut out);
             out.push(Raw::Heading(repair(&v.text), v.line.page));
@@ -1077,6 +1103,32 @@ fn breaks_before(
         && !ends_sentence(&v.text)
         && (arabic_number(open.first).is_none() || section());
     p_short || v_first
+}
+
+/// Whether a line opens with a section's label: a capital roman number or letter and a full
+/// stop (`IV. Reasons ...`, `B. Humanitarian situation`).
+fn section_labelled(t: &str) -> bool {
+    t.split_once(' ').is_some_and(|(w, rest)| {
+        w.len() >= 2
+            && w.ends_with('.')
+            && is_label_line(w)
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && rest.starts_with(char::is_uppercase)
+    })
+}
+
+/// Whether the line at `i`, or it and the line after it, are shaped as a heading's last lines
+/// right above a numbered paragraph (a section label opens a heading of its own).
+fn heading_ends_above_number(views: &[View], i: usize) -> bool {
+    (1..=2).any(|k| {
+        views
+            .get(i + k)
+            .is_some_and(|n| arabic_number(&n.text).is_some())
+            && views.get(i..i + k).is_some_and(|ls| {
+                ls.iter()
+                    .all(|l| is_heading_line(l) && !section_labelled(&l.text))
+            })
+    })
 }
 
 /// Whether the blocks read last are a list's introduction ending in a colon and the entries
@@ -1710,10 +1762,13 @@ fn joined_cells(lines: &[(&str, usize)]) -> Vec<String> {
 /// the next line starts a word (`rocket-` `propelled`, and compounds broken before a capital or
 /// a digit: `Attorney-` `General`, `COVID-` `19`).
 fn joins_at_hyphen(before: &str, next: &str) -> bool {
+    // A hyphen left hanging before a conjunction (`pre-` / `and post-conflict`) is no word cut.
+    let conjunction = ["and ", "or ", "nor "].iter().any(|c| next.starts_with(c));
     before
         .strip_suffix('-')
         .is_some_and(|b| b.ends_with(char::is_alphabetic))
         && next.starts_with(char::is_alphanumeric)
+        && !conjunction
 }
 
 /// Appends a wrapped line to the text it continues (a paragraph's, a table cell's, a
