@@ -166,7 +166,19 @@ pub fn is_dateline(t: &str) -> bool {
         && place
             .split_whitespace()
             .all(|w| w.starts_with(char::is_uppercase))
-        && crate::model::Date::parse_prose(date.trim_end_matches('.')).is_some()
+        && is_prose_date_or_days(date.trim_end_matches('.'))
+}
+
+/// A date in prose, or days of one month (`12 and 13 December 2024`, `12-13 December 2024`).
+fn is_prose_date_or_days(date: &str) -> bool {
+    let parse = |d: &str| crate::model::Date::parse_prose(d).is_some();
+    let digits = date.bytes().take_while(u8::is_ascii_digit).count();
+    let last_day = date.get(digits..).and_then(|rest| {
+        [" and ", " to ", "-", "–"]
+            .iter()
+            .find_map(|sep| rest.strip_prefix(sep))
+    });
+    parse(date) || (1..=2).contains(&digits) && last_day.is_some_and(parse)
 }
 
 /// `t.rsplit_once(", ")`, found by memchr's search for the comma: this is asked of every line.
@@ -618,9 +630,16 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         // under it shows no indent to part it from the numbered paragraph after it.
         if form != Form::Word
             && let Some(p) = prev
-            && (cur.len() == 1 && (numbered || clear_first_line(v, next, views.get(i + 2), &widths))
-                // A heading wrapped over two or three lines, then a numbered paragraph.
-                || (2..=3).contains(&cur.len()) && numbered)
+            && (cur.len() == 1
+                && (numbered
+                    || is_dateline(&v.text)
+                    || clear_first_line(v, next, views.get(i + 2), &widths))
+                // A heading wrapped over two or three lines, then a numbered paragraph; a
+                // section's heading, set narrower, over up to five.
+                || (2..=3).contains(&cur.len()) && numbered
+                || (4..=5).contains(&cur.len())
+                    && numbered
+                    && cur.first().is_some_and(|(t, _)| section_labelled(t)))
             && let Some(text) = heading_text(&cur, p, heading_words(cur.len(), &v.text))
         {
             let page = cur.first().map_or(p.line.page, |(_, pg)| *pg);
@@ -788,8 +807,10 @@ fn bold_heading_at(views: &[View], i: usize) -> Option<usize> {
             && (!v.text.starts_with(char::is_lowercase) || dotted_label(&v.text).is_some())
     })?;
     let size = first.line.measured.as_ref()?.size;
+    // A place and date under a title is a line of its own.
     let same = |v: &View| {
         bold_line(v)
+            && !is_dateline(&v.text)
             && v.line.page == first.line.page
             && !v.line.blank_before
             && v.line
@@ -916,7 +937,7 @@ fn breaks_before(
     // A place and date closing a statement stand alone, even after a full last line, and so
     // does a note in brackets (`[Original: Arabic, Chinese, English, French, Russian and
     // Spanish]`).
-    if (p_end && is_dateline(&v.text))
+    if ((p_end || !ends_open(&p.text) && !p.text.ends_with(';')) && is_dateline(&v.text))
         || is_dateline(&p.text)
         || is_bracketed(&p.text)
         || is_bracketed(&v.text)
@@ -1180,6 +1201,7 @@ fn holds_sentence_end(t: &str) -> bool {
         .any(|(a, b)| {
             a.ends_with(['.', '?', '!'])
                 && a.chars().filter(|c| c.is_alphanumeric()).count() > 1
+                && !is_label_line(a)
                 && b.starts_with(char::is_uppercase)
         })
 }
@@ -2013,13 +2035,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn datelines() {
+        assert!(is_dateline("New York, 1 March 2024"));
+        assert!(is_dateline("Yerevan, 12 and 13 December 2024"));
+        assert!(is_dateline("Lisk, 9-10 October 2025."));
+        assert!(!is_dateline("Yerevan, 12 and more December 2024"));
+        assert!(!is_dateline("the meeting in Lisk, 9 October 2025"));
+    }
+
+    #[test]
     fn sentence_ends_inside_a_line() {
         assert!(holds_sentence_end("resumed in November 2024. However, in"));
         assert!(!holds_sentence_end(
             "with respect to decision C-SS-4/DEC.3 of the Conference"
         ));
-        // An initial is no sentence end.
+        // An initial is no sentence end, nor is a section's label.
         assert!(!holds_sentence_end("signed by J. Smith"));
+        assert!(!holds_sentence_end(
+            "IV. Status of the 25 per cent of the budget"
+        ));
     }
 
     #[test]
