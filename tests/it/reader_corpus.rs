@@ -649,7 +649,7 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     for f in &failures {
         println!("  {f}");
     }
-    // A ratchet: the bar stands just under where the reader is today (101/163 = 0.620 on
+    // A ratchet: the bar stands just under where the reader is today (102/163 = 0.626 on
     // 2026-11-30; see README, Reading letter text), so a change that moves more paragraphs
     // fails. The aim is 0.95.
     assert!(
@@ -659,4 +659,4 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     );
 }
 
-const REWRAP_BAR: f64 = 0.615;
+const REWRAP_BAR: f64 = 0.62;

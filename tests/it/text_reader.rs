@@ -439,10 +439,13 @@ fn a_long_heading_above_a_numbered_paragraph_and_a_note_wrapped_in_brackets() {
             // A section label opens a heading however long its line.
             "II. Observations of the Director General on the conduct of the inspections in the \
              period",
+            // Lines in capitals, one after another, are one heading.
+            "JOINT STATEMENT OF THE COORDINATORS OF THE GROUP OF FRIENDS OF THE NORTHERN COAST \
+             ON THE 80 th ANNIVERSARY OF THE CONVENTION",
         ]
     );
     let p = paragraphs(&annex.body);
-    assert_eq!(p.len(), 4, "{p:#?}");
+    assert_eq!(p.len(), 5, "{p:#?}");
     assert!(p[1].starts_with("2. Pursuant to paragraph 10"));
 }
 

@@ -508,6 +508,28 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             prev_heading = true;
             continue;
         }
+        // Lines in capitals, one after another, are one heading (`SPECIAL DECLARATION ON THE
+        // ...` / `SECOND WORLD WAR” FOR THE THIRD ...` / `CHARTER OF THE UNITED NATIONS`).
+        if form != Form::Word
+            && (cur.is_empty()
+                || views
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| ends_sentence(&p.text)))
+            && let Some(n) = capitals_at(&views, i)
+        {
+            flush(&mut cur, &mut out);
+            let lines = views.get(i..i + n).unwrap_or_default();
+            let text = lines
+                .iter()
+                .map(|v| v.text.as_ref())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let page = lines.first().map_or(0, |v| v.line.page);
+            out.push(Raw::Heading(repair(&text), page));
+            prev_heading = true;
+            i += n;
+            continue;
+        }
         if form != Form::Word
             && (cur.is_empty()
                 || views
@@ -1124,6 +1146,41 @@ fn breaks_before(
         && !ends_sentence(&v.text)
         && (arabic_number(open.first).is_none() || section());
     p_short || v_first
+}
+
+/// How many lines in capitals make a heading at `i`: two to five, on one page, each of two
+/// words or more with no column gap and no lower-case letter but an ordinal's ending, of at most
+/// [`NUMBERED_HEADING_WORDS`] words in all, the last ending no sentence. One line in capitals
+/// is left to the other heading rules.
+fn capitals_at(views: &[View], i: usize) -> Option<usize> {
+    let first = views.get(i)?;
+    let caps = |v: &View| {
+        v.line.page == first.line.page
+            && v.line.segments().len() < 2
+            && v.text.split_whitespace().nth(1).is_some()
+            && v.text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            // An ordinal's ending aside (`80 th ANNIVERSARY`).
+            && v.text.chars().filter(|c| c.is_lowercase()).count() <= 2
+            && label(&v.text).is_none()
+    };
+    let n = views
+        .get(i..)?
+        .iter()
+        .take(5)
+        .take_while(|v| caps(v))
+        .count();
+    let lines = views.get(i..i + n)?;
+    let words: usize = lines
+        .iter()
+        .map(|v| v.text.split_whitespace().count())
+        .sum();
+    let last = lines.last()?;
+    (n >= 2
+        && words <= NUMBERED_HEADING_WORDS
+        && !ends_sentence(&last.text)
+        && !ends_open(&last.text)
+        && lines.iter().skip(1).all(|v| !v.line.blank_before))
+    .then_some(n)
 }
 
 /// Whether a line opens with a section's label: a capital roman number or letter and a full
