@@ -157,6 +157,13 @@ pub fn is_label_line(t: &str) -> bool {
 /// 2025`, `New York, 1 March 2024`.
 pub fn is_dateline(t: &str) -> bool {
     let t = t.trim();
+    // A year closes it: most lines are told by their last byte.
+    if !t
+        .trim_end_matches('.')
+        .ends_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
     let Some((place, date)) = last_comma_space(t) else {
         return false;
     };
@@ -959,7 +966,7 @@ fn breaks_before(
     // A place and date closing a statement stand alone, even after a full last line, and so
     // does a note in brackets (`[Original: Arabic, Chinese, English, French, Russian and
     // Spanish]`).
-    if ((p_end || !ends_open(&p.text) && !p.text.ends_with(';')) && is_dateline(&v.text))
+    if (is_dateline(&v.text) && (p_end || !ends_open(&p.text) && !p.text.ends_with(';')))
         || is_dateline(&p.text)
         || is_bracketed(&p.text)
         || is_bracketed(&v.text)
@@ -1154,14 +1161,15 @@ fn breaks_before(
 /// is left to the other heading rules.
 fn capitals_at(views: &[View], i: usize) -> Option<usize> {
     let first = views.get(i)?;
+    // Most lines fail on their first letters: lower case is looked for first.
     let caps = |v: &View| {
-        v.line.page == first.line.page
-            && v.line.segments().len() < 2
-            && v.text.split_whitespace().nth(1).is_some()
+        // An ordinal's ending aside (`80 th ANNIVERSARY`).
+        v.text.chars().filter(|c| c.is_lowercase()).take(3).count() <= 2
+            && v.line.page == first.line.page
             && v.text.chars().filter(|c| c.is_alphabetic()).count() >= 4
-            // An ordinal's ending aside (`80 th ANNIVERSARY`).
-            && v.text.chars().filter(|c| c.is_lowercase()).count() <= 2
+            && v.text.split_whitespace().nth(1).is_some()
             && label(&v.text).is_none()
+            && v.line.segments().len() < 2
     };
     let n = views
         .get(i..)?
@@ -2032,7 +2040,11 @@ pub fn widths_of(lines: &[&Line]) -> Widths {
 /// Whether a line shows the measure of the text: table rows and contents lines (column gaps)
 /// do not, nor does a line holding a link, which extraction prints unbroken past the measure.
 fn measures_text(t: &str) -> bool {
-    !has_column_gap(t) && !t.contains("://") && !t.contains("www.")
+    // A link has a slash or `www.`; most lines have neither `/` nor `w.`, told by memchr.
+    let b = t.as_bytes();
+    let link = memchr::memchr(b'/', b).is_some() && memchr::memmem::find(b, b"://").is_some()
+        || memchr::memmem::find(b, b"w.").is_some() && t.contains("www.");
+    !has_column_gap(t) && !link
 }
 
 fn section_widths(views: &[View]) -> Widths {
