@@ -207,8 +207,11 @@ pub fn ends_sentence(t: &str) -> bool {
     let mut s = t
         .trim_end()
         .trim_end_matches(|c| c == '*' || super::footnotes::superscript_digit(c).is_some());
-    // `humanity. 1`: a detached call-out after the full stop.
-    if let Some((head, tail)) = s.rsplit_once(' ')
+    // `humanity. 1`: a detached call-out after the full stop. Both call-outs end in a digit,
+    // which most lines do not: the last word is split off only then.
+    let digit_last = s.ends_with(|c: char| c.is_ascii_digit());
+    if digit_last
+        && let Some((head, tail)) = s.rsplit_once(' ')
         && !tail.is_empty()
         && tail.len() <= 2
         && tail.bytes().all(|b| b.is_ascii_digit())
@@ -219,7 +222,8 @@ pub fn ends_sentence(t: &str) -> bool {
     // `girls.21`: a call-out printed glued after the full stop of a word (not a decimal,
     // `2.6`, nor a code, `EC-83/DEC.5`).
     let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
-    if (1..=3).contains(&digits)
+    if digit_last
+        && (1..=3).contains(&digits)
         && let Some(head) = s.get(..s.len() - digits)
         && head.ends_with(['.', '!', '?'])
         && head
@@ -318,6 +322,10 @@ fn has_dot_leaders(t: &str) -> bool {
 /// in each version of a document) nor a heading.
 fn is_contents_entry(t: &str) -> bool {
     let t = t.trim_end();
+    // Leaders or a page number end it: most lines end in neither, told by their last byte.
+    if !t.ends_with(|c: char| c == '.' || c.is_ascii_digit()) {
+        return false;
+    }
     let head = match t.rsplit_once(' ') {
         Some((head, last)) if is_page_number(last) => head,
         _ => t,
