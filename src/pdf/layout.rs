@@ -96,12 +96,8 @@ pub fn page_lines(page: &Page, index: usize, body: f32, first_line: usize) -> Ve
         };
         let x = row.min_x().max(0.0);
         let indent = column(x, pitch);
-        // By its letters and digits: punctuation may come from another face (a hyphen from
-        // the regular one inside a bold heading, `C-SS-4/DEC.3`).
-        let lettered =
-            |p: &&Placed| !p.superscript && p.glyph.text.chars().any(char::is_alphanumeric);
-        let bold = row.glyphs.iter().filter(lettered).all(|p| p.glyph.bold);
-        let italic = row.glyphs.iter().filter(lettered).all(|p| p.glyph.italic);
+        let bold = all_styled(&row.glyphs, |g| g.bold);
+        let italic = all_styled(&row.glyphs, |g| g.italic);
         out.push(Line {
             text: built.text,
             line: first_line + out.len(),
@@ -519,6 +515,28 @@ fn build(row: &Row, pitch: f32, columns: &[f32]) -> Option<Built> {
     (!text.is_empty()).then_some(Built { text, runs, cells })
 }
 
+/// Whether every visible glyph of a row has a style, punctuation inside a word aside: it may
+/// come from another face (a regular hyphen inside a bold heading's `C-SS-4/DEC.3`).
+fn all_styled(glyphs: &[Placed], styled: impl Fn(&Glyph) -> bool) -> bool {
+    let visible: Vec<&Placed> = glyphs
+        .iter()
+        .filter(|p| !p.superscript && !p.glyph.text.trim().is_empty())
+        .collect();
+    let touching =
+        |a: &Placed, b: &Placed| (b.x - (a.x + a.glyph.width)).abs() < 0.15 * a.glyph.size;
+    let lettered = |p: &Placed| p.glyph.text.chars().any(char::is_alphanumeric);
+    visible.iter().enumerate().all(|(k, p)| {
+        let inside = !lettered(p)
+            && k.checked_sub(1)
+                .and_then(|j| visible.get(j))
+                .is_some_and(|a| lettered(a) && touching(a, p))
+            && visible
+                .get(k + 1)
+                .is_some_and(|b| lettered(b) && touching(p, b));
+        inside || styled(p.glyph)
+    })
+}
+
 /// Runs with punctuation between two runs of one style taken into them: it may come from
 /// another face (a regular hyphen inside a bold `C-SS-4/DEC.3`).
 fn bridged(runs: Vec<Run>, text: &str) -> Vec<Run> {
@@ -613,6 +631,53 @@ mod tests {
             italic: false,
             superscript: false,
         }
+    }
+
+    fn glyph(text: &str, x: f32, bold: bool) -> Glyph {
+        Glyph {
+            text: text.into(),
+            x,
+            y: 100.0,
+            width: 5.0,
+            size: 10.0,
+            bold,
+            italic: false,
+            upright: true,
+        }
+    }
+
+    #[test]
+    fn a_line_is_bold_whatever_face_its_hyphens_come_from() {
+        // `C-S` with a regular hyphen touching bold letters: bold.
+        let glyphs = [
+            glyph("C", 0.0, true),
+            glyph("-", 5.0, false),
+            glyph("S", 10.0, true),
+        ];
+        let row: Vec<Placed> = glyphs
+            .iter()
+            .map(|g| Placed {
+                glyph: g,
+                superscript: false,
+                x: g.x,
+            })
+            .collect();
+        assert!(all_styled(&row, |g| g.bold));
+        // A regular bullet set apart before bold words: not bold.
+        let glyphs = [
+            glyph("▪", 0.0, false),
+            glyph("A", 12.0, true),
+            glyph("B", 17.0, true),
+        ];
+        let row: Vec<Placed> = glyphs
+            .iter()
+            .map(|g| Placed {
+                glyph: g,
+                superscript: false,
+                x: g.x,
+            })
+            .collect();
+        assert!(!all_styled(&row, |g| g.bold));
     }
 
     #[test]

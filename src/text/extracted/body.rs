@@ -1171,10 +1171,17 @@ fn capitals_at(views: &[View], i: usize) -> Option<usize> {
     let first = views.get(i)?;
     // Most lines fail on their first letters: lower case is looked for first.
     let caps = |v: &View| {
-        // An ordinal's ending aside (`80 th ANNIVERSARY`).
+        // An ordinal's ending aside (`80 th ANNIVERSARY`); letters of scripts without case
+        // (Arabic) are none.
         v.text.chars().filter(|c| c.is_lowercase()).take(3).count() <= 2
             && v.line.page == first.line.page
-            && v.text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && v.text
+                .chars()
+                .filter(|c| c.is_alphabetic() && !c.is_uppercase())
+                .take(3)
+                .count()
+                <= 2
+            && v.text.chars().filter(|c| c.is_uppercase()).count() >= 4
             && v.text.split_whitespace().nth(1).is_some()
             && label(&v.text).is_none()
             && v.line.segments().len() < 2
