@@ -449,14 +449,17 @@ fn wrap(words: &[std::borrow::Cow<str>], width: usize, indent: usize) -> Vec<Str
 /// The words as the typesetter breaks them: a word ending in a hyphen before a word that is no
 /// conjunction (`age- sensitive`, `EC- 83/DEC.5`: a space extraction put inside a compound) is
 /// never left at a line's end, where a reader rightly joins it to the next; a hyphen left
-/// hanging before a conjunction (`gender- and age-sensitive`) is.
-fn unbreakable<'a>(words: &[&'a str]) -> Vec<std::borrow::Cow<'a, str>> {
+/// hanging before a conjunction (`gender- and age-sensitive`) is. A call-out that extraction
+/// set apart from its word (`obligations. 13`) is printed raised on the word's line, never
+/// alone at the next line's start.
+fn unbreakable<'a>(words: &[&'a str], markers: &HashSet<String>) -> Vec<std::borrow::Cow<'a, str>> {
     let mut out: Vec<std::borrow::Cow<'a, str>> = Vec::with_capacity(words.len());
     for w in words {
         let glued = out.last().is_some_and(|l| {
             l.ends_with('-')
                 && l.trim_end_matches('-').ends_with(char::is_alphanumeric)
                 && !["and", "or", "nor"].contains(w)
+                || markers.contains(*w) && !l.ends_with(|c: char| c.is_ascii_digit())
         });
         match out.last_mut() {
             Some(l) if glued => *l = std::borrow::Cow::Owned(format!("{l} {w}")),
@@ -510,7 +513,7 @@ fn rewrapped(
                 .collect()
         };
         let all: Vec<&str> = run.iter().flat_map(words_of).collect();
-        let wrapped = wrap(&unbreakable(&all), width, 8);
+        let wrapped = wrap(&unbreakable(&all, markers), width, 8);
         let mut k = 0;
         let mut words_before = 0;
         for (n, seg) in run.iter().enumerate() {
