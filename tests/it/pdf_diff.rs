@@ -243,9 +243,10 @@ fn pdf_pairs_report_no_change_the_text_pairs_do_not() {
     assert!(reported > 0, "the PDF diffs report no change at all");
 }
 
-/// Changes the PDF pairs report and the text pairs do not, today (13 on 30 November 2026; 61 in
-/// the morning): a change to the reader that adds one fails the test.
-const PDF_ONLY_BAR: usize = 12;
+/// Changes the PDF pairs report and the text pairs do not, today (11 on 30 November 2026, two of
+/// them in `E/CN.6/2025/3`; 61 the session before): a change to the reader that adds one fails
+/// the test.
+const PDF_ONLY_BAR: usize = 11;
 
 #[test]
 fn pdf_pair_s_2025_71_reports_the_added_annex() {
