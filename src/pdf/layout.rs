@@ -646,6 +646,17 @@ mod tests {
         }
     }
 
+    fn placed(glyphs: &[Glyph]) -> Vec<Placed<'_>> {
+        glyphs
+            .iter()
+            .map(|g| Placed {
+                glyph: g,
+                superscript: false,
+                x: g.x,
+            })
+            .collect()
+    }
+
     #[test]
     fn a_line_is_bold_whatever_face_its_hyphens_come_from() {
         // `C-S` with a regular hyphen touching bold letters: bold.
@@ -654,14 +665,7 @@ mod tests {
             glyph("-", 5.0, false),
             glyph("S", 10.0, true),
         ];
-        let row: Vec<Placed> = glyphs
-            .iter()
-            .map(|g| Placed {
-                glyph: g,
-                superscript: false,
-                x: g.x,
-            })
-            .collect();
+        let row = placed(&glyphs);
         assert!(all_styled(&row, |g| g.bold));
         // A regular bullet set apart before bold words: not bold.
         let glyphs = [
@@ -669,14 +673,7 @@ mod tests {
             glyph("A", 12.0, true),
             glyph("B", 17.0, true),
         ];
-        let row: Vec<Placed> = glyphs
-            .iter()
-            .map(|g| Placed {
-                glyph: g,
-                superscript: false,
-                x: g.x,
-            })
-            .collect();
+        let row = placed(&glyphs);
         assert!(!all_styled(&row, |g| g.bold));
     }
 

@@ -17,6 +17,16 @@ fn read(name: &str) -> Document {
     extracted::read(&fixture(name)).expect("fixture reads").0
 }
 
+/// A fixture kept in `tests/fixtures/`, out of the folder of text fixtures the batch and HTML
+/// tests convert whole.
+fn read_beside(name: &str) -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    extracted::read(&text).expect("fixture reads").0
+}
+
 /// All running text of a block, inline kinds flattened.
 fn text_of(inlines: &[Inline]) -> String {
     inlines
@@ -338,9 +348,7 @@ fn long_title_and_a_transmitted_letter_after_the_signature() {
 #[test]
 fn a_report_after_the_signature_is_an_attachment_holding_its_own_annexes() {
     // Kept beside `sample-letter.txt`, out of the folder the batch tests convert whole.
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/transmitted-report.txt");
-    let text = std::fs::read_to_string(path).expect("fixture");
-    let d = extracted::read(&text).expect("reads").0;
+    let d = read_beside("transmitted-report.txt");
     // The signature stays with the covering letter, whose body ends before it.
     assert_eq!(d.signatures.len(), 1);
     assert_eq!(d.signatures[0].name, "Ana Placeholder");
@@ -364,9 +372,7 @@ fn a_report_after_the_signature_is_an_attachment_holding_its_own_annexes() {
 
 #[test]
 fn captions_of_photographs_stand_apart_from_the_notes_under_them() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photo-annex.txt");
-    let text = std::fs::read_to_string(path).expect("fixture");
-    let d = extracted::read(&text).expect("reads").0;
+    let d = read_beside("photo-annex.txt");
     let annex = &d.annexes[0];
     let kinds: Vec<(bool, String)> = annex
         .body
@@ -411,9 +417,7 @@ fn captions_of_photographs_stand_apart_from_the_notes_under_them() {
 
 #[test]
 fn a_long_heading_above_a_numbered_paragraph_and_a_note_wrapped_in_brackets() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/monthly-report.txt");
-    let text = std::fs::read_to_string(path).expect("fixture");
-    let d = extracted::read(&text).expect("reads").0;
+    let d = read_beside("monthly-report.txt");
     let annex = &d.annexes[0];
     let headings: Vec<String> = annex
         .body
