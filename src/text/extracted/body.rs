@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 
+use super::inlines::holds_link;
 use super::lines::{Form, Line, fold, fold_ref, has_column_gap};
 use super::masthead::ends_open;
 use super::repair::repair;
@@ -534,13 +535,8 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         {
             flush(&mut cur, &mut out);
             let lines = views.get(i..i + n).unwrap_or_default();
-            let text = lines
-                .iter()
-                .map(|v| v.text.as_ref())
-                .collect::<Vec<_>>()
-                .join(" ");
             let page = lines.first().map_or(0, |v| v.line.page);
-            out.push(Raw::Heading(repair(&text), page));
+            out.push(Raw::Heading(joined_views(lines), page));
             prev_heading = true;
             i += n;
             continue;
@@ -580,14 +576,8 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         }) && let Some(n) = bold_heading_at(&views, i)
         {
             flush(&mut cur, &mut out);
-            let text = views
-                .get(i..i + n)
-                .unwrap_or_default()
-                .iter()
-                .map(|v| v.text.as_ref())
-                .collect::<Vec<_>>()
-                .join(" ");
-            out.push(Raw::Heading(repair(&text), v.line.page));
+            let text = joined_views(views.get(i..i + n).unwrap_or_default());
+            out.push(Raw::Heading(text, v.line.page));
             prev_heading = true;
             i += n;
             continue;
@@ -1165,22 +1155,21 @@ fn breaks_before(
 
 /// How many lines in capitals make a heading at `i`: two to five, on one page, each of two
 /// words or more with no column gap and no lower-case letter but an ordinal's ending, of at most
-/// [`NUMBERED_HEADING_WORDS`] words in all, the last ending no sentence. One line in capitals
+/// [`LONG_HEADING_WORDS`] words in all, the last ending no sentence. One line in capitals
 /// is left to the other heading rules.
 fn capitals_at(views: &[View], i: usize) -> Option<usize> {
     let first = views.get(i)?;
-    // Most lines fail on their first letters: lower case is looked for first.
+    // Most lines fail on their first letters: letters that are no capitals are counted first,
+    // an ordinal's ending aside (`80 th ANNIVERSARY`); letters of scripts without case (Arabic)
+    // are no capitals.
     let caps = |v: &View| {
-        // An ordinal's ending aside (`80 th ANNIVERSARY`); letters of scripts without case
-        // (Arabic) are none.
-        v.text.chars().filter(|c| c.is_lowercase()).take(3).count() <= 2
+        v.text
+            .chars()
+            .filter(|c| c.is_alphabetic() && !c.is_uppercase())
+            .take(3)
+            .count()
+            <= 2
             && v.line.page == first.line.page
-            && v.text
-                .chars()
-                .filter(|c| c.is_alphabetic() && !c.is_uppercase())
-                .take(3)
-                .count()
-                <= 2
             && v.text.chars().filter(|c| c.is_uppercase()).count() >= 4
             && v.text.split_whitespace().nth(1).is_some()
             && label(&v.text).is_none()
@@ -1199,7 +1188,7 @@ fn capitals_at(views: &[View], i: usize) -> Option<usize> {
         .sum();
     let last = lines.last()?;
     (n >= 2
-        && words <= NUMBERED_HEADING_WORDS
+        && words <= LONG_HEADING_WORDS
         && !ends_sentence(&last.text)
         && !ends_open(&last.text)
         && lines.iter().skip(1).all(|v| !v.line.blank_before))
@@ -1258,16 +1247,16 @@ fn heading_text(cur: &[(&str, usize)], p: &View, words: usize) -> Option<String>
 /// The most words a heading has: more are a paragraph that ends without a full stop.
 const HEADING_WORDS: usize = 25;
 
-/// The most words of a heading wrapped over two or three lines right above a numbered
-/// paragraph, whose number says where the heading ends (`Activities carried out by the
-/// Technical Secretariat with respect to decision C-SS-4/DEC.3 of the Conference of the States
-/// Parties at its Fourth Special Session related to ...`).
-const NUMBERED_HEADING_WORDS: usize = 40;
+/// The most words of a heading whose end its print shows: wrapped over lines right above a
+/// numbered paragraph, whose number says where the heading ends (`Activities carried out by
+/// the Technical Secretariat with respect to decision C-SS-4/DEC.3 of the Conference of the
+/// States Parties at its Fourth Special Session related to ...`), or set in capitals.
+const LONG_HEADING_WORDS: usize = 40;
 
 /// How many words a heading of `lines` lines may have above the line `next`.
 fn heading_words(lines: usize, next: &str) -> usize {
     if lines >= 2 && arabic_number(next).is_some() {
-        NUMBERED_HEADING_WORDS
+        LONG_HEADING_WORDS
     } else {
         HEADING_WORDS
     }
@@ -1386,7 +1375,7 @@ fn is_heading(v: &View, next: Option<&View>, width: usize) -> bool {
         && if v.len * 10 < width * 7 {
             words <= 14
         } else {
-            alone && words <= HEADING_WORDS && label(&v.text).is_none() && !v.text.contains("://")
+            alone && words <= HEADING_WORDS && label(&v.text).is_none() && !holds_link(&v.text)
         }
         && v.text
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
@@ -1399,7 +1388,7 @@ fn is_heading(v: &View, next: Option<&View>, width: usize) -> bool {
 /// the same lines are a table's however wide the paragraphs around them are wrapped.
 const CELL_LINE: usize = 48;
 
-/// A table starting at `i`: in `-layout`, two or more lines with column gaps; elsewhere three or
+/// A table starting at `i`: in `-layout`, two or more lines with column gaps; elsewhere four or
 /// more short lines, most without a full stop (one cell per line, as extraction gives them).
 fn table_at(views: &[View], i: usize, form: Form) -> Option<(Vec<Vec<String>>, usize)> {
     if form == Form::Layout {
@@ -1681,6 +1670,16 @@ fn push_captioned(mut lines: &[(&str, usize)], out: &mut Vec<Raw>) {
             plain_lines(notes, out);
         }
     }
+}
+
+/// The text of lines read as one heading: joined with spaces, extraction's artefacts repaired.
+fn joined_views(lines: &[View]) -> String {
+    let text = lines
+        .iter()
+        .map(|v| v.text.as_ref())
+        .collect::<Vec<_>>()
+        .join(" ");
+    repair(&text)
 }
 
 fn joined_line(lines: &[(&str, usize)]) -> String {
@@ -2055,15 +2054,11 @@ pub fn widths_of(lines: &[&Line]) -> Widths {
 /// Whether a line shows the measure of the text: table rows and contents lines (column gaps)
 /// do not, nor does a line holding a link, which extraction prints unbroken past the measure.
 fn measures_text(t: &str) -> bool {
-    // A link has a slash or `www.`; most lines have neither `/` nor `w.`, told by memchr.
-    let b = t.as_bytes();
-    let link = memchr::memchr(b'/', b).is_some() && memchr::memmem::find(b, b"://").is_some()
-        || memchr::memmem::find(b, b"w.").is_some() && t.contains("www.");
-    !has_column_gap(t) && !link
+    !has_column_gap(t) && !holds_link(t)
 }
 
 fn section_widths(views: &[View]) -> Widths {
-    // Table rows and contents lines (column gaps) are no measure of the text width.
+    // A label line joined to the line after it is measured whole too.
     let probes: Vec<Probe> = views
         .iter()
         .filter(|v| measures_text(&v.line.text) && measures_text(&v.text))

@@ -251,6 +251,14 @@ fn may_hold_inline(text: &str) -> bool {
         || memchr::memmem::find(b, b"www.").is_some()
 }
 
+/// Whether a text holds a link: `://` (after a slash, which most lines lack, told by memchr)
+/// or a `www.` address.
+pub(super) fn holds_link(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr(b'/', b).is_some() && memchr::memmem::find(b, b"://").is_some()
+        || memchr::memmem::find(b, b"www.").is_some()
+}
+
 const OPENERS: &[char] = &['(', '[', '“', '‘', '"', '<'];
 const CLOSERS: &[char] = &[')', ']', '”', '’', '"', '>', ',', ';', ':', '.', '!', '?'];
 
