@@ -652,8 +652,8 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     for f in &failures {
         println!("  {f}");
     }
-    // A ratchet: the bar stands just under where the reader is today (102/163 = 0.626 on
-    // 2026-11-30; see README, Reading letter text), so a change that moves more paragraphs
+    // A ratchet: the bar stands just under where the reader is today (106/163 = 0.650 on
+    // 2026-12-01; see README, Reading letter text), so a change that moves more paragraphs
     // fails. The aim is 0.95.
     assert!(
         rate >= REWRAP_BAR,
@@ -662,4 +662,4 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     );
 }
 
-const REWRAP_BAR: f64 = 0.62;
+const REWRAP_BAR: f64 = 0.645;

@@ -620,13 +620,13 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
                                 .first_room
                                 .is_some_and(|r| p.len + 1 + first_word_len(&v.text) + 2 <= r)
                 }))
-            // A long heading line, then a line shaped as a heading's last right above a
+            // A long heading line, then lines shaped as a heading's last right above a
             // numbered paragraph: one heading wrapped narrower than the text (`... with respect
-            // to Executive` / `Council decisions EC-81/DEC.4 and EC-83/DEC.5` / `14. Through`).
+            // to Executive` / `Council decisions EC-81/DEC.4 and EC-83/DEC.5` / `14. Through`),
+            // three lines at most.
             && !(form == Form::Default
-                && cur.len() == 1
                 && prev.is_some_and(|p| p.len * 10 >= width * 6)
-                && heading_ends_above_number(&views, i))
+                && heading_ends_above_number(&views, i, 3_usize.saturating_sub(cur.len())))
         {
             let text = cur.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
             let page = cur.first().map_or(v.line.page, |(_, p)| *p);
@@ -763,7 +763,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             && !(form == Form::Default
                 && v.len * 10 >= width * 6
                 && label(&v.text).is_none()
-                && heading_ends_above_number(&views, i + 1))
+                && heading_ends_above_number(&views, i + 1, 2))
         {
             flush(&mut cur, &mut out);
             out.push(Raw::Heading(repair(&v.text), v.line.page));
@@ -1207,10 +1207,10 @@ fn section_labelled(t: &str) -> bool {
     })
 }
 
-/// Whether the line at `i`, or it and the line after it, are shaped as a heading's last lines
-/// right above a numbered paragraph (a section label opens a heading of its own).
-fn heading_ends_above_number(views: &[View], i: usize) -> bool {
-    (1..=2).any(|k| {
+/// Whether the line at `i`, or it and up to `most - 1` lines after it, are shaped as a heading's
+/// last lines right above a numbered paragraph (a section label opens a heading of its own).
+fn heading_ends_above_number(views: &[View], i: usize, most: usize) -> bool {
+    (1..=most).any(|k| {
         views
             .get(i + k)
             .is_some_and(|n| arabic_number(&n.text).is_some())
@@ -2181,6 +2181,43 @@ Contents
         assert!(is_contents_entry("A. Introduction ...... 4"));
         assert!(is_contents_entry("Africa . . . . . . ."));
         assert!(!is_contents_entry("The Council met on 4 May 2025."));
+    }
+
+    #[test]
+    fn a_heading_wrapped_narrower_than_wide_text_is_one_heading() {
+        // Paragraphs set wide; the heading above paragraph 34 wrapped over three lines each
+        // short of the measure, the second as short as the first: one heading all the same.
+        let text = "\
+33. The mission continued to review the information collected in the course of its deployments and
+will issue further reports on the incidents under review as soon as its work on them is complete.
+The mission is continuing its work.
+
+Activities carried out by the Technical Secretariat with respect to decision
+CS-4/DEC.3 of the Conference of the States Parties at its Fourth Special
+Session related to the safety of navigation along the Northern Coast
+34. Pursuant to paragraph 10 of decision CS-4/DEC.3, the Secretariat established the team that
+identifies the vessels which entered the closed zone and reports on them to the Council in due time.
+35. The Secretariat will issue further reports in due course, as the Council requested of it.";
+        let lines = super::super::lines::split(text, Form::Default);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Default, Widths::default());
+        let headings: Vec<&str> = out
+            .iter()
+            .filter_map(|r| match r {
+                Raw::Heading(t, _) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "Activities carried out by the Technical Secretariat with respect to decision \
+              CS-4/DEC.3 of the Conference of the States Parties at its Fourth Special Session \
+              related to the safety of navigation along the Northern Coast"
+            ],
+            "{out:#?}"
+        );
+        assert_eq!(out.len(), 4, "{out:#?}");
     }
 
     #[test]
