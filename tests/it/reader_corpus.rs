@@ -621,6 +621,13 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
         located += runs.len();
         for width in widths {
             let again = rewrapped(text, &runs, width, &markers);
+            // `REWRAP_DUMP=DIR` keeps the rewrapped letters, to read a failure's lines.
+            if let Ok(dir) = std::env::var("REWRAP_DUMP") {
+                let path = std::path::Path::new(&dir).join(format!("{name}.{width}"));
+                std::fs::create_dir_all(&dir)
+                    .and_then(|()| std::fs::write(&path, &again))
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            }
             let (d2, _) = extracted::read(&again).unwrap_or_else(|e| panic!("{name}: {e}"));
             if d2.body != doc.body {
                 failures.push(format!(
@@ -652,7 +659,7 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     for f in &failures {
         println!("  {f}");
     }
-    // A ratchet: the bar stands just under where the reader is today (106/163 = 0.650 on
+    // A ratchet: the bar stands just under where the reader is today (107/163 = 0.656 on
     // 2026-12-01; see README, Reading letter text), so a change that moves more paragraphs
     // fails. The aim is 0.95.
     assert!(
@@ -662,4 +669,4 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     );
 }
 
-const REWRAP_BAR: f64 = 0.645;
+const REWRAP_BAR: f64 = 0.65;

@@ -428,6 +428,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         if is_label_line(&text)
             && let Some(n) = lines.get(k)
             && !is_rule(&n.text)
+            && !number_ends_sentence(&text, &n.text)
         {
             // A run of labels is the label column of a table of contents, printed apart from
             // its entries: one line of labels.
@@ -777,7 +778,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         prev_heading = false;
         cur.push((&v.text, v.line.page));
         // A label printed alone on its line (`1.` then the text): the next line is its text.
-        if is_bare_label(&v.text) && next.is_some() {
+        if is_bare_label(&v.text) && next.is_some_and(|n| !number_ends_sentence(&v.text, &n.text)) {
             if let Some(n) = next {
                 cur.push((&n.text, n.line.page));
             }
@@ -920,6 +921,13 @@ struct Open<'a> {
 }
 
 /// The arabic paragraph number a line opens with (`4.`, `12.`), a bare label included.
+/// Whether a number alone on its line ends the sentence of the line before rather than
+/// numbering the next line, which opens with a number of its own (`... in accordance with its
+/// Article` / `20.` / `6. This decision ...`).
+fn number_ends_sentence(t: &str, next: &str) -> bool {
+    arabic_number(t).is_some() && label(next).is_some_and(|(l, _)| arabic_number(l).is_some())
+}
+
 fn arabic_number(t: &str) -> Option<u32> {
     let (l, _) = label(t).or_else(|| is_bare_label(t).then_some((t, "")))?;
     let digits = l.strip_suffix('.')?;
@@ -2218,6 +2226,31 @@ identifies the vessels which entered the closed zone and reports on them to the 
             "{out:#?}"
         );
         assert_eq!(out.len(), 4, "{out:#?}");
+    }
+
+    #[test]
+    fn a_number_ending_a_sentence_labels_nothing() {
+        // `20.` alone on its line closes the sentence above it; paragraph 6 opens with its own
+        // number.
+        let text = "\
+5. Accordingly, the Republic of Estelia hereby announces its withdrawal from the Treaty in
+accordance with its article
+20.
+6. This decision, made in the interest of national security, is without prejudice to the
+commitment of the Republic of Estelia to the principles of international humanitarian law.";
+        let lines = super::super::lines::split(text, Form::Default);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Default, Widths::default());
+        let nums: Vec<(Option<&str>, &str)> = out
+            .iter()
+            .filter_map(|r| match r {
+                Raw::Para { num, text, .. } => Some((num.as_deref(), text.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(nums.len(), 2, "{out:#?}");
+        assert!(nums[0].1.ends_with("its article 20."), "{out:#?}");
+        assert_eq!(nums[1].0, Some("6."), "{out:#?}");
     }
 
     #[test]
