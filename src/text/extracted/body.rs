@@ -969,6 +969,11 @@ fn breaks_before(
     if is_contents_entry(&p.text) {
         return true;
     }
+    // A quotation set apart (a pull quote, a title in quotation marks) ends where it closes:
+    // a heading after it is no part of it (a source cited after it is).
+    if closes_quotation(open.first, &p.text) && is_heading(v, next, width) {
+        return true;
+    }
     // A place and date closing a statement stand alone, even after a full last line, and so
     // does a note in brackets (`[Original: Arabic, Chinese, English, French, Russian and
     // Spanish]`).
@@ -1359,6 +1364,26 @@ fn heading_end(p: &View, v: &View, width: usize) -> bool {
         && p.len + 1 + first_word_len(&v.text) + 2 <= width
         && p.len * 10 <= width * 8
         && v.text.starts_with(char::is_uppercase)
+}
+
+/// Whether a block opening with the line `first` is one quotation that its line `last` closes, a
+/// call-out aside (`“For millions, ... are symbols of` / `hope” 2`). The same line may be both.
+fn closes_quotation(first: &str, last: &str) -> bool {
+    let Some(opened) = first.strip_prefix('“') else {
+        return false;
+    };
+    let Some(closed) = without_callout(last)
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .strip_suffix('”')
+    else {
+        return false;
+    };
+    if first == last {
+        return closed
+            .strip_prefix('“')
+            .is_some_and(|q| !q.contains(['“', '”']));
+    }
+    !opened.contains('”') && !closed.contains(['“', '”'])
 }
 
 /// Whether a line is a note in square brackets and nothing else.
@@ -2251,6 +2276,38 @@ commitment of the Republic of Estelia to the principles of international humanit
         assert_eq!(nums.len(), 2, "{out:#?}");
         assert!(nums[0].1.ends_with("its article 20."), "{out:#?}");
         assert_eq!(nums[1].0, Some("6."), "{out:#?}");
+    }
+
+    #[test]
+    fn a_quotation_set_apart_ends_where_it_closes() {
+        assert!(closes_quotation(
+            "“For millions, the flag is a symbol of hope” 2",
+            "“For millions, the flag is a symbol of hope” 2"
+        ));
+        assert!(closes_quotation(
+            "“For millions, the flag is",
+            "a symbol of hope”"
+        ));
+        // Two quotations on a line, or one that goes on, are no quotation set apart.
+        assert!(!closes_quotation("“One” and “two”", "“One” and “two”"));
+        assert!(!closes_quotation("“One” and the", "rest of the “two”"));
+        assert!(!closes_quotation("The flag is", "a symbol of “hope”"));
+        // The heading after a quotation set on a line of its own is a heading of its own.
+        let text = "\
+The open debate took place against a backdrop of growing fragmentation, volatility and
+complexity, trends that are reflected in the work of the peace operations of the Organization.
+“For millions, the blue flag and the Blue Helmets are symbols of hope” 2
+Briefings
+The Secretary-General emphasized the crucial role of peace operations in maintaining
+international peace and security, while highlighting the growing challenges they face.";
+        let lines = super::super::lines::split(text, Form::Default);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Default, Widths::default());
+        assert!(
+            out.iter()
+                .any(|r| matches!(r, Raw::Heading(t, _) if t == "Briefings")),
+            "{out:#?}"
+        );
     }
 
     #[test]
