@@ -1660,7 +1660,7 @@ fn push_captioned(mut lines: &[(&str, usize)], out: &mut Vec<Raw>) {
             let mut text = (*title).to_string();
             lines = rest;
             while let [(next, _), rest @ ..] = lines
-                && continues_cell(next)
+                && continues_cell(&text, next)
             {
                 text.push(' ');
                 text.push_str(next);
@@ -1726,7 +1726,7 @@ fn plain_lines(lines: &[(&str, usize)], out: &mut Vec<Raw>) {
     for &(t, page) in lines {
         let joins = cur
             .last()
-            .is_some_and(|(p, _)| is_label_line(p) || continues_cell(t));
+            .is_some_and(|(p, _)| is_label_line(p) || continues_cell(p, t));
         if !joins {
             flush(&mut cur, out);
         }
@@ -1743,10 +1743,12 @@ fn is_caption(t: &str) -> bool {
     )
 }
 
-/// Whether a line continues the cell of the line before: a wrapped cell goes on in lower case
-/// or closes a bracket the line before opened.
-fn continues_cell(t: &str) -> bool {
-    t.starts_with(char::is_lowercase)
+/// Whether the line `t` continues the cell `before` it: a wrapped cell goes on in lower case,
+/// after a bracket left open (`(International` / `Maritime` / `Organization No.)`), or closes a
+/// bracket the line before opened.
+fn continues_cell(before: &str, t: &str) -> bool {
+    before.matches('(').count() > before.matches(')').count()
+        || t.starts_with(char::is_lowercase)
         || t.find(')')
             .is_some_and(|close| t.find('(').is_none_or(|open| open > close))
 }
@@ -1882,7 +1884,7 @@ fn joined_cells(lines: &[(&str, usize)]) -> Vec<String> {
     let mut cells: Vec<String> = Vec::new();
     for (t, _) in lines {
         match cells.last_mut() {
-            Some(c) if continues_cell(t) => {
+            Some(c) if continues_cell(c, t) => {
                 c.push(' ');
                 c.push_str(t);
             }
@@ -2308,6 +2310,15 @@ international peace and security, while highlighting the growing challenges they
                 .any(|r| matches!(r, Raw::Heading(t, _) if t == "Briefings")),
             "{out:#?}"
         );
+    }
+
+    #[test]
+    fn a_cell_goes_on_after_a_bracket_left_open() {
+        assert!(continues_cell("(International", "Maritime"));
+        assert!(!continues_cell("Ship name", "(International Maritime No.)"));
+        assert!(continues_cell("Maritime", "Organization No.)"));
+        assert!(continues_cell("Ship name", "in service"));
+        assert!(!continues_cell("Magic Seas (9736169)", "Liberia"));
     }
 
     #[test]
