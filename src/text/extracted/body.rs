@@ -1119,6 +1119,16 @@ fn breaks_before(
     if v.len * 2 < width && is_heading(v, next, width) {
         return true;
     }
+    // So does a short last line without one: who speaks, or where and when (`Western Azerbaijan
+    // Community Women Council`, `Moscow, 15 April 2025` closing a statement).
+    if next.is_none()
+        && v.len * 10 < width * 7
+        && !ends_sentence(&v.text)
+        && !ends_open(&v.text)
+        && v.text.split_whitespace().nth(14).is_none()
+    {
+        return true;
+    }
     // Slack for proportional fonts: the next word must have fitted with room to spare, and a
     // shortened first line (the printed indent) must be clearly shorter than a full one.
     let (k_short, k_first, k_indent) = (2, 5, 3);
@@ -2319,6 +2329,23 @@ international peace and security, while highlighting the growing challenges they
         assert!(continues_cell("Maritime", "Organization No.)"));
         assert!(continues_cell("Ship name", "in service"));
         assert!(!continues_cell("Magic Seas (9736169)", "Liberia"));
+    }
+
+    #[test]
+    fn a_short_last_line_after_a_full_one_stands_apart() {
+        // The appeal's last line is full and ends its sentence; who signs it is no part of it.
+        let text = "\
+We resolve further that this appeal be disseminated widely to governments, international
+organizations and civil society, and we call for action to help to rectify the consequences of
+our displacement, and we stand united in our pursuit of justice, dignity and peace together.
+Northern Coast Community Council";
+        let lines = super::super::lines::split(text, Form::Default);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Default, Widths::default());
+        assert!(
+            matches!(out.last(), Some(Raw::Para { text, .. }) if text == "Northern Coast Community Council"),
+            "{out:#?}"
+        );
     }
 
     #[test]
