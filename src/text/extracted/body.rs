@@ -1115,8 +1115,15 @@ fn breaks_before(
     if !p_end || !starts_upper(&v.text) {
         return false;
     }
-    // A short line without a full stop after a finished sentence: a heading starts.
-    if v.len * 2 < width && is_heading(v, next, width) {
+    // A line the next word would have fitted on, were it full, is shortened whatever the
+    // first lines seen so far measured.
+    let broken_short = widths
+        .full_bound
+        .is_some_and(|b| next.is_some_and(|n| v.len + 1 + first_word_len(&n.text) + 2 <= b));
+    // A short line without a full stop after a finished sentence: a heading starts. So does
+    // a longer one that ends short of the measure (`Statements by States Members of the United
+    // Nations` / `The participants ...`).
+    if (v.len * 2 < width || broken_short) && is_heading(v, next, width) {
         return true;
     }
     // So does a short last line without one: who speaks, or where and when (`Western Azerbaijan
@@ -1157,11 +1164,6 @@ fn breaks_before(
         }
     }
     let p_short = p.len + 1 + first_word_len(&v.text) <= fits;
-    // A line the next word would have fitted on, were it full, is shortened whatever the
-    // first lines seen so far measured.
-    let broken_short = widths
-        .full_bound
-        .is_some_and(|b| next.is_some_and(|n| v.len + 1 + first_word_len(&n.text) + 2 <= b));
     // In a numbered paragraph an unnumbered line goes on with it unless the line before ended
     // short: a numbered document's paragraphs are its numbered ones, and a line merely shorter
     // than a full one is no evidence against that.
@@ -2344,6 +2346,31 @@ Northern Coast Community Council";
         let out = blocks(&refs, Form::Default, Widths::default());
         assert!(
             matches!(out.last(), Some(Raw::Para { text, .. }) if text == "Northern Coast Community Council"),
+            "{out:#?}"
+        );
+    }
+
+    #[test]
+    fn a_heading_after_a_full_last_line_is_a_heading() {
+        // A heading that the next word would have fitted after, below a paragraph whose last
+        // line is full: over half the measure, it is a heading all the same.
+        let text = "\
+He highlighted the widespread use of mines by the armed groups in order to cause harm to
+innocent civilians in the areas they had left, as the mission had observed on its visits.
+Statements by States Members of the Organization
+The participants representing the States of the region accused the armed groups of violating
+international law and the principles of the Charter of the Organization in the conflict.";
+        let lines = super::super::lines::split(text, Form::Default);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let widths = Widths {
+            full: 80,
+            full_bound: Some(81),
+            first_bound: Some(76),
+            first_room: Some(72),
+        };
+        let out = blocks(&refs, Form::Default, widths);
+        assert!(
+            matches!(out.get(1), Some(Raw::Heading(t, _)) if t == "Statements by States Members of the Organization"),
             "{out:#?}"
         );
     }
