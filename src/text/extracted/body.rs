@@ -969,6 +969,11 @@ fn breaks_before(
     if is_contents_entry(&p.text) {
         return true;
     }
+    // An entry of a numbered or dated series opens a block after a finished sentence
+    // (`Principle 25: ...`, `31 March: 9 Palestinians killed ...`).
+    if p_end && opens_entry(&v.text) {
+        return true;
+    }
     // A quotation set apart (a pull quote, a title in quotation marks) ends where it closes:
     // a heading after it is no part of it (a source cited after it is).
     if closes_quotation(open.first, &p.text) && is_heading(v, next, width) {
@@ -1376,6 +1381,24 @@ fn heading_end(p: &View, v: &View, width: usize) -> bool {
         && p.len + 1 + first_word_len(&v.text) + 2 <= width
         && p.len * 10 <= width * 8
         && v.text.starts_with(char::is_uppercase)
+}
+
+/// Whether a line opens with an entry's key and a colon: a word and a number (`Principle 25:`,
+/// `Workstream 2:`) or a date without its year or with it (`31 March:`, `April 7:`,
+/// `1 April 2025:`).
+fn opens_entry(t: &str) -> bool {
+    let Some((key, _)) = t.split_once(": ") else {
+        return false;
+    };
+    let number = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let month = |w: &str| crate::model::Date::month_names().contains(&w);
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let words: Vec<&str> = key.split_whitespace().take(4).collect();
+    match words.as_slice() {
+        [a, b] => number(a) && month(b) || a.starts_with(|c: char| c.is_uppercase()) && number(b),
+        [d, m, y] => number(d) && month(m) && year(y),
+        _ => false,
+    }
 }
 
 /// Whether a block opening with the line `first` is one quotation that its line `last` closes, a
@@ -2373,6 +2396,20 @@ international law and the principles of the Charter of the Organization in the c
             matches!(out.get(1), Some(Raw::Heading(t, _)) if t == "Statements by States Members of the Organization"),
             "{out:#?}"
         );
+    }
+
+    #[test]
+    fn entries_of_a_series() {
+        assert!(opens_entry("Principle 25: Importance of cooperation"));
+        assert!(opens_entry(
+            "31 March: 9 people killed in attacks on the city."
+        ));
+        assert!(opens_entry("April 7: the convoy was stopped."));
+        assert!(opens_entry("1 April 2025: the convoy was stopped."));
+        // Running text with a colon further on, or a number that is no key, opens no entry.
+        assert!(!opens_entry("The Council noted the following: first, ..."));
+        assert!(!opens_entry("In 2025: a year of change"));
+        assert!(!opens_entry("31 Marches: a count"));
     }
 
     #[test]
