@@ -1755,7 +1755,7 @@ fn joined_line(lines: &[(&str, usize)]) -> String {
 }
 
 /// Lines kept as printed, one paragraph each; a label alone joins the line after it and a line
-/// that continues a cell (lower case, a closing bracket) joins the line before it.
+/// that continues a cell (see [`continues_cell`]) joins the line before it.
 fn plain_lines(lines: &[(&str, usize)], out: &mut Vec<Raw>) {
     let mut cur: Vec<(&str, usize)> = Vec::new();
     for &(t, page) in lines {
@@ -1779,10 +1779,12 @@ fn is_caption(t: &str) -> bool {
 }
 
 /// Whether the line `t` continues the cell `before` it: a wrapped cell goes on in lower case,
-/// after a bracket left open (`(International` / `Maritime` / `Organization No.)`), or closes a
-/// bracket the line before opened.
+/// after a bracket left open (`(International` / `Maritime` / `Organization No.)`) or words
+/// left open (`2210–1100 on` / `13 November`; a colon introduces, a lone dash is an empty
+/// cell), or closes a bracket the line before opened.
 fn continues_cell(before: &str, t: &str) -> bool {
     before.matches('(').count() > before.matches(')').count()
+        || ends_open(before) && !before.ends_with(':') && before.chars().any(char::is_alphabetic)
         || t.starts_with(char::is_lowercase)
         || t.find(')')
             .is_some_and(|close| t.find('(').is_none_or(|open| open > close))
@@ -2354,6 +2356,13 @@ international peace and security, while highlighting the growing challenges they
         assert!(continues_cell("Maritime", "Organization No.)"));
         assert!(continues_cell("Ship name", "in service"));
         assert!(!continues_cell("Magic Seas (9736169)", "Liberia"));
+        assert!(continues_cell("2210–1100 on", "13 November"));
+        assert!(continues_cell(
+            "fired on a patrol and hit the",
+            "MONUSCO position"
+        ));
+        assert!(!continues_cell("–", "–"));
+        assert!(!continues_cell("True extract:", "Senior Investigator"));
     }
 
     #[test]
