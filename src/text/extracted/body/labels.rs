@@ -314,7 +314,6 @@ pub(super) fn is_page_number(t: &str) -> bool {
     (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The arabic paragraph number a line opens with (`4.`, `12.`), a bare label included.
 /// Whether a number alone on its line ends the sentence of the line before rather than
 /// numbering the next line, which opens with a number of its own (`... in accordance with its
 /// Article` / `20.` / `6. This decision ...`).
@@ -322,6 +321,7 @@ pub(super) fn number_ends_sentence(t: &str, next: &str) -> bool {
     arabic_number(t).is_some() && label(next).is_some_and(|(l, _)| arabic_number(l).is_some())
 }
 
+/// The arabic paragraph number a line opens with (`4.`, `12.`), a bare label included.
 pub(super) fn arabic_number(t: &str) -> Option<u32> {
     let (l, _) = label(t).or_else(|| is_bare_label(t).then_some((t, "")))?;
     let digits = l.strip_suffix('.')?;
