@@ -172,7 +172,8 @@ pub fn read_lines(all: Vec<Line>, form: Form) -> Result<(Document, Vec<Warning>)
     let mut annexes: Vec<Annex> = Vec::new();
     let mut within_report = false;
     for (i, section) in sections.into_iter().enumerate() {
-        let built = build_section(&section.items, form, width, &styled_notes);
+        let opens_attachment = section.heading.is_some() && section.title.is_none();
+        let built = build_section(&section.items, form, width, &styled_notes, opens_attachment);
         warnings.extend(built.missing.iter().map(|n| Warning {
             position: Some(Position {
                 line: n.line,
@@ -614,8 +615,15 @@ struct Built {
     missing: Vec<Note>,
 }
 
-/// Reads one section: body blocks, signature blocks, footnotes attached to their call-outs.
-fn build_section(items: &[&Item], form: Form, width: body::Widths, styled_notes: &[Line]) -> Built {
+/// Reads one section: body blocks, signature blocks, footnotes attached to their call-outs. An
+/// attachment without a title may open with one its reader took for a paragraph.
+fn build_section(
+    items: &[&Item],
+    form: Form,
+    width: body::Widths,
+    styled_notes: &[Line],
+    opens_attachment: bool,
+) -> Built {
     let mut lines: Vec<&Line> = Vec::new();
     let mut notes: Vec<Note> = Vec::new();
     for it in items {
@@ -648,6 +656,9 @@ fn build_section(items: &[&Item], form: Form, width: body::Widths, styled_notes:
         form,
         width,
     ));
+    if opens_attachment {
+        body::opening_heading(&mut raw);
+    }
     let (sigs, rest) = signatures::read(sig_lines, form);
     raw.extend(body::blocks(&rest, form, width));
     // Italic and bold runs, where a PDF's lines were measured: emphasis.

@@ -8,7 +8,7 @@ use super::labels::{
 };
 use super::measure::first_word_len;
 use super::tables::{CELL_LINE, is_source_note};
-use super::{View, starts_upper};
+use super::{Raw, View, starts_upper};
 use crate::text::extracted::inlines::holds_link;
 use crate::text::extracted::lines::Zone;
 use crate::text::extracted::masthead::ends_open;
@@ -272,9 +272,77 @@ pub(super) fn is_heading(v: &View, next: Option<&View>, width: usize) -> bool {
         && !v.text.ends_with(',')
 }
 
+/// Reads an attachment's opening paragraph as its title when it is shaped as one and the
+/// attachment has none: no number, a capital first, no sentence ending in it or at its end,
+/// nothing left open, no link, at most [`LONG_HEADING_WORDS`] words (`Consequences of Russia’s
+/// massive air attacks on Ukrainian cities using various types of weapons: missiles, attack
+/// drones and aerial bombs (31 January and 1 February 2025)`, set over four narrow lines above
+/// the photographs it captions; `Land violations committed in November 2024` above a table).
+pub fn opening_heading(raw: &mut [Raw]) {
+    let Some(first) = raw.first_mut() else {
+        return;
+    };
+    let Raw::Para {
+        num: None,
+        text,
+        pages,
+    } = first
+    else {
+        return;
+    };
+    // A call-out set apart after the last word (`(see enclosure). *`) ends nothing.
+    let end = text.trim_end_matches(|c: char| c == '*' || c.is_whitespace());
+    let words = text.split_whitespace().take(LONG_HEADING_WORDS + 1).count();
+    let shaped = text.starts_with(char::is_uppercase)
+        && !ends_sentence(end)
+        && !ends_open(end)
+        && !without_callout(end).ends_with([',', ';'])
+        && label(text).is_none()
+        && !holds_link(text)
+        // A table's first cells (`No.`, `Category`) are no title, nor is a list of entries
+        // (`... areas: Military-Political Dimension – Coordinator: Kazakhstan – ...`).
+        && (3..=LONG_HEADING_WORDS).contains(&words)
+        && text.matches(':').count() <= 1
+        && !holds_sentence_end(text);
+    if shaped {
+        let page = pages.first().map_or(0, |(page, _)| *page);
+        *first = Raw::Heading(std::mem::take(text), page);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_attachment_opens_with_its_title() {
+        let para = |t: &str| Raw::Para {
+            num: None,
+            text: t.to_string(),
+            pages: vec![(3, 0)],
+        };
+        let heading = |raw: &[Raw]| match raw.first() {
+            Some(Raw::Heading(t, 3)) => Some(t.clone()),
+            _ => None,
+        };
+        let title = "Consequences of the attacks on the cities of the region using various types \
+                     of weapons: missiles, drones and aerial bombs (31 January and 1 February 2099)";
+        let mut raw = vec![para(title), para("The attacks killed 12 people.")];
+        opening_heading(&mut raw);
+        assert_eq!(heading(&raw).as_deref(), Some(title));
+        // Running text, a call-out set apart after a full stop, a table's first cell and a
+        // list of entries stay paragraphs.
+        for text in [
+            "I have the honour to draw your attention to the violations (see enclosure). *",
+            "The Ministry regrets the incident. It calls for restraint",
+            "Category",
+            "Coordinators by area: Security – Coordinator: Estelia – Co-Coordinator: Lisk",
+        ] {
+            let mut raw = vec![para(text)];
+            opening_heading(&mut raw);
+            assert_eq!(heading(&raw), None, "{text}");
+        }
+    }
 
     #[test]
     fn sentence_ends_inside_a_line() {

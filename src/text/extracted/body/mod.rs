@@ -21,6 +21,7 @@ use std::borrow::Cow;
 use super::lines::{Form, Line, fold_ref};
 use super::masthead::ends_open;
 use super::repair::repair;
+pub use headings::opening_heading;
 use headings::{
     HEADING_WORDS, bold_heading_at, bold_line, capitals_at, caption_text, heading_end,
     heading_ends_above_number, heading_text, heading_words, is_heading, section_labelled,
