@@ -83,9 +83,17 @@ pub fn dotted_label(t: &str) -> Option<(&str, &str)> {
         .filter(|(_, r)| r.starts_with(char::is_alphabetic))
 }
 
-/// Whether a measured line opens with a [`dotted_label`].
+/// Whether a measured line opens with a [`dotted_label`], or a `-layout` line with one set
+/// apart from its text by a column gap (`c.   support police ...`).
 pub(super) fn has_dotted_label(v: &View) -> bool {
-    v.line.measured.is_some() && dotted_label(&v.text).is_some()
+    let Some((l, _)) = dotted_label(&v.text) else {
+        return false;
+    };
+    v.line.measured.is_some()
+        || v.line
+            .segments()
+            .first()
+            .is_some_and(|(_, first)| *first == l)
 }
 
 /// Whether a measured line opens with a label that the lines after it may hang from: an item's

@@ -442,13 +442,14 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         i += 1;
     }
     flush(&mut cur, &mut out);
-    if lines.iter().any(|l| l.measured.is_some()) {
+    if form == Form::Layout || lines.iter().any(|l| l.measured.is_some()) {
         split_dotted_labels(&mut out);
     }
     out
 }
 
-/// A measured paragraph that opens with a [`dotted_label`] (`a.`, `iv.`) is numbered by it.
+/// A measured or `-layout` paragraph that opens with a [`dotted_label`] (`a.`, `iv.`) is
+/// numbered by it (the item's first line showed it: see [`has_dotted_label`]).
 fn split_dotted_labels(out: &mut [Raw]) {
     for raw in out {
         if let Raw::Para {
@@ -578,7 +579,7 @@ fn breaks_before(
     // item, however that item ended (`...; and` / `(c) resolve ...`).
     if form == Form::Layout
         && v.line.measured.is_none()
-        && label(&v.text).is_some()
+        && (label(&v.text).is_some() || has_dotted_label(v))
         && v.line.page == p.line.page
         && v.line.indent + 2 <= p.line.indent
     {
@@ -1328,5 +1329,28 @@ I should be grateful if the present letter could be issued as a document.";
             Some(&Raw::Heading("Part VI".into(), 0)),
             "{out:#?}"
         );
+    }
+
+    #[test]
+    fn a_layout_item_label_set_apart_numbers_its_item() {
+        // `-layout` sets an item's letter apart from its text: the item is numbered by it, even
+        // in lower case and after a line left open.
+        let text = "\
+     The Mission will:
+           b.   engage in the coordination of international contributions of personnel,
+                supplies and equipment, and
+           c.   support police contributing countries in the preparation which includes
+                training, vetting and deployment planning.";
+        let lines = super::super::lines::split(text, Form::Layout);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let out = blocks(&refs, Form::Layout, Widths::default());
+        let nums: Vec<Option<&str>> = out
+            .iter()
+            .filter_map(|r| match r {
+                Raw::Para { num, .. } => Some(num.as_deref()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(nums, [None, Some("b."), Some("c.")], "{out:#?}");
     }
 }
