@@ -863,6 +863,20 @@ fn base_indents(views: &[View]) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
+    /// The blocks of `text` read as one run of body lines.
+    fn read_blocks(text: &str, form: Form, widths: Widths) -> Vec<Raw> {
+        let lines = super::super::lines::split(text, form);
+        let refs: Vec<&Line> = lines.iter().collect();
+        blocks(&refs, form, widths)
+    }
+
+    /// The blocks of `text` read with the widths the text itself shows.
+    fn read_measured(text: &str, form: Form) -> Vec<Raw> {
+        let lines = super::super::lines::split(text, form);
+        let refs: Vec<&Line> = lines.iter().collect();
+        blocks(&refs, form, widths_of(&refs))
+    }
+
     #[test]
     fn contents_entries_are_paragraphs_whatever_the_gap_before_their_page() {
         // `-layout` sets a two-digit page number apart and a three-digit one against the leader:
@@ -873,9 +887,7 @@ Contents
         II. Trends ...............................................  103
     Annex
         National reports and survey responses by region ............ 125";
-        let lines = super::super::lines::split(text, Form::Layout);
-        let refs: Vec<&Line> = lines.iter().collect();
-        let out = blocks(&refs, Form::Layout, Widths::default());
+        let out = read_blocks(text, Form::Layout, Widths::default());
         let kinds: Vec<&str> = out
             .iter()
             .map(|r| match r {
@@ -909,9 +921,7 @@ Session related to the safety of navigation along the Northern Coast
 34. Pursuant to paragraph 10 of decision CS-4/DEC.3, the Secretariat established the team that
 identifies the vessels which entered the closed zone and reports on them to the Council in due time.
 35. The Secretariat will issue further reports in due course, as the Council requested of it.";
-        let lines = super::super::lines::split(text, Form::Default);
-        let refs: Vec<&Line> = lines.iter().collect();
-        let out = blocks(&refs, Form::Default, Widths::default());
+        let out = read_blocks(text, Form::Default, Widths::default());
         let headings: Vec<&str> = out
             .iter()
             .filter_map(|r| match r {
@@ -941,9 +951,7 @@ accordance with its article
 20.
 6. This decision, made in the interest of national security, is without prejudice to the
 commitment of the Republic of Estelia to the principles of international humanitarian law.";
-        let lines = super::super::lines::split(text, Form::Default);
-        let refs: Vec<&Line> = lines.iter().collect();
-        let out = blocks(&refs, Form::Default, Widths::default());
+        let out = read_blocks(text, Form::Default, Widths::default());
         let nums: Vec<(Option<&str>, &str)> = out
             .iter()
             .filter_map(|r| match r {
@@ -978,9 +986,7 @@ complexity, trends that are reflected in the work of the peace operations of the
 Briefings
 The Secretary-General emphasized the crucial role of peace operations in maintaining
 international peace and security, while highlighting the growing challenges they face.";
-        let lines = super::super::lines::split(text, Form::Default);
-        let refs: Vec<&Line> = lines.iter().collect();
-        let out = blocks(&refs, Form::Default, Widths::default());
+        let out = read_blocks(text, Form::Default, Widths::default());
         assert!(
             out.iter()
                 .any(|r| matches!(r, Raw::Heading(t, _) if t == "Briefings")),
@@ -996,9 +1002,7 @@ We resolve further that this appeal be disseminated widely to governments, inter
 organizations and civil society, and we call for action to help to rectify the consequences of
 our displacement, and we stand united in our pursuit of justice, dignity and peace together.
 Northern Coast Community Council";
-        let lines = super::super::lines::split(text, Form::Default);
-        let refs: Vec<&Line> = lines.iter().collect();
-        let out = blocks(&refs, Form::Default, Widths::default());
+        let out = read_blocks(text, Form::Default, Widths::default());
         assert!(
             matches!(out.last(), Some(Raw::Para { text, .. }) if text == "Northern Coast Community Council"),
             "{out:#?}"
@@ -1015,15 +1019,13 @@ innocent civilians in the areas they had left, as the mission had observed on it
 Statements by States Members of the Organization
 The participants representing the States of the region accused the armed groups of violating
 international law and the principles of the Charter of the Organization in the conflict.";
-        let lines = super::super::lines::split(text, Form::Default);
-        let refs: Vec<&Line> = lines.iter().collect();
         let widths = Widths {
             full: 80,
             full_bound: Some(81),
             first_bound: Some(76),
             first_room: Some(72),
         };
-        let out = blocks(&refs, Form::Default, widths);
+        let out = read_blocks(text, Form::Default, widths);
         assert!(
             matches!(out.get(1), Some(Raw::Heading(t, _)) if t == "Statements by States Members of the Organization"),
             "{out:#?}"
@@ -1092,9 +1094,7 @@ decision E (71) on multilingualism in meetings under the Convention on the Prote
 Transboundary Watercourses and International Lakes, 4
 Endorses the decision, annexed to the present resolution, and requests the Secretary-General
 to provide interpretation into all the official languages at the sessions of the Meeting.";
-        let lines = super::super::lines::split(text, Form::Default);
-        let refs: Vec<&Line> = lines.iter().collect();
-        let out = blocks(&refs, Form::Default, widths_of(&refs));
+        let out = read_measured(text, Form::Default);
         assert!(
             out.iter().all(|r| matches!(r, Raw::Para { .. })),
             "{out:#?}"
@@ -1128,9 +1128,7 @@ and of the people who keep it running in times of war.";
            Effective strategies to address terrorism must be rooted in well-defined, context-
            specific definitions at the national and regional levels, fully consistent with
            international law.";
-        let lines = super::super::lines::split(text, Form::Layout);
-        let refs: Vec<&Line> = lines.iter().collect();
-        let out = blocks(&refs, Form::Layout, widths_of(&refs));
+        let out = read_measured(text, Form::Layout);
         let headings: Vec<&str> = out
             .iter()
             .filter_map(|r| match r {
@@ -1248,9 +1246,7 @@ I should be grateful if the present letter could be issued as a document.";
         // Default-mode extraction of a boxed table: a blank line between the pieces of a cell.
         let text = "It is within the mandate of the Mission to\n\nestablish forward operating \
                     bases away from the main camp.\n\nThe contract in place does not provide for it.";
-        let lines = super::super::lines::split(text, Form::Default);
-        let refs: Vec<&Line> = lines.iter().collect();
-        let out = blocks(&refs, Form::Default, Widths::default());
+        let out = read_blocks(text, Form::Default, Widths::default());
         let texts: Vec<&str> = out
             .iter()
             .filter_map(|r| match r {
@@ -1269,9 +1265,7 @@ I should be grateful if the present letter could be issued as a document.";
                     1. The present report is submitted in accordance with Security Council\n\
                     resolution 1244 (1999) and covers the activities of the Force during the\n\
                     period from 1 January to 31 March 2025.";
-        let lines = super::super::lines::split(text, Form::Default);
-        let refs: Vec<&Line> = lines.iter().collect();
-        let out = blocks(&refs, Form::Default, Widths::default());
+        let out = read_blocks(text, Form::Default, Widths::default());
         assert!(matches!(out.first(), Some(Raw::Heading(..))), "{out:#?}");
         assert!(
             matches!(out.get(1), Some(Raw::Para { num: Some(n), .. }) if n == "1."),
@@ -1286,9 +1280,7 @@ I should be grateful if the present letter could be issued as a document.";
                     \x20                       town of Shaqra.\n\
                     \n\
                     6 November    1410      A tank fired a shell at shops on the outskirts";
-        let lines = super::super::lines::split(text, Form::Layout);
-        let refs: Vec<&Line> = lines.iter().collect();
-        let out = blocks(&refs, Form::Layout, Widths::default());
+        let out = read_blocks(text, Form::Layout, Widths::default());
         let Some(Raw::Table(rows)) = out.first() else {
             panic!("{out:#?}")
         };
@@ -1341,9 +1333,7 @@ I should be grateful if the present letter could be issued as a document.";
                 supplies and equipment, and
            c.   support police contributing countries in the preparation which includes
                 training, vetting and deployment planning.";
-        let lines = super::super::lines::split(text, Form::Layout);
-        let refs: Vec<&Line> = lines.iter().collect();
-        let out = blocks(&refs, Form::Layout, Widths::default());
+        let out = read_blocks(text, Form::Layout, Widths::default());
         let nums: Vec<Option<&str>> = out
             .iter()
             .filter_map(|r| match r {
