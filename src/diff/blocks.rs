@@ -5,7 +5,7 @@
 //! A list, a table or a quotation is one unit: an added list is one insertion, and a changed item
 //! is a word change inside it. The title and other masthead fields are metadata, not units.
 
-use crate::model::{Annex, Block, Document, Footnote, Inline, ListItem, Signature};
+use crate::model::{Annex, Block, Document, Footnote, Inline, ListItem, Row, Signature};
 
 use super::normalize;
 
@@ -59,8 +59,38 @@ pub fn units(doc: &Document) -> Vec<Unit> {
 fn push_blocks(out: &mut Vec<Unit>, prefix: &str, blocks: &[Block]) {
     for (i, block) in blocks.iter().enumerate() {
         let (kind, text) = block_text(block);
-        out.push(Unit::new(format!("{prefix}/body/{i}"), kind, text));
+        let mut unit = Unit::new(format!("{prefix}/body/{i}"), kind, text);
+        if let Block::Table { rows } = block
+            && is_chart(rows)
+        {
+            unit.key = chart_key(&unit.key);
+            unit.compact = normalize::compact(&unit.key);
+        }
+        out.push(unit);
     }
+}
+
+/// Whether a table is a chart's caption and data labels, read as rows because they were printed
+/// as text: its first row is one cell, the figure's caption (`Figure VIII`).
+fn is_chart(rows: &[Row]) -> bool {
+    let Some([caption]) = rows.first().map(|r| r.cells.as_slice()) else {
+        return false;
+    };
+    let text = inlines_text(&caption.content);
+    let mut words = text.split_whitespace();
+    words.next() == Some("Figure")
+        && words
+            .next()
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit() || "IVXLC".contains(c)))
+}
+
+/// A chart's comparison key: its words in a fixed order. Its labels sit on a drawing, not in a
+/// grid, so where a printing cut them into cells and rows is no part of its content; a label
+/// that changes, or a caption word, still changes the key.
+fn chart_key(key: &str) -> String {
+    let mut words: Vec<&str> = key.split(' ').filter(|w| *w != "|").collect();
+    words.sort_unstable();
+    words.join(" ")
 }
 
 fn push_signatures(out: &mut Vec<Unit>, prefix: &str, signatures: &[Signature]) {
@@ -220,7 +250,7 @@ pub fn describe(location: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AnnexKind, Num};
+    use crate::model::{AnnexKind, Cell, Num};
 
     #[test]
     fn flattens_in_reading_order_with_pointers() {
@@ -257,5 +287,62 @@ mod tests {
             ]
         );
         assert_eq!(describe("/annexes/0/body/3"), "annex 1, block 4");
+    }
+
+    fn table(rows: &[&[&str]]) -> Block {
+        Block::Table {
+            rows: rows
+                .iter()
+                .map(|r| Row {
+                    header: false,
+                    cells: r
+                        .iter()
+                        .map(|c| Cell {
+                            content: vec![Inline::text(*c)],
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    fn key_of(block: Block) -> String {
+        let doc = Document {
+            body: vec![block],
+            ..Document::default()
+        };
+        units(&doc).remove(0).compact
+    }
+
+    #[test]
+    fn a_chart_compares_by_its_labels_not_its_cells() {
+        // Two printings of one chart: the labels fall into cells otherwise.
+        let one = table(&[
+            &["Figure I"],
+            &["Rates by region"],
+            &["94.3 94.6", "94.4"],
+            &["8"],
+        ]);
+        let two = table(&[
+            &["Figure I"],
+            &["Rates by region"],
+            &["94.3", "94.6 94.4"],
+            &["8"],
+        ]);
+        assert_eq!(key_of(one.clone()), key_of(two));
+        // A label that changes is a change.
+        let three = table(&[
+            &["Figure I"],
+            &["Rates by region"],
+            &["94.3 94.7", "94.4"],
+            &["8"],
+        ]);
+        assert_ne!(key_of(one), key_of(three));
+        // A table keeps its grid: a value in another cell is a change.
+        let grid = |a: &str, b: &str| table(&[&["Table 1"], &["Rates by region"], &[a, b]]);
+        assert_ne!(
+            key_of(grid("94.3 94.6", "94.4")),
+            key_of(grid("94.3", "94.6 94.4"))
+        );
     }
 }
