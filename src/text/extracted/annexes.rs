@@ -142,8 +142,24 @@ pub fn plain_title_extent(lines: &[&str]) -> usize {
         if !ends_open(last) && starts_sentence(next) && !titled(next) && !carries_on(next) {
             return n;
         }
+        // A date closes a title (`Lebanon Violations Report: 27 November 2024–16 February
+        // 2025`): a line in title case after it starts something else (a table's header).
+        if ends_with_year(last) && starts_sentence(next) {
+            return n;
+        }
     }
     0
+}
+
+/// Whether a line ends with a year (`... 16 February 2025`, `(3 June 2025)`).
+fn ends_with_year(t: &str) -> bool {
+    let t = t.trim_end_matches(')');
+    let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
+    digits == 4
+        && t.len() > 4
+        && t.as_bytes()
+            .get(t.len() - 5)
+            .is_some_and(|b| !b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -181,6 +197,15 @@ mod tests {
             "The Commission met in Lisk on 9 October 2025.",
         ];
         assert_eq!(plain_title_extent(&carried), 2);
+        // A date closes a title: the line in title case after it is something else.
+        let dated = [
+            "Violations Report: 27 November 2024–16 February 2099",
+            "Date of",
+            "submission to",
+        ];
+        assert_eq!(plain_title_extent(&dated), 1);
+        assert!(ends_with_year("Attacks on the city (3 June 2099)"));
+        assert!(!ends_with_year("Report 12345"));
         // Dates, places and dates, and notes on the original language open no title.
         for not_title in [
             "9 October 2025",
