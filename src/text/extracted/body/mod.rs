@@ -870,6 +870,16 @@ mod tests {
         blocks(&refs, form, widths)
     }
 
+    /// The texts of the headings among `out`.
+    fn headings_of(out: &[Raw]) -> Vec<&str> {
+        out.iter()
+            .filter_map(|r| match r {
+                Raw::Heading(t, _) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The blocks of `text` read with the widths the text itself shows.
     fn read_measured(text: &str, form: Form) -> Vec<Raw> {
         let lines = super::super::lines::split(text, form);
@@ -922,13 +932,7 @@ Session related to the safety of navigation along the Northern Coast
 identifies the vessels which entered the closed zone and reports on them to the Council in due time.
 35. The Secretariat will issue further reports in due course, as the Council requested of it.";
         let out = read_blocks(text, Form::Default, Widths::default());
-        let headings: Vec<&str> = out
-            .iter()
-            .filter_map(|r| match r {
-                Raw::Heading(t, _) => Some(t.as_str()),
-                _ => None,
-            })
-            .collect();
+        let headings = headings_of(&out);
         assert_eq!(
             headings,
             [
@@ -1129,13 +1133,7 @@ and of the people who keep it running in times of war.";
            specific definitions at the national and regional levels, fully consistent with
            international law.";
         let out = read_measured(text, Form::Layout);
-        let headings: Vec<&str> = out
-            .iter()
-            .filter_map(|r| match r {
-                Raw::Heading(t, _) => Some(t.as_str()),
-                _ => None,
-            })
-            .collect();
+        let headings = headings_of(&out);
         assert_eq!(
             headings,
             [
