@@ -669,4 +669,4 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     );
 }
 
-const REWRAP_BAR: f64 = 0.675;
+const REWRAP_BAR: f64 = 0.695;

@@ -6,7 +6,7 @@ use super::labels::{
     arabic_number, dotted_label, ends_sentence, is_bracketed, is_contents_entry, is_dateline,
     is_label_line, is_numbered_attachment_title, is_section_label, label, without_callout,
 };
-use super::measure::first_word_len;
+use super::measure::with_next_word;
 use super::tables::{CELL_LINE, is_source_note};
 use super::{Raw, View, starts_upper};
 use crate::text::extracted::inlines::holds_link;
@@ -242,7 +242,7 @@ pub(super) fn heading_end(p: &View, v: &View, width: usize) -> bool {
         && !ends_open(&p.text)
         && !without_callout(&p.text).ends_with([',', ';'])
         && label(&p.text).is_none()
-        && p.len + 1 + first_word_len(&v.text) + 2 <= width
+        && with_next_word(&p.text, &v.text) + 2 <= width
         && p.len * 10 <= width * 8
         && v.text.starts_with(char::is_uppercase)
 }

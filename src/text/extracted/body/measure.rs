@@ -10,16 +10,31 @@ use crate::text::extracted::inlines::holds_link;
 use crate::text::extracted::lines::{Line, fold_ref, has_column_gap};
 use crate::text::extracted::masthead::ends_open;
 
-pub(super) fn first_word_len(t: &str) -> usize {
-    t.split_whitespace().next().map_or(0, measure)
+/// How wide a line prints with the next line's first word after it: the room that word would
+/// have needed. Measured as one string, rounded once: rounding the line and the word apart is
+/// off by up to a character and a half, as much as the slack between a full line and a short one.
+pub(super) fn with_next_word(line: &str, next: &str) -> usize {
+    let word = next.split_whitespace().next().unwrap_or("");
+    let units = units(line)
+        + if word.is_empty() {
+            0
+        } else {
+            advance(' ') + units(word)
+        };
+    ((units + AVERAGE / 2) / AVERAGE) as usize
 }
 
 /// How wide a piece of text prints, in average characters: letters are set in a proportional
 /// font (Times New Roman advance widths, in thousandths of an em), so `illicit` takes less room
 /// than `Moscow`. Whether the next word would have fitted on a line is judged on this measure.
 pub fn measure(t: &str) -> usize {
+    ((units(t) + AVERAGE / 2) / AVERAGE) as usize
+}
+
+/// How wide a piece of text prints, in thousandths of an em.
+fn units(t: &str) -> u32 {
     // Most lines are ASCII: their bytes are their characters, summed without decoding.
-    let units: u32 = if t.is_ascii() {
+    if t.is_ascii() {
         t.bytes()
             .map(|b| ASCII_ADVANCE.get(usize::from(b)).copied().unwrap_or(0))
             .sum()
@@ -30,8 +45,7 @@ pub fn measure(t: &str) -> usize {
                 None => advance(c),
             })
             .sum()
-    };
-    ((units + AVERAGE / 2) / AVERAGE) as usize
+    }
 }
 
 /// [`advance`] of every ASCII character, looked up rather than matched: every line of a letter is
@@ -147,7 +161,7 @@ fn widths_from(probes: &[Probe]) -> Widths {
         {
             continue;
         }
-        let bound = v.len + 1 + first_word_len(n.text);
+        let bound = with_next_word(v.text, n.text);
         // Short lines going on in lower case are a table's cells or a list's entries.
         if bound > full + full / 4 || v.len * 10 < full * 7 {
             continue;

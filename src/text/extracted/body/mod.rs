@@ -36,7 +36,7 @@ pub use labels::{
     is_section_label, label,
 };
 pub use measure::{Widths, measure, widths_of};
-use measure::{first_word_len, section_widths};
+use measure::{section_widths, with_next_word};
 use tables::{captioned_table_at, is_source_note, measured_columns, push_table, table_at};
 
 /// A body block before inline structure is found.
@@ -273,7 +273,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
                         || form == Form::Default
                             && widths
                                 .first_room
-                                .is_some_and(|r| p.len + 1 + first_word_len(&v.text) + 2 <= r)
+                                .is_some_and(|r| with_next_word(&p.text, &v.text) + 2 <= r)
                 }))
             // A long heading line, then lines shaped as a heading's last right above a
             // numbered paragraph: one heading wrapped narrower than the text (`... with respect
@@ -390,7 +390,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             && prev.is_some_and(|p| {
                 !ends_open(&p.text)
                     && !p.text.ends_with([',', ';', '-'])
-                    && p.len + 1 + first_word_len(&v.text) + 2 <= widths.full_bound.unwrap_or(width)
+                    && with_next_word(&p.text, &v.text) + 2 <= widths.full_bound.unwrap_or(width)
             });
         let starts_block = prev.is_none()
             || prev_heading
@@ -664,7 +664,7 @@ fn breaks_before(
     // first lines seen so far measured.
     let broken_short = widths
         .full_bound
-        .is_some_and(|b| next.is_some_and(|n| v.len + 1 + first_word_len(&n.text) + 2 <= b));
+        .is_some_and(|b| next.is_some_and(|n| with_next_word(&v.text, &n.text) + 2 <= b));
     // A short line without a full stop after a finished sentence: a heading starts. So does
     // a longer one that ends short of the measure (`Statements by States Members of the United
     // Nations` / `The participants ...`).
@@ -708,7 +708,7 @@ fn breaks_before(
             first_room = first_room.min(l);
         }
     }
-    let p_short = p.len + 1 + first_word_len(&v.text) <= fits;
+    let p_short = with_next_word(&p.text, &v.text) <= fits;
     // In a numbered paragraph an unnumbered line goes on with it unless the line before ended
     // short: a numbered document's paragraphs are its numbered ones, and a line merely shorter
     // than a full one is no evidence against that.
@@ -766,7 +766,7 @@ fn clear_first_line(
         && !n.line.blank_before
         && label(&n.text).is_none()
         && v.len * 10 >= widths.full * 6
-        && v.len + 1 + first_word_len(&n.text) + 2 <= bound
+        && with_next_word(&v.text, &n.text) + 2 <= bound
 }
 
 /// The text of lines read as one heading: joined with spaces, extraction's artefacts repaired.
