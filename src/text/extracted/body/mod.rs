@@ -575,6 +575,19 @@ fn breaks_before(
     if (label(&v.text).is_some() || is_bare_label(&v.text)) && (p_end || p.text.ends_with(',')) {
         return true;
     }
+    // A numbered or lettered line after a line that ends nothing open and that its label would
+    // have fitted after: the wrap did not put the label there, so a heading or an item ended
+    // (`... Guard Troops of the Russian Federation` / `1. Public dissemination ...` across a
+    // page).
+    if form != Form::Word
+        && label(&v.text).is_some()
+        && !p.text.ends_with([',', ';', '-', ':'])
+        && !ends_open(&p.text)
+        && with_next_word(&p.text, &v.text) + 2 <= widths.full_bound.unwrap_or(width)
+        && v.text.split_whitespace().nth(1).is_some_and(starts_upper)
+    {
+        return true;
+    }
     // In `-layout`, a labelled line out of the hanging indent of the line before opens the next
     // item, however that item ended (`...; and` / `(c) resolve ...`).
     if form == Form::Layout
@@ -1340,5 +1353,33 @@ I should be grateful if the present letter could be issued as a document.";
             })
             .collect();
         assert_eq!(nums, [None, Some("b."), Some("c.")], "{out:#?}");
+    }
+
+    #[test]
+    fn a_label_that_would_have_fitted_on_the_line_before_opens_a_block() {
+        // A long heading without a full stop, then a numbered paragraph: the wrap would have
+        // put `1.` on the heading's short last line, so the heading ended there. After a line the label
+        // did not fit on, the sentence goes on.
+        let heading = "\
+Article 9. Public dissemination of knowingly false information on the employment
+of the armed forces of the Federation, the performance by the State bodies of the
+Federation of their powers, rendering assistance in the performance of the tasks
+assigned to the armed forces by volunteer formations, organizations or persons
+1. Public dissemination, under the guise of reliable reports, of knowingly false
+information shall be punishable with a fine.";
+        let widths = Widths {
+            full: 80,
+            full_bound: Some(81),
+            first_bound: Some(76),
+            first_room: Some(72),
+        };
+        let out = read_blocks(heading, Form::Default, widths);
+        assert_eq!(out.len(), 2, "{out:#?}");
+        let full = "\
+The Council shall consider the matter at its next regular session, as is set out in the annex
+1. Public dissemination, under the guise of reliable reports, of knowingly false
+information shall be punishable with a fine.";
+        let out = read_blocks(full, Form::Default, widths);
+        assert_eq!(out.len(), 1, "{out:#?}");
     }
 }
