@@ -995,3 +995,56 @@ fn the_content_tokenizer_reads_every_corpus_stream_as_lopdf_decodes_it() {
     }
     assert!(streams > 1000, "only {streams} content streams compared");
 }
+
+/// The masthead and title are printed the same whatever reads them: every corpus PDF gives the
+/// symbols, organs, dates, sessions with their agenda items and titles, kind, title and its
+/// parties that its extracted text gives (a PDF sets agenda titles apart by small gaps, which
+/// once ended the agenda after its first title and made the rest title headings).
+#[test]
+fn every_corpus_pdf_reads_the_masthead_its_text_does() {
+    let Some(files) = corpus_pdfs() else { return };
+    let letters = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/letters");
+    let mut compared = 0;
+    let mut apart = Vec::new();
+    for path in files
+        .iter()
+        .filter(|p| p.parent().is_some_and(|d| d.ends_with("pdf")))
+    {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(letters.join(format!("{stem}.txt"))).unwrap();
+        let from_text = convert::read(text.as_bytes(), &Default::default())
+            .unwrap_or_else(|e| panic!("{stem}: {e}"))
+            .document;
+        let from_pdf = convert::read(&std::fs::read(path).unwrap(), &Default::default())
+            .unwrap_or_else(|e| panic!("{stem}: {e}"))
+            .document;
+        let head = |d: &unletters::model::Document| {
+            format!(
+                "{:?}",
+                (
+                    &d.symbols,
+                    &d.organs,
+                    &d.distribution,
+                    &d.date,
+                    &d.original_language,
+                    &d.sessions,
+                    &d.job_number,
+                    &d.kind,
+                    &d.title_headings,
+                    &d.title,
+                    (&d.letter_date, &d.sender, &d.addressees),
+                )
+            )
+        };
+        if head(&from_text) != head(&from_pdf) {
+            apart.push(format!(
+                "{stem}:\n  text {}\n  pdf  {}",
+                head(&from_text),
+                head(&from_pdf)
+            ));
+        }
+        compared += 1;
+    }
+    assert_eq!(compared, 163);
+    assert!(apart.is_empty(), "{}", apart.join("\n"));
+}

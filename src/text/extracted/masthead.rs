@@ -133,8 +133,20 @@ pub fn read(lines: &[Line], doc: &mut Document) {
         let mut t = fold(&line.text);
         if line.blank_before {
             block += 1;
-            // Word text puts a blank line between the agenda line and its titles.
-            in_agenda_titles &= agenda_text.is_empty();
+            let gap = item_gap(lines, i);
+            if in_agenda_titles
+                && !agenda_text.is_empty()
+                && titles_so_far(&agenda_text, gap) < items_of(doc, agenda_for)
+            {
+                // Titles still to come: a PDF sets them a little apart (each gap separates
+                // two), a text may print the other organ's block or a blank line among them.
+                if gap {
+                    agenda_text.push(String::new());
+                }
+            } else {
+                // Word text puts a blank line between the agenda line and its titles.
+                in_agenda_titles &= agenda_text.is_empty();
+            }
         }
         let next = lines.get(i + 1).map(|l| fold(&l.text)).unwrap_or_default();
         let was_other = std::mem::replace(&mut prev_other, false);
@@ -206,7 +218,8 @@ pub fn read(lines: &[Line], doc: &mut Document) {
             // The other organ's block often stands between an agenda line and its titles
             // (`Agenda items 34 and 71` / `Security Council` / `Eightieth year` / titles): the
             // titles still to come belong to the agenda line.
-            in_agenda_titles &= agenda_text.is_empty();
+            in_agenda_titles &= agenda_text.is_empty()
+                || titles_so_far(&agenda_text, false) < items_of(doc, agenda_for);
             continue;
         }
         if agenda_numbers(&t).is_some() {
@@ -338,7 +351,17 @@ fn flush_agenda(doc: &mut Document, agenda_for: Option<usize>, text: &mut Vec<St
         text.clear();
         return;
     }
-    let mut groups = group_lines(text);
+    // Titles set apart one by one, as many as the numbers: each is one item's.
+    let apart: Vec<Vec<String>> = text
+        .split(String::is_empty)
+        .map(<[String]>::to_vec)
+        .collect();
+    text.retain(|t| !t.is_empty());
+    let mut groups = if apart.len() == n {
+        apart
+    } else {
+        group_lines(text)
+    };
     text.clear();
     merge_wrapped(&mut groups, n);
     let mut titles: Vec<String> = groups.into_iter().map(|g| g.join(" ")).collect();
@@ -352,6 +375,39 @@ fn flush_agenda(doc: &mut Document, agenda_for: Option<usize>, text: &mut Vec<St
     for (item, title) in session.agenda_items.iter_mut().zip(titles) {
         item.title = title;
     }
+}
+
+/// How many agenda items the session at `agenda_for` lists.
+fn items_of(doc: &Document, agenda_for: Option<usize>) -> usize {
+    agenda_for
+        .and_then(|k| doc.sessions.get(k))
+        .map_or(0, |s| s.agenda_items.len())
+}
+
+/// How many agenda titles the lines read so far hold: the pieces a PDF's gaps set apart, or
+/// else the titles the lines' capitals start (which a title wrapped before a capital
+/// overcounts, never under).
+fn titles_so_far(text: &[String], gaps: bool) -> usize {
+    if gaps {
+        1 + text.iter().filter(|t| t.is_empty()).count()
+    } else {
+        let lines: Vec<String> = text.iter().filter(|t| !t.is_empty()).cloned().collect();
+        group_lines(&lines).len()
+    }
+}
+
+/// Whether the blank before line `i` is the narrow gap a PDF sets between two agenda items'
+/// titles (under two and a half lines of its type), not the wide one before the letter's title.
+fn item_gap(lines: &[Line], i: usize) -> bool {
+    let (Some(this), Some(before)) = (
+        lines.get(i).and_then(|l| l.measured.as_ref()),
+        i.checked_sub(1)
+            .and_then(|k| lines.get(k))
+            .and_then(|l| l.measured.as_ref()),
+    ) else {
+        return false;
+    };
+    this.baseline.saturating_sub(before.baseline) * 2 < this.size * 5
 }
 
 /// With more title groups than agenda numbers, some title wrapped before a word that starts
