@@ -890,3 +890,31 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn a_landscape_page_printing_its_annex_heading_last_is_the_annex() {
+    // Extraction prints the running header of a page set sideways after the page's text:
+    // `Annex` comes last, among the page's furniture. The page is the annex, title first; the
+    // letter ends at its signature.
+    let d = read_beside("landscape-annex.txt");
+    assert_eq!(d.signatures.len(), 1);
+    assert_eq!(d.signatures[0].name, "Ana Placeholder");
+    assert!(
+        d.signatures[0].titles.is_empty(),
+        "{:?}",
+        d.signatures[0].titles
+    );
+    assert_eq!(paragraphs(&d.body).len(), 2, "{:#?}", d.body);
+    assert_eq!(d.annexes.len(), 1, "{:#?}", d.annexes);
+    let annex = &d.annexes[0];
+    assert_eq!(annex.heading, "Annex");
+    assert_eq!(
+        annex.title.as_deref(),
+        Some("Monthly Table of Incidents Along the River, February 2099")
+    );
+    let texts = all_block_texts(&annex.body, &[]);
+    assert!(
+        texts.iter().any(|t| t.contains("A ferry was struck")),
+        "{texts:#?}"
+    );
+}

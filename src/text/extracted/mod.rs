@@ -527,6 +527,46 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
         let n = if wraps { title::extent(&lines, 6) } else { 1 };
         let heading_text = join_folded(lines.iter().take(n).copied());
         let mut next = skip_lines(items, i, n);
+        // A landscape page prints its heading last: the page's lines before it are the
+        // attachment's, its title first.
+        let printed_last = match it {
+            Item::Line(l) if !l.page_start && l.page > 0 => take_page(&mut sections, l.page),
+            _ => Vec::new(),
+        };
+        if !printed_last.is_empty() {
+            let lines: Vec<&Line> = printed_last
+                .iter()
+                .filter_map(|it| match it {
+                    Item::Line(l) => Some(l),
+                    Item::Notes(_) => None,
+                })
+                .collect();
+            let folded: Vec<Cow<'_, str>> =
+                lines.iter().take(4).map(|l| fold_ref(&l.text)).collect();
+            let folded: Vec<&str> = folded.iter().map(AsRef::as_ref).collect();
+            let m = annexes::plain_title_extent(&folded);
+            let title = (m > 0).then(|| join_folded(lines.iter().take(m).copied()));
+            let mut rest = printed_last;
+            let mut skipped = 0;
+            rest.retain(|it| match it {
+                Item::Line(_) if skipped < m => {
+                    skipped += 1;
+                    false
+                }
+                _ => true,
+            });
+            signed = false;
+            sections.push(Section {
+                heading: Some((kind, heading_text)),
+                title,
+                items: rest,
+                transmitted: false,
+                in_attachment: false,
+            });
+            keep_notes(&mut sections, items.get(i..next).unwrap_or_default());
+            i = next;
+            continue;
+        }
         let after = following_lines(items, next);
         let mut title_text = None;
         let m = match after.first() {
@@ -554,6 +594,30 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
         i = next;
     }
     sections
+}
+
+/// The items of `page` at the end of the last section, taken out of it (with the footnotes
+/// among them), in order.
+fn take_page<'a>(sections: &mut [Section<'a>], page: usize) -> Vec<&'a Item> {
+    let Some(last) = sections.last_mut() else {
+        return Vec::new();
+    };
+    let from = last
+        .items
+        .iter()
+        .rposition(|it| matches!(it, Item::Line(l) if l.page < page))
+        .map_or(0, |k| k + 1);
+    // A page with a signature on it is the letter's, whatever ends it.
+    let signed = last
+        .items
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .any(|it| matches!(it, Item::Line(l) if signatures::is_signature(&fold_ref(&l.text))));
+    if signed {
+        return Vec::new();
+    }
+    last.items.split_off(from)
 }
 
 /// How many lines at the top of a page open a transmitted document with its title: up to four
