@@ -152,7 +152,11 @@ fn smells(blocks: &[Block], s: &mut Smells) {
                 let t = t.trim();
                 if is_label(t) {
                     s.label_only_paragraphs += 1;
-                } else if num.is_none() && t.starts_with(char::is_lowercase) {
+                } else if num.is_none()
+                    && t.starts_with(char::is_lowercase)
+                    // A note that is a web address opens with it: no sentence split in two.
+                    && !matches!(content.first(), Some(Inline::Link { .. }))
+                {
                     s.lowercase_starts += 1;
                 }
             }

@@ -208,11 +208,17 @@ fn leading_marker<'a>(t: &'a str, state: &Numbering, open: bool) -> Option<(Stri
     }
     if rest.starts_with([' ', '\t']) && state.plausible(n, false, open) {
         let r = rest.trim();
-        if r.starts_with(|c: char| c.is_uppercase() || !c.is_alphanumeric()) {
+        if r.starts_with(|c: char| c.is_uppercase() || !c.is_alphanumeric()) || is_address(r) {
             return Some((t[..digits].to_string(), r));
         }
     }
     None
+}
+
+/// Whether a note's text opens with a web address: many notes are one address, in lower case
+/// (`1 https://webtv.un.org/...`), and open a note as a capital does.
+fn is_address(t: &str) -> bool {
+    t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.")
 }
 
 /// A bare marker: one to three digits alone on a line.
@@ -237,17 +243,21 @@ fn leading_notes(lines: &[(&Line, String)]) -> Option<(Vec<Note>, usize, usize)>
     let end = lines.len() - trailing;
     let (body, tail) = lines.split_at(end);
     let markers: Vec<u32> = tail.iter().filter_map(|(_, t)| bare_number(t)).collect();
+    // The first marker printed in place comes next after the trailing ones; a line of the
+    // leading text may open with another number (`27 January 2025. According ...`).
+    let in_place = markers.last()? + 1;
     let first = body.iter().position(|(_, t)| {
         let d = t.bytes().take_while(u8::is_ascii_digit).count();
-        (1..=3).contains(&d) && matches!(t.as_bytes().get(d), None | Some(b' '))
+        (1..=3).contains(&d)
+            && matches!(t.as_bytes().get(d), None | Some(b' '))
+            && t.get(..d).and_then(|n| n.parse().ok()) == Some(in_place)
     })?;
     let (leading, _) = body.split_at(first);
-    let in_place: u32 = body.get(first)?.1.split(' ').next()?.parse().ok()?;
     let consecutive = markers
         .iter()
         .zip(markers.iter().skip(1))
         .all(|(a, b)| *b == a + 1);
-    if leading.is_empty() || !consecutive || markers.last()? + 1 != in_place {
+    if leading.is_empty() || !consecutive {
         return None;
     }
     // The leading text in notes, each opening where a capital follows a finished sentence.
@@ -255,7 +265,9 @@ fn leading_notes(lines: &[(&Line, String)]) -> Option<(Vec<Note>, usize, usize)>
     let mut prev_ended = false;
     for (line, t) in leading {
         let opens = notes.is_empty()
-            || prev_ended && t.starts_with(char::is_uppercase) && notes.len() < markers.len();
+            || prev_ended
+                && (t.starts_with(char::is_uppercase) || is_address(t))
+                && notes.len() < markers.len();
         match notes.last_mut() {
             Some(n) if !opens => join_line(&mut n.text, t),
             _ => notes.push(Note {
@@ -311,7 +323,7 @@ fn parse_zone(zone: &[Line], state: &mut Numbering, mut carried: Option<&mut Not
                 .then(|| t.split_once(' '))
                 .flatten()
                 .map(|(m, rest)| (m.to_string(), rest.trim()))
-                .filter(|(_, rest)| !rest.starts_with(char::is_lowercase))
+                .filter(|(_, rest)| !rest.starts_with(char::is_lowercase) || is_address(rest))
         });
         if let Some((marker, rest)) = marker {
             // A marker printed after its text (extraction order): the note already has it.
@@ -337,7 +349,7 @@ fn parse_zone(zone: &[Line], state: &mut Numbering, mut carried: Option<&mut Not
             prev_ended = rest.is_empty() || ends_sentence(rest);
             continue;
         }
-        let starts_new = prev_ended && t.starts_with(|c: char| c.is_uppercase());
+        let starts_new = prev_ended && (t.starts_with(|c: char| c.is_uppercase()) || is_address(t));
         let next_empty = notes.iter().position(|n| n.text.is_empty());
         let target = match (filling, next_empty) {
             (None, Some(e)) => Some(e),
@@ -528,6 +540,43 @@ mod tests {
                     "Maria Ortega, Rivers of the Andes (Lima, 2021).".into()
                 ),
                 ("43".into(), "See the annex.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn notes_that_are_web_addresses_open_as_a_capital_does() {
+        // The first two notes' markers printed last; the texts are addresses in lower case.
+        let n = notes_of(
+            "Body. 1 More. 2 And more. 3\n__________________\nhttps://webtv.example.org/k1c.\n\
+             https://webtv.example.org/k1x.\n3\nhttps://x.example.com/status/1849.\n1\n2\n",
+        );
+        assert_eq!(
+            n,
+            vec![
+                ("1".into(), "https://webtv.example.org/k1c.".into()),
+                ("2".into(), "https://webtv.example.org/k1x.".into()),
+                ("3".into(), "https://x.example.com/status/1849.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_opening_a_line_of_the_leading_notes_is_no_marker() {
+        let n = notes_of(
+            "Body. 3 More. 4 And more. 5\n__________________\nSee the report.\n\
+             Some 100 men attacked the town on\n27 January 2025. More were killed.\n5\n\
+             See the annex.\n3\n4\n",
+        );
+        assert_eq!(
+            n,
+            vec![
+                ("3".into(), "See the report.".into()),
+                (
+                    "4".into(),
+                    "Some 100 men attacked the town on 27 January 2025. More were killed.".into()
+                ),
+                ("5".into(), "See the annex.".into()),
             ]
         );
     }
