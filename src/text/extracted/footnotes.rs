@@ -156,7 +156,11 @@ fn star_zone(page: &[Line], seen_star_callout: bool) -> Option<usize> {
     (from..page.len()).find(|&i| {
         let starred = page.get(i).is_some_and(|l| {
             let t = l.text.trim_start_matches('*');
-            l.text.starts_with('*') && t.len() < l.text.len() && t.starts_with([' ', '\t'])
+            // A row of stars (`* * * * *`) sets sections apart: no note.
+            l.text.starts_with('*')
+                && t.len() < l.text.len()
+                && t.starts_with([' ', '\t'])
+                && t.contains(char::is_alphanumeric)
         });
         starred
             && (seen_star_callout

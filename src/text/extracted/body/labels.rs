@@ -226,10 +226,13 @@ const NEVER_LAST: [&str; 9] = [
     "Mr.", "Ms.", "Mrs.", "Messrs.", "Dr.", "Prof.", "H.E.", "No.", "Nos.",
 ];
 
-/// Whether a line is nothing but a rule: five or more underscores, hyphens or dashes.
+/// Whether a line is nothing but a rule: five or more underscores, hyphens or dashes, or a row
+/// of three stars or more (`* * *`, `*****`), which sets sections apart as a rule does.
 pub fn is_rule(t: &str) -> bool {
     let t = t.trim();
     t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '_' | '-' | '–' | '—' | ' '))
+        || t.bytes().filter(|&b| b == b'*').count() >= 3
+            && t.bytes().all(|b| b == b'*' || b == b' ')
 }
 
 /// Whether a line is a bare section label: `Part VI`, `Section 24`, `Chapter II`,

@@ -1382,4 +1382,21 @@ information shall be punishable with a fine.";
         let out = read_blocks(full, Form::Default, widths);
         assert_eq!(out.len(), 1, "{out:#?}");
     }
+
+    #[test]
+    fn a_row_of_stars_sets_paragraphs_apart_as_a_rule_does() {
+        for stars in ["*****", "* * * * *"] {
+            let text = format!(
+                "The Secretariat publishes a quarterly newsletter called \u{201c}The Voice\u{201d}.\n\
+                 {stars}\nWith its diverse geography, the Conference offers its members a toolkit."
+            );
+            let out = read_blocks(&text, Form::Default, Widths::default());
+            assert_eq!(out.len(), 2, "{out:#?}");
+            assert!(
+                out.iter()
+                    .all(|r| !matches!(r, Raw::Para { text, .. } if text.contains('*'))),
+                "{out:#?}"
+            );
+        }
+    }
 }
