@@ -610,13 +610,17 @@ fn mark_footnotes(lines: &mut [Line], body: f32, height: f32) {
     }
 }
 
-/// Whether a line opens a footnote: a number or star marker, then a space.
+/// Whether a line opens a footnote: a number or star marker, then a space, then words (a row
+/// of figures at a table's foot, `8 6 700`, is none).
 fn opens_note(t: &str) -> bool {
     let marker = t
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '*')
         .count();
-    marker > 0 && marker <= 3 && t.chars().nth(marker) == Some(' ')
+    marker > 0
+        && marker <= 3
+        && t.chars().nth(marker) == Some(' ')
+        && t.chars().skip(marker).any(char::is_alphabetic)
 }
 
 #[cfg(test)]
@@ -655,6 +659,19 @@ mod tests {
                 x: g.x,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_note_opens_with_its_marker_and_words() {
+        assert!(opens_note("8 See the report of the Secretary-General."));
+        assert!(opens_note(
+            "* Circulated in the language of submission only."
+        ));
+        assert!(opens_note("2 https://webtv.un.org/en/asset/k1x."));
+        // Figures at a table's foot, a row of stars.
+        assert!(!opens_note("8 6 700"));
+        assert!(!opens_note("* * *"));
+        assert!(!opens_note("2025 annual report"));
     }
 
     #[test]
