@@ -72,6 +72,17 @@ pub fn read<'a>(lines: &[&'a Line], form: Form) -> (Vec<Signature>, Vec<&'a Line
             rest.push(*line);
             continue;
         }
+        // Who the next signatory signs for (`For MONUSCO:` / `(Signed) ...`) is no title of
+        // the one before: it stays in the text, as it does where the signatures stand side by
+        // side under one such line each.
+        if text.ends_with(':')
+            && lines
+                .get(i + 1)
+                .is_some_and(|n| is_signature(&fold(&n.text)))
+        {
+            rest.push(*line);
+            continue;
+        }
         if columns.len() > 1 && segs.len() > 1 {
             let first = sigs.len() - columns.len().min(sigs.len());
             for (col, s) in &segs {
@@ -136,6 +147,22 @@ mod tests {
         assert_eq!(sigs[0].name, "Tofig Musayev");
         assert_eq!(sigs[0].titles, ["Ambassador", "Permanent Representative"]);
         assert_eq!(sigs[1].name, "Jane Doe");
+    }
+
+    #[test]
+    fn who_the_next_signatory_signs_for_is_no_title() {
+        let lines = split(
+            "(Signed) Ann Lee\nMinister for Foreign Affairs\nFor the Mission:\n(Signed) Bo Kim\n\
+             Head of the Mission",
+            Form::Default,
+        );
+        let refs: Vec<&Line> = lines.iter().collect();
+        let (sigs, rest) = read(&refs, Form::Default);
+        assert_eq!(sigs.len(), 2);
+        assert_eq!(sigs[0].titles, ["Minister for Foreign Affairs"]);
+        assert_eq!(sigs[1].titles, ["Head of the Mission"]);
+        let kept: Vec<&str> = rest.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(kept, ["For the Mission:"]);
     }
 
     #[test]
