@@ -543,6 +543,12 @@ fn rewrapped(
                     k -= 1;
                 }
             }
+            // A segment opening a page keeps the page break before its first line.
+            if lines[seg.0].starts_with('\u{c}')
+                && let Some(first) = mine.first_mut()
+            {
+                first.insert(0, '\u{c}');
+            }
             new.insert(seg.0, (seg.1, mine));
         }
     }
