@@ -142,6 +142,8 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
     // Whether the blocks read so far end in a list's introduction and its entries, and how
     // many blocks there were when that was worked out.
     let mut colon_memo = (usize::MAX, false);
+    // The number of the last numbered paragraph read, and how many blocks there were then.
+    let mut number_memo: (usize, Option<u32>) = (usize::MAX, None);
     while i < views.len() {
         // A rule (a separator of underscores or dashes) carries no words: it ends the
         // paragraph before it and is dropped.
@@ -242,6 +244,9 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         // and none is a heading.
         // A line in capitals or with a label is none.
         let entry = |t: &str| label(t).is_none() && t.chars().any(char::is_lowercase);
+        if number_memo.0 != out.len() {
+            number_memo = (out.len(), last_number(&out));
+        }
         if colon_memo.0 != out.len() {
             colon_memo = (out.len(), after_colon(&out));
         }
@@ -407,6 +412,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
                 Open {
                     one_line: cur.len() == 1,
                     first: cur.first().map_or("", |(t, _)| *t),
+                    last_number: number_memo.1,
                 },
             );
         if starts_block
@@ -476,6 +482,8 @@ struct Open<'a> {
     one_line: bool,
     /// Its first line: a numbered paragraph's opens with its number (`4.`).
     first: &'a str,
+    /// The number of the last numbered paragraph before it.
+    last_number: Option<u32>,
 }
 
 fn breaks_before(
@@ -496,6 +504,17 @@ fn breaks_before(
         && form != Form::Word
         && let (Some(n), Some(m)) = (arabic_number(open.first), arabic_number(&v.text))
         && m == n + 1
+    {
+        return true;
+    }
+    // So does it after an unnumbered block between two numbered paragraphs (a heading read as
+    // a paragraph: `... prohibiting their implementation` / `50. In anticipation ...`).
+    if v.text.starts_with(|c: char| c.is_ascii_digit())
+        && form != Form::Word
+        && arabic_number(open.first).is_none()
+        && let (Some(n), Some(m)) = (open.last_number, arabic_number(&v.text))
+        && m == n + 1
+        && label(&v.text).is_some_and(|(_, rest)| starts_upper(rest))
     {
         return true;
     }
@@ -734,6 +753,15 @@ fn breaks_before(
         && !ends_sentence(&v.text)
         && (arabic_number(open.first).is_none() || section());
     p_short || v_first
+}
+
+/// The number of the last paragraph numbered in arabic figures (`49.`) among the blocks read:
+/// headings and lettered items (`(a)`) between do not restart a document's numbering.
+fn last_number(out: &[Raw]) -> Option<u32> {
+    out.iter().rev().find_map(|r| match r {
+        Raw::Para { num: Some(n), .. } => arabic_number(n),
+        _ => None,
+    })
 }
 
 /// Whether the blocks read last are a list's introduction ending in a colon and the entries
@@ -1398,5 +1426,30 @@ information shall be punishable with a fine.";
                 "{out:#?}"
             );
         }
+    }
+
+    #[test]
+    fn the_next_number_opens_its_paragraph_after_an_unnumbered_block() {
+        // Paragraph 49, a long heading read as a paragraph whose last line is full, then 50.
+        let text = "\
+49. The Court found that the conclusions of the Assembly had no legal effect and that
+they could not be applied by any authority of the entity or of the State.
+Order Declaring the Conclusions of the National Assembly adopted at its Special Session
+held on 24 and 25 December 2024 in violation of the obligations under Annex 4 and
+Annex 10 to the General Framework Agreement for Peace (GFAP) and prohibiting their implementation
+50. In anticipation of the verdict, the National Assembly adopted several conclusions
+attacking the sovereignty of the State and of its key institutions.";
+        let widths = Widths {
+            full: 80,
+            full_bound: Some(81),
+            first_bound: Some(76),
+            first_room: Some(72),
+        };
+        let out = read_blocks(text, Form::Default, widths);
+        let last = out.last();
+        assert!(
+            matches!(last, Some(Raw::Para { num: Some(n), text, .. }) if n == "50." && text.starts_with("In anticipation")),
+            "{out:#?}"
+        );
     }
 }
