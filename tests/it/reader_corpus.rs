@@ -366,6 +366,12 @@ fn match_at(
     let mut j = i;
     while j < lines.len() {
         let line = &squeezed[j];
+        // A blank line between a label printed alone and its text (`21.` / `` / `In this
+        // framework, ...`) is inside the paragraph.
+        if line.is_empty() && j > start && !lines[j].contains('\u{c}') {
+            j += 1;
+            continue;
+        }
         let mut grown = have.clone();
         grown.push_str(line);
         if !line.is_empty()
@@ -679,4 +685,4 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     );
 }
 
-const REWRAP_BAR: f64 = 0.695;
+const REWRAP_BAR: f64 = 0.705;

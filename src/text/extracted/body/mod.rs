@@ -507,11 +507,11 @@ fn breaks_before(
     {
         return true;
     }
-    // So does it after an unnumbered block between two numbered paragraphs (a heading read as
-    // a paragraph: `... prohibiting their implementation` / `50. In anticipation ...`).
+    // So does it after a block of another kind between two numbered paragraphs (a heading
+    // read as a paragraph, `... prohibiting their implementation` / `50. In anticipation ...`;
+    // a numbered heading, `1. The role of ... challenges` / `18. In the first part ...`).
     if v.text.starts_with(|c: char| c.is_ascii_digit())
         && form != Form::Word
-        && arabic_number(open.first).is_none()
         && let (Some(n), Some(m)) = (open.last_number, arabic_number(&v.text))
         && m == n + 1
         && label(&v.text).is_some_and(|(_, rest)| starts_upper(rest))
