@@ -685,4 +685,4 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     );
 }
 
-const REWRAP_BAR: f64 = 0.705;
+const REWRAP_BAR: f64 = 0.71;

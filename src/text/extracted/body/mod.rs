@@ -388,6 +388,9 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             i += 1;
             continue;
         }
+        // Entries that each name a person (`Ms. ..., armed groups (Iraq)` / `Mr. ..., finance
+        // (Guinea)`) end where the next name starts, however full the line before.
+        let named = |t: &str| HONORIFICS.iter().any(|h| t.starts_with(h));
         let entry_ends = cur_entry
             && v_entry
             && (1..=3).contains(&cur.len())
@@ -395,7 +398,8 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             && prev.is_some_and(|p| {
                 !ends_open(&p.text)
                     && !p.text.ends_with([',', ';', '-'])
-                    && with_next_word(&p.text, &v.text) + 2 <= widths.full_bound.unwrap_or(width)
+                    && (with_next_word(&p.text, &v.text) + 2 <= widths.full_bound.unwrap_or(width)
+                        || named(&v.text) && cur.first().is_some_and(|(t, _)| named(t)))
             });
         let starts_block = prev.is_none()
             || prev_heading
@@ -763,6 +767,9 @@ fn last_number(out: &[Raw]) -> Option<u32> {
         _ => None,
     })
 }
+
+/// How a line naming a person opens (`Mr. Ibrahima Niane, finance (Guinea)`).
+const HONORIFICS: [&str; 6] = ["Mr. ", "Ms. ", "Mrs. ", "Dr. ", "H.E. ", "Prof. "];
 
 /// Whether the blocks read last are a list's introduction ending in a colon and the entries
 /// after it so far: short paragraphs that finish no sentence.
@@ -1451,5 +1458,27 @@ attacking the sovereignty of the State and of its key institutions.";
             matches!(last, Some(Raw::Para { num: Some(n), text, .. }) if n == "50." && text.starts_with("In anticipation")),
             "{out:#?}"
         );
+    }
+
+    #[test]
+    fn entries_naming_people_end_where_the_next_name_starts() {
+        // The first entry fills its line: only the name opening the next tells them apart.
+        let text = "\
+I have appointed the following two individuals to serve as the fifth and sixth experts
+on the Panel of Experts:
+Ms. Rasha Mohamed al-Salih, armed groups/international humanitarian law (Iraq)
+Mr. Ibrahima Niane, finance (Guinea)
+I should be grateful if you would bring this matter to the attention of the members
+of the Security Council.";
+        let out = read_measured(text, Form::Default);
+        let texts: Vec<&str> = out
+            .iter()
+            .filter_map(|r| match r {
+                Raw::Para { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts.len(), 4, "{out:#?}");
+        assert_eq!(texts[2], "Mr. Ibrahima Niane, finance (Guinea)");
     }
 }
