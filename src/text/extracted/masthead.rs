@@ -306,8 +306,8 @@ pub fn agenda_numbers(t: &str) -> Option<Vec<String>> {
     (!out.is_empty()).then_some(out)
 }
 
-const FUNCTION_WORDS: [&str; 14] = [
-    "the", "and", "of", "to", "for", "in", "on", "a", "an", "with", "by", "at", "from", "or",
+const FUNCTION_WORDS: [&str; 15] = [
+    "the", "and", "of", "to", "for", "in", "on", "a", "an", "with", "by", "at", "from", "or", "as",
 ];
 
 /// Whether a line ends on a word that cannot end a title or heading, so the next line continues it.
@@ -478,6 +478,17 @@ fn headings(others: &[(usize, String)]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_ending_on_a_function_word_is_left_open() {
+        assert!(ends_open("I have designated Ms. Roy Choudhury to serve as"));
+        assert!(ends_open("the Government of"));
+        assert!(ends_open(
+            "Security Council Committee established pursuant to resolution 1970 (2011),"
+        ));
+        assert!(!ends_open("Coordinator of the Panel of Experts"));
+        assert!(!ends_open("Question of Palestine"));
+    }
 
     #[test]
     fn agenda_lines() {
