@@ -5,54 +5,61 @@
 
 /// Repairs one folded paragraph string.
 pub fn repair(s: &str) -> String {
-    if !s.contains(" -") && !s.contains(" –") && !s.contains(" ’s") && !s.contains(" 's") {
+    // Only a space before a hyphen, dash or apostrophe is ever dropped: a paragraph without one
+    // (most) is copied as it is, after one pass over its bytes.
+    // Looked for by the byte after the space: hyphens, apostrophes and the lead byte of `–`
+    // and `’` are rarer than spaces.
+    let bytes = s.as_bytes();
+    let candidate = memchr::memchr3_iter(b'-', b'\'', 0xE2, bytes).any(|i| {
+        i > 0
+            && bytes.get(i - 1) == Some(&b' ')
+            && s.get(i..)
+                .is_some_and(|r| r.starts_with(['-', '–', '’', '\'']))
+    });
+    if !candidate {
         return s.to_string();
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' {
-            let prev = i.checked_sub(1).and_then(|k| chars.get(k)).copied();
-            let next = chars.get(i + 1).copied();
-            let after = chars.get(i + 2).copied();
-            let after2 = chars.get(i + 3).copied();
-            let word_before = prev.is_some_and(char::is_alphanumeric);
-            // `Secretary -General`: a hyphen glued to the next word, space only before it.
-            let hyphen = next == Some('-') && after.is_some_and(char::is_alphabetic) && word_before;
-            // `COVID -19`, `EC -94`: a number after a name in capitals (after a word in lower
-            // case it may be a minus sign: `to -3`).
-            let numbered = next == Some('-')
-                && after.is_some_and(|c| c.is_ascii_digit())
-                && capitals_before(&chars, i);
-            // `2024 –2025`: a range of numbers.
-            let range = next == Some('–')
-                && after.is_some_and(|c| c.is_ascii_digit())
-                && prev.is_some_and(|c| c.is_ascii_digit());
-            // `Russia ’s`: an apostrophe-s closing the word.
-            let apostrophe = matches!(next, Some('’') | Some('\''))
-                && after == Some('s')
-                && !after2.is_some_and(char::is_alphanumeric)
-                && prev.is_some_and(char::is_alphabetic);
-            if hyphen || numbered || range || apostrophe {
-                continue;
-            }
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if c == ' ' && drops_space(s, i, prev) {
+            prev = Some(c);
+            continue;
         }
         out.push(c);
+        prev = Some(c);
     }
     out
 }
 
-/// Whether the word ending before `chars[i]` is a name in capitals of two letters or more.
-fn capitals_before(chars: &[char], i: usize) -> bool {
-    let word: Vec<char> = chars
-        .get(..i)
-        .unwrap_or_default()
-        .iter()
-        .rev()
-        .take_while(|c| !c.is_whitespace())
-        .copied()
-        .collect();
-    word.len() >= 2 && word.iter().all(|c| c.is_ascii_uppercase())
+/// Whether the space at byte `i` of `s`, after `prev`, is an extraction artefact.
+fn drops_space(s: &str, i: usize, prev: Option<char>) -> bool {
+    let mut rest = s.get(i + 1..).unwrap_or_default().chars();
+    let (next, after, after2) = (rest.next(), rest.next(), rest.next());
+    let word_before = prev.is_some_and(char::is_alphanumeric);
+    // `Secretary -General`: a hyphen glued to the next word, space only before it.
+    let hyphen = next == Some('-') && after.is_some_and(char::is_alphabetic) && word_before;
+    // `COVID -19`, `EC -94`: a number after a name in capitals (after a word in lower case it
+    // may be a minus sign: `to -3`).
+    let numbered = next == Some('-')
+        && after.is_some_and(|c| c.is_ascii_digit())
+        && capitals_before(s.get(..i).unwrap_or_default());
+    // `2024 –2025`: a range of numbers.
+    let range = next == Some('–')
+        && after.is_some_and(|c| c.is_ascii_digit())
+        && prev.is_some_and(|c| c.is_ascii_digit());
+    // `Russia ’s`: an apostrophe-s closing the word.
+    let apostrophe = matches!(next, Some('’') | Some('\''))
+        && after == Some('s')
+        && !after2.is_some_and(char::is_alphanumeric)
+        && prev.is_some_and(char::is_alphabetic);
+    hyphen || numbered || range || apostrophe
+}
+
+/// Whether the word `head` ends with is a name in capitals of two letters or more.
+fn capitals_before(head: &str) -> bool {
+    let word = head.rsplit(char::is_whitespace).next().unwrap_or_default();
+    word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 #[cfg(test)]

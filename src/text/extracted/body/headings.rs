@@ -242,7 +242,7 @@ pub(super) fn heading_end(p: &View, v: &View, width: usize) -> bool {
         && !ends_open(&p.text)
         && !without_callout(&p.text).ends_with([',', ';'])
         && label(&p.text).is_none()
-        && with_next_word(&p.text, &v.text) + 2 <= width
+        && with_next_word(p.units, &v.text) + 2 <= width
         && p.len * 10 <= width * 8
         && v.text.starts_with(char::is_uppercase)
 }

@@ -230,9 +230,17 @@ const NEVER_LAST: [&str; 9] = [
 /// of three stars or more (`* * *`, `*****`), which sets sections apart as a rule does.
 pub fn is_rule(t: &str) -> bool {
     let t = t.trim();
-    t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '_' | '-' | '–' | '—' | ' '))
-        || t.bytes().filter(|&b| b == b'*').count() >= 3
-            && t.bytes().all(|b| b == b'*' || b == b' ')
+    // Every line is asked: most open with a letter and are no rule.
+    match t.chars().next() {
+        Some('_' | '-' | '–' | '—') => {
+            t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '_' | '-' | '–' | '—' | ' '))
+        }
+        Some('*') => {
+            t.bytes().filter(|&b| b == b'*').count() >= 3
+                && t.bytes().all(|b| b == b'*' || b == b' ')
+        }
+        _ => false,
+    }
 }
 
 /// Whether a line is a bare section label: `Part VI`, `Section 24`, `Chapter II`,

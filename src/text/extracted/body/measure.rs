@@ -13,26 +13,32 @@ use crate::text::extracted::masthead::ends_open;
 /// How wide a line prints with the next line's first word after it: the room that word would
 /// have needed. Measured as one string, rounded once: rounding the line and the word apart is
 /// off by up to a character and a half, as much as the slack between a full line and a short one.
-pub(super) fn with_next_word(line: &str, next: &str) -> usize {
+///
+/// `line` is the line's width in thousandths of an em ([`units`]), measured once per line.
+pub(super) fn with_next_word(line: u32, next: &str) -> usize {
     let word = next.split_whitespace().next().unwrap_or("");
-    let units = units(line)
-        + if word.is_empty() {
-            0
-        } else {
-            advance(' ') + units(word)
-        };
-    ((units + AVERAGE / 2) / AVERAGE) as usize
+    let room = if word.is_empty() {
+        0
+    } else {
+        advance(' ') + units(word)
+    };
+    in_characters(line + room)
 }
 
 /// How wide a piece of text prints, in average characters: letters are set in a proportional
 /// font (Times New Roman advance widths, in thousandths of an em), so `illicit` takes less room
 /// than `Moscow`. Whether the next word would have fitted on a line is judged on this measure.
 pub fn measure(t: &str) -> usize {
-    ((units(t) + AVERAGE / 2) / AVERAGE) as usize
+    in_characters(units(t))
+}
+
+/// A width in thousandths of an em, in average characters.
+pub(super) fn in_characters(units: u32) -> usize {
+    ((units + AVERAGE / 2) / AVERAGE) as usize
 }
 
 /// How wide a piece of text prints, in thousandths of an em.
-fn units(t: &str) -> u32 {
+pub(super) fn units(t: &str) -> u32 {
     // Most lines are ASCII: their bytes are their characters, summed without decoding.
     if t.is_ascii() {
         t.bytes()
@@ -137,6 +143,8 @@ impl Widths {
 /// One line as the width estimate sees it.
 struct Probe<'a> {
     text: &'a str,
+    /// Its width, in thousandths of an em.
+    units: u32,
     len: usize,
     blank_before: bool,
 }
@@ -161,7 +169,7 @@ fn widths_from(probes: &[Probe]) -> Widths {
         {
             continue;
         }
-        let bound = with_next_word(v.text, n.text);
+        let bound = with_next_word(v.units, n.text);
         // Short lines going on in lower case are a table's cells or a list's entries.
         if bound > full + full / 4 || v.len * 10 < full * 7 {
             continue;
@@ -206,10 +214,14 @@ pub fn widths_of(lines: &[&Line]) -> Widths {
         .collect();
     let probes: Vec<Probe> = folded
         .iter()
-        .map(|(t, b)| Probe {
-            text: t,
-            len: measure(t),
-            blank_before: *b,
+        .map(|(t, b)| {
+            let units = units(t);
+            Probe {
+                text: t,
+                units,
+                len: in_characters(units),
+                blank_before: *b,
+            }
         })
         .collect();
     widths_from(&probes)
@@ -228,6 +240,7 @@ pub(super) fn section_widths(views: &[View]) -> Widths {
         .filter(|v| measures_text(&v.line.text) && measures_text(&v.text))
         .map(|v| Probe {
             text: &v.text,
+            units: v.units,
             len: v.len,
             blank_before: v.line.blank_before,
         })

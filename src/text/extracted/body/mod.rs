@@ -68,6 +68,8 @@ struct View<'a> {
     line: &'a Line,
     text: Cow<'a, str>,
     len: usize,
+    /// The printed width, in thousandths of an em ([`measure::units`]): `len` before rounding.
+    units: u32,
 }
 
 /// Recovers the blocks of a run of body lines.
@@ -121,8 +123,14 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             text = Cow::Owned(format!("{text} {}", fold_ref(&n.text)));
             k += 1;
         }
-        let len = measure(&text);
-        views.push(View { line: l, text, len });
+        let units = measure::units(&text);
+        let len = measure::in_characters(units);
+        views.push(View {
+            line: l,
+            text,
+            len,
+            units,
+        });
     }
     // The lines of a table of contents: its entries, and a line between two of them (`Annex`,
     // above the entry that names it), which is an entry of its own, not a heading.
@@ -278,7 +286,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
                         || form == Form::Default
                             && widths
                                 .first_room
-                                .is_some_and(|r| with_next_word(&p.text, &v.text) + 2 <= r)
+                                .is_some_and(|r| with_next_word(p.units, &v.text) + 2 <= r)
                 }))
             // A long heading line, then lines shaped as a heading's last right above a
             // numbered paragraph: one heading wrapped narrower than the text (`... with respect
@@ -398,7 +406,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             && prev.is_some_and(|p| {
                 !ends_open(&p.text)
                     && !p.text.ends_with([',', ';', '-'])
-                    && (with_next_word(&p.text, &v.text) + 2 <= widths.full_bound.unwrap_or(width)
+                    && (with_next_word(p.units, &v.text) + 2 <= widths.full_bound.unwrap_or(width)
                         || named(&v.text) && cur.first().is_some_and(|(t, _)| named(t)))
             });
         let starts_block = prev.is_none()
@@ -606,7 +614,7 @@ fn breaks_before(
         && label(&v.text).is_some()
         && !p.text.ends_with([',', ';', '-', ':'])
         && !ends_open(&p.text)
-        && with_next_word(&p.text, &v.text) + 2 <= widths.full_bound.unwrap_or(width)
+        && with_next_word(p.units, &v.text) + 2 <= widths.full_bound.unwrap_or(width)
         && v.text.split_whitespace().nth(1).is_some_and(starts_upper)
     {
         return true;
@@ -700,7 +708,7 @@ fn breaks_before(
     // first lines seen so far measured.
     let broken_short = widths
         .full_bound
-        .is_some_and(|b| next.is_some_and(|n| with_next_word(&v.text, &n.text) + 2 <= b));
+        .is_some_and(|b| next.is_some_and(|n| with_next_word(v.units, &n.text) + 2 <= b));
     // A short line without a full stop after a finished sentence: a heading starts. So does
     // a longer one that ends short of the measure (`Statements by States Members of the United
     // Nations` / `The participants ...`).
@@ -744,7 +752,7 @@ fn breaks_before(
             first_room = first_room.min(l);
         }
     }
-    let p_short = with_next_word(&p.text, &v.text) <= fits;
+    let p_short = with_next_word(p.units, &v.text) <= fits;
     // In a numbered paragraph an unnumbered line goes on with it unless the line before ended
     // short: a numbered document's paragraphs are its numbered ones, and a line merely shorter
     // than a full one is no evidence against that.
@@ -814,7 +822,7 @@ fn clear_first_line(
         && !n.line.blank_before
         && label(&n.text).is_none()
         && v.len * 10 >= widths.full * 6
-        && with_next_word(&v.text, &n.text) + 2 <= bound
+        && with_next_word(v.units, &n.text) + 2 <= bound
 }
 
 /// The text of lines read as one heading: joined with spaces, extraction's artefacts repaired.
