@@ -13,8 +13,11 @@ pub fn repair(s: &str) -> String {
     let candidate = memchr::memchr3_iter(b'-', b'\'', 0xE2, bytes).any(|i| {
         i > 0
             && bytes.get(i - 1) == Some(&b' ')
-            && s.get(i..)
-                .is_some_and(|r| r.starts_with(['-', '–', '’', '\'']))
+            && drops_space(
+                s,
+                i - 1,
+                s.get(..i - 1).and_then(|head| head.chars().next_back()),
+            )
     });
     if !candidate {
         return s.to_string();

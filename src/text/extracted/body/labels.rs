@@ -62,10 +62,24 @@ pub fn label(t: &str) -> Option<(&str, &str)> {
 /// Whether a line is nothing but a paragraph label (`1.`, `(a)`).
 pub(super) fn is_bare_label(t: &str) -> bool {
     // No label is longer than `(viii)`; the length test spares a copy of every line.
-    t.len() <= 6
-        && label(&format!("{t} x")).is_some_and(|(l, _)| {
-            l == t && !BULLETS.iter().any(|b| l.starts_with(*b)) && !"–—-−".contains(t)
-        })
+    if t.len() > 6 {
+        return false;
+    }
+    // `t` with a word after it, built on the stack: every line asks.
+    let mut buf = [b' '; 8];
+    let n = t.len();
+    if let Some(head) = buf.get_mut(..n) {
+        head.copy_from_slice(t.as_bytes());
+    }
+    if let Some(word) = buf.get_mut(n + 1) {
+        *word = b'x';
+    }
+    let Some(Ok(with_word)) = buf.get(..n + 2).map(std::str::from_utf8) else {
+        return false;
+    };
+    label(with_word).is_some_and(|(l, _)| {
+        l == t && !BULLETS.iter().any(|b| l.starts_with(*b)) && !"–—-−".contains(t)
+    })
 }
 
 /// The label of a list item that only a measured line is read with: a lower-case letter or

@@ -151,7 +151,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
     // many blocks there were when that was worked out.
     let mut colon_memo = (usize::MAX, false);
     // The number of the last numbered paragraph read, and how many blocks there were then.
-    let mut number_memo: (usize, Option<u32>) = (usize::MAX, None);
+    let mut number_memo: (usize, Option<u32>) = (0, None);
     while i < views.len() {
         // A rule (a separator of underscores or dashes) carries no words: it ends the
         // paragraph before it and is dropped.
@@ -253,7 +253,13 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         // A line in capitals or with a label is none.
         let entry = |t: &str| label(t).is_none() && t.chars().any(char::is_lowercase);
         if number_memo.0 != out.len() {
-            number_memo = (out.len(), last_number(&out));
+            // Blocks are only added as a rule: the new ones are enough to look at (when some
+            // were taken back, all are looked at again).
+            let new = out.get(number_memo.0..);
+            number_memo = match new {
+                Some(new) => (out.len(), last_number(new).or(number_memo.1)),
+                None => (out.len(), last_number(&out)),
+            };
         }
         if colon_memo.0 != out.len() {
             colon_memo = (out.len(), after_colon(&out));
@@ -610,11 +616,12 @@ fn breaks_before(
     // have fitted after: the wrap did not put the label there, so a heading or an item ended
     // (`... Guard Troops of the Russian Federation` / `1. Public dissemination ...` across a
     // page).
+    // (Cheapest test first: most lines before another are full.)
     if form != Form::Word
-        && label(&v.text).is_some()
-        && !p.text.ends_with([',', ';', '-', ':'])
-        && !ends_open(&p.text)
         && with_next_word(p.units, &v.text) + 2 <= widths.full_bound.unwrap_or(width)
+        && !p.text.ends_with([',', ';', '-', ':'])
+        && label(&v.text).is_some()
+        && !ends_open(&p.text)
         && v.text.split_whitespace().nth(1).is_some_and(starts_upper)
     {
         return true;
