@@ -95,7 +95,8 @@ fn flush_page(
         })
         .or_else(|| page.iter().position(|l| is_separator(&l.text)))
         .or_else(|| glued_separator(&mut page))
-        .or_else(|| star_zone(&page, *seen_star_callout));
+        .or_else(|| star_zone(&page, *seen_star_callout))
+        .or_else(|| unruled_zone(&page, state));
     let body_end = zone_start.unwrap_or(page.len());
     // A star after the first byte (a byte search: `*` is ASCII), once seen, need not be looked for.
     if !*seen_star_callout {
@@ -168,6 +169,42 @@ fn star_zone(page: &[Line], seen_star_callout: bool) -> Option<usize> {
                     .iter()
                     .take(i)
                     .any(|l| l.text.char_indices().any(|(k, c)| c == '*' && k > 0)))
+    })
+}
+
+/// A footnote zone whose separator is a drawn rule, which extraction does not print: among
+/// the page's last lines, after a blank line, a line that opens with the next note's number
+/// and a capital (`1 Independent country programme evaluations ...`), or that number alone
+/// before lines of text, when a line of the page above ends with that number as a call-out
+/// (`... (see table 1). 1`). Measured pages have their zone measured.
+fn unruled_zone(page: &[Line], state: &Numbering) -> Option<usize> {
+    if page.iter().any(|l| l.measured.is_some()) {
+        return None;
+    }
+    let marker = (state.last + 1).to_string();
+    let from = page.len().saturating_sub(8).max(1);
+    (from..page.len()).find(|&i| {
+        page.get(i).is_some_and(|l| {
+            let rest = l.text.strip_prefix(marker.as_str());
+            // The marker and its text, or the marker alone with the text lines after it.
+            let opens = rest
+                .and_then(|r| r.strip_prefix(' '))
+                .is_some_and(|r| r.starts_with(char::is_uppercase))
+                || rest == Some("")
+                    && page
+                        .get(i + 1..)
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|n| n.text.starts_with(char::is_uppercase));
+            l.blank_before && opens
+        }) && page.get(..i).unwrap_or_default().iter().any(|l| {
+            l.text
+                .trim_end()
+                .rsplit_once(' ')
+                .is_some_and(|(head, last)| {
+                    last == marker && head.ends_with(['.', ',', ')', ';', '”', ':'])
+                })
+        })
     })
 }
 
@@ -308,8 +345,16 @@ fn parse_zone(zone: &[Line], state: &mut Numbering, mut carried: Option<&mut Not
         notes = leading;
         lines = lines.get(first..end).unwrap_or_default();
     }
+    let last_line = lines.last().map(|(l, _)| l.line);
     for (line, t) in lines {
         let t = t.as_str();
+        // The page's own number printed last under its notes (`4` on the fourth page) is no
+        // marker.
+        if Some(line.line) == last_line
+            && bare_number(t).is_some_and(|n| usize::try_from(n).is_ok_and(|n| n == line.page + 1))
+        {
+            continue;
+        }
         // A bare number naming a note of this zone that has its text already: its marker,
         // printed after the text (extraction order), not more words of the note before.
         if bare_number(t).is_some() && notes.iter().any(|n| n.marker == t && !n.text.is_empty()) {
@@ -583,6 +628,31 @@ mod tests {
                 ("5".into(), "See the annex.".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_zone_under_a_drawn_rule_opens_with_the_next_marker_after_its_call_out() {
+        // No separator printed: the note is found by its marker, its capital and its call-out.
+        let n = notes_of(
+            "The greatest number of evaluations was conducted in the region\n\
+             (see table 1). 1\n\n1 Evaluations for three countries were deferred.\n",
+        );
+        assert_eq!(
+            n,
+            vec![(
+                "1".into(),
+                "Evaluations for three countries were deferred.".into()
+            )]
+        );
+        // Without the call-out, a line opening with a number is text.
+        assert!(notes_of("The region was visited.\n\n1 Evaluations were deferred.\n").is_empty());
+    }
+
+    #[test]
+    fn the_page_number_under_the_notes_is_no_marker() {
+        let n =
+            notes_of("First page.\n\u{c}Body text. 1\n__________________\n1 See the annex.\n\n2\n");
+        assert_eq!(n, vec![("1".into(), "See the annex.".into())]);
     }
 
     #[test]
