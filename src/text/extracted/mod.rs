@@ -541,10 +541,7 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
                     Item::Notes(_) => None,
                 })
                 .collect();
-            let folded: Vec<Cow<'_, str>> =
-                lines.iter().take(4).map(|l| fold_ref(&l.text)).collect();
-            let folded: Vec<&str> = folded.iter().map(AsRef::as_ref).collect();
-            let m = annexes::plain_title_extent(&folded);
+            let m = plain_title_lines(&lines);
             let title = (m > 0).then(|| join_folded(lines.iter().take(m).copied()));
             let mut rest = printed_last;
             let mut skipped = 0;
@@ -571,12 +568,7 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
         let mut title_text = None;
         let m = match after.first() {
             Some(first) if title::title_kind(&first.text).is_some() => title::extent(&after, 6),
-            _ => {
-                let folded: Vec<Cow<'_, str>> =
-                    after.iter().take(4).map(|l| fold_ref(&l.text)).collect();
-                let folded: Vec<&str> = folded.iter().map(AsRef::as_ref).collect();
-                annexes::plain_title_extent(&folded)
-            }
+            _ => plain_title_lines(&after),
         };
         if m > 0 {
             title_text = Some(join_folded(after.iter().take(m).copied()));
@@ -594,6 +586,13 @@ fn split_sections(items: &[Item], form: Form) -> Vec<Section<'_>> {
         i = next;
     }
     sections
+}
+
+/// How many of an attachment's first lines are its own title ([`annexes::plain_title_extent`]).
+fn plain_title_lines(lines: &[&Line]) -> usize {
+    let folded: Vec<Cow<'_, str>> = lines.iter().take(4).map(|l| fold_ref(&l.text)).collect();
+    let folded: Vec<&str> = folded.iter().map(AsRef::as_ref).collect();
+    annexes::plain_title_extent(&folded)
 }
 
 /// The items of `page` at the end of the last section, taken out of it (with the footnotes

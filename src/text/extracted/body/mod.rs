@@ -943,6 +943,16 @@ mod tests {
             .collect()
     }
 
+    /// The texts of the paragraphs among `out`.
+    fn paragraphs_of(out: &[Raw]) -> Vec<&str> {
+        out.iter()
+            .filter_map(|r| match r {
+                Raw::Para { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The blocks of `text` read with the widths the text itself shows.
     fn read_measured(text: &str, form: Form) -> Vec<Raw> {
         let lines = super::super::lines::split(text, form);
@@ -1308,13 +1318,7 @@ I should be grateful if the present letter could be issued as a document.";
         let text = "It is within the mandate of the Mission to\n\nestablish forward operating \
                     bases away from the main camp.\n\nThe contract in place does not provide for it.";
         let out = read_blocks(text, Form::Default, Widths::default());
-        let texts: Vec<&str> = out
-            .iter()
-            .filter_map(|r| match r {
-                Raw::Para { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect();
+        let texts = paragraphs_of(&out);
         assert_eq!(texts.len(), 2, "{out:#?}");
         assert!(texts[0].ends_with("main camp."), "{out:#?}");
     }
@@ -1486,13 +1490,7 @@ Mr. Ibrahima Niane, finance (Guinea)
 I should be grateful if you would bring this matter to the attention of the members
 of the Security Council.";
         let out = read_measured(text, Form::Default);
-        let texts: Vec<&str> = out
-            .iter()
-            .filter_map(|r| match r {
-                Raw::Para { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect();
+        let texts = paragraphs_of(&out);
         assert_eq!(texts.len(), 4, "{out:#?}");
         assert_eq!(texts[2], "Mr. Ibrahima Niane, finance (Guinea)");
     }
