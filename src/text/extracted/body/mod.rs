@@ -516,25 +516,23 @@ fn breaks_before(
     let p_first = open.one_line;
     let width = widths.full;
     let Some(p) = prev else { return true };
-    // The next number of a numbered paragraph opens the next one, however the line before
-    // ends (`... ($499.8 million` / `6.`: a bracket extraction lost).
     if v.text.starts_with(|c: char| c.is_ascii_digit())
         && form != Form::Word
-        && let (Some(n), Some(m)) = (arabic_number(open.first), arabic_number(&v.text))
-        && m == n + 1
+        && let Some(m) = arabic_number(&v.text)
     {
-        return true;
-    }
-    // So does it after a block of another kind between two numbered paragraphs (a heading
-    // read as a paragraph, `... prohibiting their implementation` / `50. In anticipation ...`;
-    // a numbered heading, `1. The role of ... challenges` / `18. In the first part ...`).
-    if v.text.starts_with(|c: char| c.is_ascii_digit())
-        && form != Form::Word
-        && let (Some(n), Some(m)) = (open.last_number, arabic_number(&v.text))
-        && m == n + 1
-        && label(&v.text).is_some_and(|(_, rest)| starts_upper(rest))
-    {
-        return true;
+        // The next number of a numbered paragraph opens the next one, however the line before
+        // ends (`... ($499.8 million` / `6.`: a bracket extraction lost).
+        if arabic_number(open.first).is_some_and(|n| m == n + 1) {
+            return true;
+        }
+        // So does it after a block of another kind between two numbered paragraphs (a heading
+        // read as a paragraph, `... prohibiting their implementation` / `50. In anticipation
+        // ...`; a numbered heading, `1. The role of ... challenges` / `18. In the first part`).
+        if open.last_number.is_some_and(|n| m == n + 1)
+            && label(&v.text).is_some_and(|(_, rest)| starts_upper(rest))
+        {
+            return true;
+        }
     }
     let p_end = ends_sentence(&p.text);
     if form == Form::Word {
@@ -943,6 +941,16 @@ mod tests {
             .collect()
     }
 
+    /// The widths of a letter set 80 average characters wide, its first lines indented.
+    fn letter_widths() -> Widths {
+        Widths {
+            full: 80,
+            full_bound: Some(81),
+            first_bound: Some(76),
+            first_room: Some(72),
+        }
+    }
+
     /// The texts of the paragraphs among `out`.
     fn paragraphs_of(out: &[Raw]) -> Vec<&str> {
         out.iter()
@@ -1096,12 +1104,7 @@ innocent civilians in the areas they had left, as the mission had observed on it
 Statements by States Members of the Organization
 The participants representing the States of the region accused the armed groups of violating
 international law and the principles of the Charter of the Organization in the conflict.";
-        let widths = Widths {
-            full: 80,
-            full_bound: Some(81),
-            first_bound: Some(76),
-            first_room: Some(72),
-        };
+        let widths = letter_widths();
         let out = read_blocks(text, Form::Default, widths);
         assert!(
             matches!(out.get(1), Some(Raw::Heading(t, _)) if t == "Statements by States Members of the Organization"),
@@ -1421,12 +1424,7 @@ Federation of their powers, rendering assistance in the performance of the tasks
 assigned to the armed forces by volunteer formations, organizations or persons
 1. Public dissemination, under the guise of reliable reports, of knowingly false
 information shall be punishable with a fine.";
-        let widths = Widths {
-            full: 80,
-            full_bound: Some(81),
-            first_bound: Some(76),
-            first_room: Some(72),
-        };
+        let widths = letter_widths();
         let out = read_blocks(heading, Form::Default, widths);
         assert_eq!(out.len(), 2, "{out:#?}");
         let full = "\
@@ -1465,12 +1463,7 @@ held on 24 and 25 December 2024 in violation of the obligations under Annex 4 an
 Annex 10 to the General Framework Agreement for Peace (GFAP) and prohibiting their implementation
 50. In anticipation of the verdict, the National Assembly adopted several conclusions
 attacking the sovereignty of the State and of its key institutions.";
-        let widths = Widths {
-            full: 80,
-            full_bound: Some(81),
-            first_bound: Some(76),
-            first_room: Some(72),
-        };
+        let widths = letter_widths();
         let out = read_blocks(text, Form::Default, widths);
         let last = out.last();
         assert!(
