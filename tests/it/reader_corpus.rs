@@ -675,7 +675,7 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     for f in &failures {
         println!("  {f}");
     }
-    // A ratchet: the bar stands just under where the reader is today (111/163 = 0.681 on
+    // A ratchet: the bar stands just under where the reader is today (117/163 = 0.718 on
     // 2026-12-01; see README, Reading letter text), so a change that moves more paragraphs
     // fails. The aim is 0.95.
     assert!(
@@ -685,4 +685,4 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     );
 }
 
-const REWRAP_BAR: f64 = 0.71;
+const REWRAP_BAR: f64 = 0.715;
