@@ -56,7 +56,7 @@ fn squeeze(s: &str) -> String {
         .collect()
 }
 
-fn document_keys(doc: &Document) -> Vec<String> {
+pub(crate) fn document_keys(doc: &Document) -> Vec<String> {
     fn annexes(list: &[Annex], out: &mut Vec<String>) {
         for a in list {
             keys(&a.body, out);
@@ -71,7 +71,7 @@ fn document_keys(doc: &Document) -> Vec<String> {
 
 /// How many blocks of the two readings are left unpaired: for each run where they part, the
 /// longer side.
-fn unpaired(a: &[String], b: &[String]) -> usize {
+pub(crate) fn unpaired(a: &[String], b: &[String]) -> usize {
     capture_diff_slices(Algorithm::Myers, a, b)
         .iter()
         .map(|op| match *op {

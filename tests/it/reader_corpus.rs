@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use unletters::model::{Annex, Block, Document, Footnote, Inline};
 use unletters::text::extracted;
 
+use crate::reader_agreement::{document_keys, unpaired};
+
 fn corpus_dir(sub: &str) -> Option<PathBuf> {
     crate::common::shared::shared(&format!("corpus/{sub}"))
 }
@@ -317,7 +319,7 @@ fn squeeze(s: &str) -> String {
 /// blank line inside, whose characters (white space aside) are the paragraph's. A paragraph
 /// broken by a page (furniture, footnotes and a form feed between its halves) has one run per
 /// page.
-fn paragraph_runs(text: &str, doc: &Document) -> Vec<Vec<(usize, usize)>> {
+fn paragraph_runs(text: &str, doc: &Document) -> Vec<Run> {
     let lines: Vec<&str> = text.split('\n').collect();
     let squeezed: Vec<String> = lines.iter().map(|l| squeeze(l)).collect();
     let mut runs = Vec::new();
@@ -343,10 +345,25 @@ fn paragraph_runs(text: &str, doc: &Document) -> Vec<Vec<(usize, usize)>> {
         let found = (from..lines.len()).find_map(|i| match_at(&lines, &squeezed, i, &want));
         if let Some(segments) = found {
             from = segments.last().map_or(from, |s| s.1) + 1;
-            runs.push(segments);
+            runs.push(Run {
+                segments,
+                // `12.`: the reader goes on with a numbered paragraph until the next number.
+                numbered: num.as_ref().is_some_and(|n| {
+                    n.text
+                        .strip_suffix('.')
+                        .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+                }),
+            });
         }
     }
     runs
+}
+
+/// A located paragraph: its segments of lines, one per page it is printed on.
+struct Run {
+    segments: Vec<(usize, usize)>,
+    /// Numbered in arabic figures (`12.`).
+    numbered: bool,
 }
 
 /// The segments of lines from `i` on that spell `want`, crossing at most one page break.
@@ -500,14 +517,73 @@ fn holds_callout(word: &str, markers: &HashSet<String>) -> bool {
     })
 }
 
-/// The letter with every located body paragraph rewrapped; furniture, page breaks, footnotes
-/// and everything else stay line for line.
-fn rewrapped(
+/// How many places in the letter rewrapped at `width` the lengths of the lines cannot settle:
+/// a sentence ends at the end of a full line and the next line, starting with a capital, is
+/// short enough for a paragraph's indented first line and goes on, so that it may be the next
+/// paragraph's first line or the paragraph's next line alike. Only what the text says decides
+/// (numbered paragraphs aside, where the number does): the reader's guess there is a prior.
+fn places_the_lines_cannot_settle(
     text: &str,
-    runs: &[Vec<(usize, usize)>],
+    runs: &[Run],
     width: usize,
     markers: &HashSet<String>,
-) -> String {
+) -> usize {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let ends_sentence = |l: &str| {
+        l.trim_end_matches(['”', '’', '"', ')'])
+            .ends_with(['.', '!', '?'])
+    };
+    let capital = |l: &str| l.starts_with(char::is_uppercase);
+    let first_word = |l: &str| l.split_whitespace().next().unwrap_or("").to_string();
+    let wrapped: Vec<Vec<String>> = runs
+        .iter()
+        .map(|r| {
+            let words: Vec<&str> = r
+                .segments
+                .iter()
+                .flat_map(|&(s, e)| lines[s..=e].iter().flat_map(|l| l.split_whitespace()))
+                .collect();
+            wrap(&unbreakable(&words, markers), width, 8)
+        })
+        .collect();
+    let mut places = 0;
+    for (k, (run, mine)) in runs.iter().zip(&wrapped).enumerate() {
+        if run.numbered {
+            continue;
+        }
+        // Inside the paragraph: a line that goes on and could have been a first line.
+        places += mine
+            .windows(3)
+            .filter(|w| ends_sentence(&w[0]) && capital(&w[1]) && measure(&w[1]) <= width - 8)
+            .count();
+        // Before the next paragraph, printed right after it: a last line that was full, and a
+        // first line that would have been full on a line of its own.
+        let (Some(next), Some(theirs), Some(last)) =
+            (runs.get(k + 1), wrapped.get(k + 1), mine.last())
+        else {
+            continue;
+        };
+        let adjacent = run
+            .segments
+            .last()
+            .zip(next.segments.first())
+            .is_some_and(|(a, b)| b.0 == a.1 + 1);
+        if let [first, second, ..] = theirs.as_slice()
+            && adjacent
+            && !next.numbered
+            && ends_sentence(last)
+            && measure(&format!("{last} {}", first_word(first))) > width
+            && measure(&format!("{first} {}", first_word(second))) > width
+        {
+            places += 1;
+        }
+    }
+    places
+}
+
+/// The letter with every located body paragraph rewrapped; furniture, page breaks, footnotes
+/// and everything else stay line for line.
+fn rewrapped(text: &str, runs: &[Run], width: usize, markers: &HashSet<String>) -> String {
     let lines: Vec<&str> = text.split('\n').collect();
     // The new lines of each segment, by the segment's first line. A paragraph broken by a page
     // is wrapped whole and broken again after the line holding the last word printed before the
@@ -515,7 +591,7 @@ fn rewrapped(
     // of its footnote, which stays where it is: where that line would carry a call-out over the
     // break, the page ends a line earlier instead.
     let mut new: std::collections::HashMap<usize, (usize, Vec<String>)> = Default::default();
-    for run in runs {
+    for Run { segments: run, .. } in runs {
         let words_of = |&(s, e): &(usize, usize)| -> Vec<&str> {
             lines[s..=e]
                 .iter()
@@ -630,11 +706,21 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     let Some(letters) = letters() else { return };
     let widths = [72, 80, 96];
     let mut failures = Vec::new();
-    let mut located = 0;
+    let (mut located, mut blocks, mut moved) = (0, 0, 0);
+    let mut unsettled_letters = Vec::new();
     for (name, text, doc) in &letters {
         let runs = paragraph_runs(text, doc);
         let markers = note_markers(doc);
         located += runs.len();
+        let keys = document_keys(doc);
+        let mut first_failure = None;
+        let unsettled = widths
+            .iter()
+            .map(|&w| places_the_lines_cannot_settle(text, &runs, w, &markers))
+            .sum::<usize>();
+        if unsettled > 0 {
+            unsettled_letters.push(name.as_str());
+        }
         for width in widths {
             let again = rewrapped(text, &runs, width, &markers);
             // `REWRAP_DUMP=DIR` keeps the rewrapped letters, to read a failure's lines.
@@ -645,44 +731,60 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
                     .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             }
             let (d2, _) = extracted::read(&again).unwrap_or_else(|e| panic!("{name}: {e}"));
+            blocks += keys.len();
+            moved += unpaired(&keys, &document_keys(&d2));
+            if first_failure.is_some() {
+                continue;
+            }
             if d2.body != doc.body {
-                failures.push(format!(
+                first_failure = Some(format!(
                     "{name} at width {width}: {}",
                     first_difference(&doc.body, &d2.body)
                 ));
-                break;
-            }
-            if d2.annexes != doc.annexes {
+            } else if d2.annexes != doc.annexes {
                 let (a, b) = (
                     all_annex_blocks(&doc.annexes),
                     all_annex_blocks(&d2.annexes),
                 );
-                failures.push(format!(
+                first_failure = Some(format!(
                     "{name} at width {width}: annexes: {}",
                     first_difference(&a, &b)
                 ));
-                break;
             }
         }
+        failures.extend(first_failure.map(|f| (f, unsettled > 0)));
     }
     let passed = letters.len() - failures.len();
     let rate = passed as f64 / letters.len() as f64;
     println!(
         "rewrapped at widths {widths:?} ({located} paragraphs located): {passed}/{} letters \
-         read the same = {rate:.3}",
-        letters.len()
+         read the same = {rate:.3}; {moved} of {blocks} blocks read otherwise ({:.4})",
+        letters.len(),
+        moved as f64 / blocks as f64
     );
-    for f in &failures {
-        println!("  {f}");
+    let unsettled_failures = failures.iter().filter(|f| f.1).count();
+    println!(
+        "  {} letters hold a place that line lengths cannot settle ({} of them read the same; \
+         failures marked ~):",
+        unsettled_letters.len(),
+        unsettled_letters.len() - unsettled_failures
+    );
+    for (f, unsettled) in &failures {
+        println!("  {}{f}", if *unsettled { "~ " } else { "" });
     }
-    // A ratchet: the bar stands just under where the reader is today (117/163 = 0.718 on
-    // 2026-12-01; see README, Reading letter text), so a change that moves more paragraphs
-    // fails. The aim is 0.95.
+    // Ratchets: the bars stand just under where the reader is today (117/163 = 0.718 letters,
+    // MOVED_BAR blocks, on 2026-12-01; see README, Reading letter text), so a change that moves
+    // more paragraphs fails. The aim is 0.95 of the letters.
     assert!(
         rate >= REWRAP_BAR,
         "{} letters read differently",
         failures.len()
     );
+    assert!(
+        moved <= MOVED_BAR,
+        "{moved} blocks read otherwise, more than the {MOVED_BAR} of before"
+    );
 }
 
 const REWRAP_BAR: f64 = 0.715;
+const MOVED_BAR: usize = 1_330;

@@ -787,9 +787,10 @@ fn ends_here(open: Open, line: &str) -> bool {
     open.lines >= 3 || open.first_paragraph || OWN_PARAGRAPH.iter().any(|f| line.starts_with(f))
 }
 
-/// How a letter's set paragraphs open: the reference that opens it, the request to circulate
-/// it, the closing courtesy.
-const OWN_PARAGRAPH: [&str; 7] = [
+/// How a paragraph of its own opens in letters and the statements they transmit: the
+/// reference that opens a letter, the request to circulate it, the closing courtesy, and the
+/// words that count a statement's points (`Secondly, ...`, `Enfin, ...`), one to a paragraph.
+const OWN_PARAGRAPH: [&str; 21] = [
     "I have the honour",
     "I should be grateful",
     "I would be grateful",
@@ -797,6 +798,20 @@ const OWN_PARAGRAPH: [&str; 7] = [
     "I would appreciate",
     "Accept, ",
     "Please accept",
+    "First, ",
+    "Firstly, ",
+    "Second, ",
+    "Secondly, ",
+    "Third, ",
+    "Thirdly, ",
+    "Fourth, ",
+    "Fourthly, ",
+    "Lastly, ",
+    "Finally, ",
+    "Premièrement, ",
+    "Deuxièmement, ",
+    "Troisièmement, ",
+    "Enfin, ",
 ];
 
 /// The number of the last paragraph numbered in arabic figures (`49.`) among the blocks read:
