@@ -772,7 +772,7 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     for (f, unsettled) in &failures {
         println!("  {}{f}", if *unsettled { "~ " } else { "" });
     }
-    // Ratchets: the bars stand just under where the reader is today (117/163 = 0.718 letters,
+    // Ratchets: the bars stand just under where the reader is today (118/163 = 0.724 letters,
     // MOVED_BAR blocks, on 2026-12-01; see README, Reading letter text), so a change that moves
     // more paragraphs fails. The aim is 0.95 of the letters.
     assert!(
@@ -786,5 +786,5 @@ fn paragraphs_do_not_move_with_the_wrap_width() {
     );
 }
 
-const REWRAP_BAR: f64 = 0.715;
-const MOVED_BAR: usize = 1_330;
+const REWRAP_BAR: f64 = 0.72;
+const MOVED_BAR: usize = 1_325;
