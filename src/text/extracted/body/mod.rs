@@ -152,6 +152,8 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
     let mut colon_memo = (usize::MAX, false);
     // The number of the last numbered paragraph read, and how many blocks there were then.
     let mut number_memo: (usize, Option<u32>) = (0, None);
+    // Whether a paragraph was read yet, and how many blocks there were then.
+    let mut para_memo = (0, false);
     while i < views.len() {
         // A rule (a separator of underscores or dashes) carries no words: it ends the
         // paragraph before it and is dropped.
@@ -259,6 +261,13 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
             number_memo = match new {
                 Some(new) => (out.len(), last_number(new).or(number_memo.1)),
                 None => (out.len(), last_number(&out)),
+            };
+        }
+        if para_memo.0 != out.len() {
+            let is_para = |r: &Raw| matches!(r, Raw::Para { .. });
+            para_memo = match out.get(para_memo.0..) {
+                Some(new) => (out.len(), para_memo.1 || new.iter().any(is_para)),
+                None => (out.len(), out.iter().any(is_para)),
             };
         }
         if colon_memo.0 != out.len() {
@@ -429,7 +438,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
                 form,
                 Open {
                     lines: cur.len(),
-                    first_paragraph: !out.iter().any(|r| matches!(r, Raw::Para { .. })),
+                    first_paragraph: !para_memo.1,
                     first: cur.first().map_or("", |(t, _)| *t),
                     last_number: number_memo.1,
                 },
