@@ -517,6 +517,29 @@ fn holds_callout(word: &str, markers: &HashSet<String>) -> bool {
     })
 }
 
+/// The words printed on the lines `s..=e` of a segment.
+fn words_in<'a>(lines: &[&'a str], &(s, e): &(usize, usize)) -> Vec<&'a str> {
+    lines[s..=e]
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .collect()
+}
+
+/// A located paragraph's words, from all its segments, wrapped at `width` as the test's
+/// typesetter sets them: the first line 8 shorter.
+fn wrap_run(
+    lines: &[&str],
+    segments: &[(usize, usize)],
+    width: usize,
+    markers: &HashSet<String>,
+) -> Vec<String> {
+    let words: Vec<&str> = segments
+        .iter()
+        .flat_map(|seg| words_in(lines, seg))
+        .collect();
+    wrap(&unbreakable(&words, markers), width, 8)
+}
+
 /// How many places in the letter rewrapped at `width` the lengths of the lines cannot settle:
 /// a sentence ends at the end of a full line and the next line, starting with a capital, is
 /// short enough for a paragraph's indented first line and goes on, so that it may be the next
@@ -537,14 +560,7 @@ fn places_the_lines_cannot_settle(
     let first_word = |l: &str| l.split_whitespace().next().unwrap_or("").to_string();
     let wrapped: Vec<Vec<String>> = runs
         .iter()
-        .map(|r| {
-            let words: Vec<&str> = r
-                .segments
-                .iter()
-                .flat_map(|&(s, e)| lines[s..=e].iter().flat_map(|l| l.split_whitespace()))
-                .collect();
-            wrap(&unbreakable(&words, markers), width, 8)
-        })
+        .map(|r| wrap_run(&lines, &r.segments, width, markers))
         .collect();
     let mut places = 0;
     for (k, (run, mine)) in runs.iter().zip(&wrapped).enumerate() {
@@ -592,14 +608,8 @@ fn rewrapped(text: &str, runs: &[Run], width: usize, markers: &HashSet<String>) 
     // break, the page ends a line earlier instead.
     let mut new: std::collections::HashMap<usize, (usize, Vec<String>)> = Default::default();
     for Run { segments: run, .. } in runs {
-        let words_of = |&(s, e): &(usize, usize)| -> Vec<&str> {
-            lines[s..=e]
-                .iter()
-                .flat_map(|l| l.split_whitespace())
-                .collect()
-        };
-        let all: Vec<&str> = run.iter().flat_map(words_of).collect();
-        let wrapped = wrap(&unbreakable(&all, markers), width, 8);
+        let words_of = |seg: &(usize, usize)| words_in(&lines, seg);
+        let wrapped = wrap_run(&lines, run, width, markers);
         let mut k = 0;
         let mut words_before = 0;
         for (n, seg) in run.iter().enumerate() {

@@ -150,10 +150,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
     // Whether the blocks read so far end in a list's introduction and its entries, and how
     // many blocks there were when that was worked out.
     let mut colon_memo = (usize::MAX, false);
-    // The number of the last numbered paragraph read, and how many blocks there were then.
-    let mut number_memo: (usize, Option<u32>) = (0, None);
-    // Whether a paragraph was read yet, and how many blocks there were then.
-    let mut para_memo = (0, false);
+    let mut seen = Seen::default();
     while i < views.len() {
         // A rule (a separator of underscores or dashes) carries no words: it ends the
         // paragraph before it and is dropped.
@@ -254,22 +251,7 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
         // and none is a heading.
         // A line in capitals or with a label is none.
         let entry = |t: &str| label(t).is_none() && t.chars().any(char::is_lowercase);
-        if number_memo.0 != out.len() {
-            // Blocks are only added as a rule: the new ones are enough to look at (when some
-            // were taken back, all are looked at again).
-            let new = out.get(number_memo.0..);
-            number_memo = match new {
-                Some(new) => (out.len(), last_number(new).or(number_memo.1)),
-                None => (out.len(), last_number(&out)),
-            };
-        }
-        if para_memo.0 != out.len() {
-            let is_para = |r: &Raw| matches!(r, Raw::Para { .. });
-            para_memo = match out.get(para_memo.0..) {
-                Some(new) => (out.len(), para_memo.1 || new.iter().any(is_para)),
-                None => (out.len(), out.iter().any(is_para)),
-            };
-        }
+        seen.update(&out);
         if colon_memo.0 != out.len() {
             colon_memo = (out.len(), after_colon(&out));
         }
@@ -438,9 +420,9 @@ pub fn blocks(lines: &[&Line], form: Form, doc: Widths) -> Vec<Raw> {
                 form,
                 Open {
                     lines: cur.len(),
-                    first_paragraph: !para_memo.1,
+                    first_paragraph: !seen.paragraph,
                     first: cur.first().map_or("", |(t, _)| *t),
-                    last_number: number_memo.1,
+                    last_number: seen.last_number,
                 },
             );
         if starts_block
@@ -500,6 +482,39 @@ fn split_dotted_labels(out: &mut [Raw]) {
                 *off = off.saturating_sub(cut);
             }
         }
+    }
+}
+
+/// What the blocks read so far show: the number of the last paragraph numbered in arabic
+/// figures, and whether a paragraph was read yet. Every line asks, so it is worked out from the
+/// blocks added since it last looked.
+#[derive(Default)]
+struct Seen {
+    /// How many blocks there were when it last looked.
+    blocks: usize,
+    last_number: Option<u32>,
+    paragraph: bool,
+}
+
+impl Seen {
+    fn update(&mut self, out: &[Raw]) {
+        if self.blocks == out.len() {
+            return;
+        }
+        let is_para = |r: &Raw| matches!(r, Raw::Para { .. });
+        // Blocks are only added as a rule: the new ones are enough to look at (when some were
+        // taken back, all are looked at again).
+        match out.get(self.blocks..) {
+            Some(new) => {
+                self.last_number = last_number(new).or(self.last_number);
+                self.paragraph |= new.iter().any(is_para);
+            }
+            None => {
+                self.last_number = last_number(out);
+                self.paragraph = out.iter().any(is_para);
+            }
+        }
+        self.blocks = out.len();
     }
 }
 
@@ -778,8 +793,7 @@ fn breaks_before(
     let section = || v.text.split_whitespace().next().is_some_and(is_label_line);
     let v_first = form == Form::Default
         && next.is_some_and(|n| !n.line.blank_before)
-        && (v.len <= first_room && (widths.full_bound.is_none() || ends_here(open, &v.text))
-            || broken_short)
+        && (v.len <= first_room && ends_here(open, &v.text, widths) || broken_short)
         && v.len * 10 >= width * 6
         && !ends_sentence(&v.text)
         && (arabic_number(open.first).is_none() || section());
@@ -792,11 +806,14 @@ fn breaks_before(
 /// at three widths, at such a line after one or two lines of a paragraph the paragraph went on
 /// 17 times in 20, after more lines it ended about as often as it went on. Except in a
 /// section's first paragraph (`I have the honour to ...`, often a sentence or two) and before a
-/// set phrase that always opens its own paragraph. Asked only where the text shows its measure
-/// (full lines going on in lower case): where it does not, the measure is a guess, a line that
-/// looks full may not be, and a line as short as a first line is one.
-fn ends_here(open: Open, line: &str) -> bool {
-    open.lines >= 3 || open.first_paragraph || OWN_PARAGRAPH.iter().any(|f| line.starts_with(f))
+/// set phrase that always opens its own paragraph. Only where the text shows its measure (full
+/// lines going on in lower case): where it does not, the measure is a guess, a line that looks
+/// full may not be, and a line as short as a first line is one.
+fn ends_here(open: Open, line: &str, widths: &Widths) -> bool {
+    widths.full_bound.is_none()
+        || open.lines >= 3
+        || open.first_paragraph
+        || OWN_PARAGRAPH.iter().any(|f| line.starts_with(f))
 }
 
 /// How a paragraph of its own opens in letters and the statements they transmit: the
